@@ -1,0 +1,32 @@
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { ALARM_SEVERITIES, ALARM_STATES } from '../vocab';
+import { timestamps } from './_helpers';
+import { communities } from './community';
+import { devices } from './device';
+import { incidents } from './incident';
+
+export const alarms = pgTable(
+  'alarms',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer()
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    deviceId: integer().references(() => devices.id, { onDelete: 'set null' }),
+    incidentId: integer().references(() => incidents.id, { onDelete: 'set null' }),
+    /** What raised it: "throwing", "smoke", "device_offline", "elevator_trapped" … */
+    kind: text().notNull(),
+    severity: text({ enum: ALARM_SEVERITIES }).notNull(),
+    state: text({ enum: ALARM_STATES }).notNull().default('open'),
+    title: text().notNull(),
+    assignee: text(),
+    openedAt: timestamp({ withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    startedAt: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index().on(t.communityId, t.state, t.severity)],
+);
+export type Alarm = typeof alarms.$inferSelect;

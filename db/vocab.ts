@@ -1,0 +1,89 @@
+// Closed vocabularies of the domain (DESIGN.md §2). Plain constants, importable
+// from the schema, the server and client code alike.
+
+/** The 16 sensor classes seen in 荆胡智慧社区 and their usual makes. */
+export const DEVICE_CLASSES = [
+  'elevator_controller', // GB/T 24476 fields: floor, direction, door, load, fault, trapped
+  'elevator_ebike_camera',
+  'throwing_camera',
+  'surveillance_camera',
+  'smoke_detector',
+  'fire_water_pressure',
+  'combustible_gas',
+  'access_control',
+  'garage_plate_recognition',
+  'parking_space',
+  'environment',
+  'water_quality',
+  'irrigation_soil',
+  'manhole_cover',
+  'water_leak_contact',
+  'ebike_charging_shed',
+] as const;
+export type DeviceClass = (typeof DEVICE_CLASSES)[number];
+
+export const DEVICE_STATUSES = ['online', 'offline', 'alarm', 'fault', 'maintenance'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+export const INCIDENT_KINDS = ['throwing', 'ebike_elevator', 'fire_smoke'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const REVIEW_STATES = ['pending', 'confirmed', 'false_alarm', 'referred_police'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export const ALARM_SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
+export type AlarmSeverity = (typeof ALARM_SEVERITIES)[number];
+
+export const ALARM_STATES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed'] as const;
+export type AlarmState = (typeof ALARM_STATES)[number];
+
+export const FACADES = ['north', 'east', 'south', 'west'] as const;
+export type Facade = (typeof FACADES)[number];
+
+export const CHECKIN_METHODS = ['nfc', 'qr', 'gps', 'manual'] as const;
+export const PATROL_FREQUENCIES = ['daily', 'weekly'] as const;
+
+export const WORK_ORDER_SOURCES = ['resident', 'sensor_alarm', 'grid', 'hotline_12345'] as const;
+export type WorkOrderSource = (typeof WORK_ORDER_SOURCES)[number];
+
+export const WORK_ORDER_STATES = [
+  'pending',
+  'accepted',
+  'returned',
+  'transferred',
+  'done',
+  'return_visit',
+  'closed',
+] as const;
+export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
+
+export const GRID_KINDS = ['party', 'legal', 'property', 'combined'] as const;
+
+/** Retrofit stages in order; 'stalled' stands outside the sequence (DESIGN.md §2). */
+export const RETROFIT_STAGES = [
+  'intent', // 意愿登记
+  'vote', // 表决
+  'signed', // 签约
+  'design', // 设计/图审
+  'publicity', // 公示
+  'permit', // 施工许可
+  'construction', // 施工
+  'acceptance', // 验收/登记
+  'in_service', // 投入使用
+] as const;
+export const RETROFIT_STAGES_ALL = [...RETROFIT_STAGES, 'stalled'] as const;
+export type RetrofitStage = (typeof RETROFIT_STAGES_ALL)[number];
+
+export const VOTES = ['agree', 'oppose', 'abstain', 'not_voted'] as const;
+export type Vote = (typeof VOTES)[number];
+
+export const CONSENT_RULES = ['civil_code_278', 'local_two_thirds'] as const;
+export type ConsentRule = (typeof CONSENT_RULES)[number];
+
+export const ROLES = ['resident', 'planner', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Index of a stage in the sequence; 'stalled' is -1. */
+export function stageIndex(stage: RetrofitStage): number {
+  return (RETROFIT_STAGES as readonly string[]).indexOf(stage);
+}

@@ -1,0 +1,13 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./app/_i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships a WASM build of PostgreSQL and postgres.js opens raw sockets:
+  // both must stay Node modules, not be bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  typedRoutes: false,
+};
+
+export default withNextIntl(nextConfig);
