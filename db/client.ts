@@ -3,6 +3,7 @@
 // query in the app is written once.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -64,4 +65,10 @@ export async function migrateDatabase(database: Database): Promise<void> {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
+}
+
+/** Rows of a raw SQL query; postgres.js returns an array, PGlite `{ rows }`. */
+export async function selectRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
