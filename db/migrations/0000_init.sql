@@ -182,6 +182,15 @@ CREATE TABLE "incident_floor_daily" (
 	CONSTRAINT "incident_floor_daily_building_id_floor_day_pk" PRIMARY KEY("building_id","floor","day")
 );
 --> statement-breakpoint
+CREATE TABLE "incident_floor_monthly" (
+	"community_id" integer NOT NULL,
+	"building_id" integer NOT NULL,
+	"floor" smallint NOT NULL,
+	"month" date NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "incident_floor_monthly_building_id_floor_month_pk" PRIMARY KEY("building_id","floor","month")
+);
+--> statement-breakpoint
 CREATE TABLE "incidents" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "incidents_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"community_id" integer NOT NULL,
@@ -374,6 +383,7 @@ CREATE INDEX "device_events_device_id_at_index" ON "device_events" USING btree (
 CREATE INDEX "devices_community_id_class_status_index" ON "devices" USING btree ("community_id","class","status");--> statement-breakpoint
 CREATE INDEX "devices_building_id_index" ON "devices" USING btree ("building_id");--> statement-breakpoint
 CREATE INDEX "incident_floor_daily_community_id_day_index" ON "incident_floor_daily" USING btree ("community_id","day");--> statement-breakpoint
+CREATE INDEX "incident_floor_monthly_community_id_month_index" ON "incident_floor_monthly" USING btree ("community_id","month");--> statement-breakpoint
 CREATE INDEX "incidents_community_id_kind_occurred_at_index" ON "incidents" USING btree ("community_id","kind","occurred_at");--> statement-breakpoint
 CREATE INDEX "incidents_building_id_occurred_at_index" ON "incidents" USING btree ("building_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "alarms_community_id_state_severity_index" ON "alarms" USING btree ("community_id","state","severity");--> statement-breakpoint

@@ -1,0 +1,40 @@
+// `npm run bench`: runs every benchmark module in turn and prints their rows
+// as one table against the DESIGN.md §4 targets. Exits 1 when a row misses
+// its target, so CI can hold a regression.
+import { incidentFloorCountsBench } from './incident-floor-counts';
+import { postgresUnreachable, benchPostgresUrl } from './databases';
+import { formatTable, rowPasses } from './table';
+import type { BenchContext, BenchRow, Benchmark } from './types';
+import type { Engine } from '../db/client';
+
+const benchmarks: Benchmark[] = [
+  { name: 'throwing incidents by building × floor', run: incidentFloorCountsBench },
+];
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const engines: Engine[] = ['pglite'];
+  const unreachable = await postgresUnreachable();
+  const pgHost = new URL(benchPostgresUrl()).host;
+  if (unreachable === null) engines.push('postgres');
+  else console.log(`note: PostgreSQL at ${pgHost} is unreachable (${unreachable}); skipping it. Set BENCH_DATABASE_URL to bench it.`);
+
+  const ctx: BenchContext = { engines, log };
+  const rows: BenchRow[] = [];
+  const started = Date.now();
+  for (const benchmark of benchmarks) {
+    log(`${benchmark.name}…`);
+    rows.push(...(await benchmark.run(ctx)));
+  }
+  console.log(formatTable(rows));
+  console.log(`\nengines: ${engines.join(', ')}${engines.includes('postgres') ? ` (PostgreSQL at ${pgHost})` : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (rows.some((row) => rowPasses(row) === false)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
