@@ -8,6 +8,8 @@ const nextConfig = {
   // both must stay Node modules, not be bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   typedRoutes: false,
+  // The end-to-end tests build into their own folder, beside a running `next dev`.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
 };
 
 export default withNextIntl(nextConfig);

@@ -1,0 +1,38 @@
+'use client';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useTRPC } from '~/app/_trpc/client';
+
+export function CommunityList() {
+  const trpc = useTRPC();
+  const t = useTranslations('console');
+  const locale = useLocale();
+  const { data } = useSuspenseQuery(trpc.community.overview.queryOptions());
+  const fmt = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en');
+
+  if (data.length === 0) return <p className="notice">{t('empty')}</p>;
+  return (
+    <ul className="cards" style={{ listStyle: 'none', padding: 0 }}>
+      {data.map((c) => (
+        <li key={c.slug} className="card" data-testid="community-card">
+          <h2>{locale === 'zh' ? c.name : c.nameEn}</h2>
+          <div className="sub">{locale === 'zh' ? c.street : `${c.nameEn} · ${c.street}`}</div>
+          <dl className="figures">
+            <div><dd>{fmt.format(c.buildings)}</dd><dt>{t('buildings')}</dt></div>
+            <div><dd>{fmt.format(c.units)}</dd><dt>{t('units')}</dt></div>
+            <div><dd>{fmt.format(c.households)}</dd><dt>{t('households')}</dt></div>
+            <div><dd>{fmt.format(c.devices)}</dd><dt>{t('devices')}</dt></div>
+            <div><dd>{c.devices ? `${Math.round((100 * c.devicesOnline) / c.devices)}%` : '—'}</dd><dt>{t('online')}</dt></div>
+            <div><dd>{fmt.format(c.openAlarms)}</dd><dt>{t('openAlarms')}</dt></div>
+            <div><dd>{fmt.format(c.retrofitSigned)}</dd><dt>{t('retrofitSigned')}</dt></div>
+            <div><dd>{fmt.format(c.elevatorsInService)}</dd><dt>{t('elevatorsInService')}</dt></div>
+          </dl>
+          <div className="links">
+            <Link href={`/status/${c.slug}`}>{t('statusPage')}</Link>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

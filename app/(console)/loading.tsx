@@ -1,0 +1,5 @@
+import { CommunityListSkeleton } from './_components/community-list-skeleton';
+
+export default function Loading() {
+  return <CommunityListSkeleton />;
+}

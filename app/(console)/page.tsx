@@ -1,0 +1,44 @@
+import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { getCaller, HydrateClient, getQueryClient, trpc } from '~/app/_trpc/server';
+import { getSessionUser } from '~/server/auth/instance';
+import { CommunityList } from './_components/community-list';
+import { CommunityListSkeleton } from './_components/community-list-skeleton';
+
+export default async function ConsoleHome() {
+  const user = await getSessionUser(await headers());
+  if (!user) redirect('/sign-in?next=/');
+  const t = await getTranslations('console');
+
+  if (user.role === 'resident') {
+    const communities = await (await getCaller()).community.list();
+    return (
+      <>
+        <h1>{t('title')}</h1>
+        <p className="notice">{t('residentNotice')}</p>
+        <ul>
+          {communities.map((c) => (
+            <li key={c.slug}>
+              <Link href={`/status/${c.slug}`}>{c.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+
+  void getQueryClient().prefetchQuery(trpc.community.overview.queryOptions());
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <HydrateClient>
+        <Suspense fallback={<CommunityListSkeleton />}>
+          <CommunityList />
+        </Suspense>
+      </HydrateClient>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+// Runs the real app for end-to-end tests: a production build in its own
+// folder, `next start` on a free port, and a fresh PGlite data folder that
+// the app creates, migrates and seeds on its first request, as on a new machine.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DIST_DIR = '.next-e2e';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export type AppServer = { url: string; stop: () => Promise<void> };
+
+export async function startApp(): Promise<AppServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' };
+  delete env.DATABASE_URL;
+  const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...env, PGLITE_DIR: dataDir, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  child.stdout?.on('data', (b: Buffer) => (log += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (log += b.toString()));
+  const url = `http://127.0.0.1:${port}`;
+
+  // The first request opens, migrates and seeds the database.
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited:\n${log}`);
+    try {
+      const res = await fetch(`${url}/api/trpc/community.list`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`app did not become ready:\n${log}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+/** Screenshots land here for a person to look at after the run. */
+export const SHOTS_DIR = path.join(ROOT, 'test-results');

@@ -1,0 +1,82 @@
+// A staff member signs in, sees the three communities, and opens a public
+// status page — in real Chromium against the real app on embedded PGlite.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
+import { launchChromium, SHOTS_DIR, startApp, type AppServer } from './app-server';
+
+describe('console and public page in Chromium', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    app = await startApp();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('sends a visitor who is not signed in to the sign-in page', async () => {
+    await page.goto(`${app.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await expect(page.getByRole('heading', { name: '登录邻里控制台' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('refuses a wrong password with a message, and keeps the visitor out', async () => {
+    await page.getByLabel('邮箱').fill('staff@linli.local');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    // Next's route announcer is also an alert region, so find ours by its words.
+    const alert = page.getByRole('alert').filter({ hasText: '邮箱或密码不正确' });
+    await alert.waitFor();
+    expect(await alert.isVisible()).toBe(true);
+    expect(page.url()).toMatch(/\/sign-in/);
+  });
+
+  it('signs staff in and shows the three demo communities with their figures', async () => {
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('community-card').first().waitFor();
+    const cards = page.getByTestId('community-card');
+    expect(await cards.count()).toBe(3);
+    const text = (await cards.allTextContents()).join('\n');
+    for (const name of ['财富星苑', '荆胡智慧社区', '星怡花园']) expect(text).toContain(name);
+    const caifu = cards.filter({ hasText: '财富星苑' });
+    expect(await caifu.textContent()).toContain('296');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'console-communities.png'), fullPage: true });
+  });
+
+  it('opens the public status page of 财富星苑 with community figures only', async () => {
+    await page.getByTestId('community-card').filter({ hasText: '财富星苑' }).getByRole('link').click();
+    await page.waitForURL(/\/status\/caifu-xingyuan/);
+    expect(await page.getByTestId('kpi-buildings').textContent()).toBe('8');
+    expect(await page.getByTestId('kpi-households').textContent()).toBe('296');
+    expect(await page.getByTestId('kpi-elevators').textContent()).toBe('3');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'status-caifu-zh.png'), fullPage: true });
+  });
+
+  it('switches the public page to English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: /Caifu Xingyuan/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'status-caifu-en.png'), fullPage: true });
+  });
+
+  it('serves the public page to a visitor with no session and no JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const anon = await context.newPage();
+    await anon.goto(`${app.url}/status/jinghu`);
+    expect(await anon.getByRole('heading', { level: 1 }).textContent()).toContain('荆胡智慧社区');
+    expect(await anon.getByText('11,786').first().isVisible()).toBe(true);
+    const missing = await anon.goto(`${app.url}/status/no-such-place`);
+    expect(missing?.status()).toBe(404);
+    await context.close();
+  });
+});

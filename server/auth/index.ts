@@ -1,0 +1,40 @@
+// Sign-in for staff, planners and admins: better-auth with its Drizzle
+// adapter (scrypt-hashed passwords, sessions in cookies). Accounts are made
+// by an admin or the seed; nobody signs themselves up.
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+import type { Db } from '~/db/client';
+import { accounts, sessions, users, verifications } from '~/db/schema';
+import { ROLES, type Role } from '~/db/vocab';
+
+// Only for local development: production must set BETTER_AUTH_SECRET.
+const DEV_SECRET = 'linli-development-secret-do-not-use-in-production';
+
+export function createAuth(db: Db, opts: { secret?: string; baseURL?: string } = {}) {
+  return betterAuth({
+    secret: opts.secret ?? DEV_SECRET,
+    baseURL: opts.baseURL,
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    user: {
+      additionalFields: {
+        role: { type: [...ROLES], required: true, defaultValue: 'resident', input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+export type SessionUser = { id: string; name: string; email: string; role: Role };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,22 @@
+import { getDb } from '../db';
+import { env } from '../env';
+import { createAuth, isRole, type Auth, type SessionUser } from './index';
+
+const globalForAuth = globalThis as unknown as { linliAuth?: Promise<Auth> };
+
+export function getAuth(): Promise<Auth> {
+  globalForAuth.linliAuth ??= getDb().then((db) =>
+    createAuth(db, { secret: env.BETTER_AUTH_SECRET, baseURL: env.BETTER_AUTH_URL }),
+  );
+  return globalForAuth.linliAuth;
+}
+
+/** The signed-in user behind these request headers, or null. */
+export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const { id, name, email, role } = session.user;
+  if (!isRole(role)) return null;
+  return { id, name, email, role };
+}

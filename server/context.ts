@@ -1,0 +1,8 @@
+import { getSessionUser } from './auth/instance';
+import { getDb } from './db';
+import type { Context } from './trpc';
+
+export async function createContext(opts: { headers: Headers }): Promise<Context> {
+  const [db, user] = await Promise.all([getDb(), getSessionUser(opts.headers)]);
+  return { db, user };
+}

@@ -1,0 +1,57 @@
+// The app's one database handle. PGlite allows exactly one process per data
+// folder (two silently diverge), and `next dev` re-imports modules on every
+// reload, so the handle lives on globalThis.
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { migrateDatabase, openDatabase, selectRows, type Database, type Db } from '~/db/client';
+import { seedDemo } from '~/db/seed';
+import { seedDemoAccounts } from './auth/demo-accounts';
+import { env } from './env';
+
+const globalForDb = globalThis as unknown as { linliDb?: Promise<Database> };
+
+/** Today's date in China, the calendar every date in Linli is read in. */
+export function localToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
+/** Migrates, then seeds the demo data and accounts into an empty database. */
+export async function prepareDatabase(database: Database, opts: { seed: boolean }) {
+  await migrateDatabase(database);
+  if (!opts.seed) return;
+  const [row] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from communities`);
+  if ((row?.n ?? 0) === 0) await seedDemo(database.db, { today: localToday() });
+  // Apart from the data, so an account lost or never made is made again.
+  await seedDemoAccounts(database.db);
+}
+
+async function open(): Promise<Database> {
+  if (env.DATABASE_URL) {
+    // Several app instances may start at once: one migrates and seeds while
+    // the others wait on an advisory lock, held on a single connection.
+    const setup = await openDatabase({ url: env.DATABASE_URL, poolSize: 1 });
+    try {
+      await setup.exec('select pg_advisory_lock(7305)');
+      await prepareDatabase(setup, { seed: env.SEED_DEMO });
+      await setup.exec('select pg_advisory_unlock(7305)');
+    } finally {
+      await setup.close();
+    }
+    return openDatabase({ url: env.DATABASE_URL });
+  }
+  const database = await openDatabase({ dataDir: path.resolve(env.PGLITE_DIR) });
+  await prepareDatabase(database, { seed: env.SEED_DEMO });
+  return database;
+}
+
+export function getDatabase(): Promise<Database> {
+  globalForDb.linliDb ??= open().catch((error: unknown) => {
+    globalForDb.linliDb = undefined; // let the next request try again
+    throw error;
+  });
+  return globalForDb.linliDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
