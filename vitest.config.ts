@@ -1,20 +1,46 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+const root = import.meta.dirname;
+const shared = {
   resolve: {
     alias: {
-      '~': path.resolve(import.meta.dirname),
+      '~': root,
       // 'server-only' throws outside React Server Components; tests are plain Node.
-      'server-only': path.resolve(import.meta.dirname, 'test/empty.ts'),
+      'server-only': path.resolve(root, 'test/empty.ts'),
     },
   },
+};
+
+export default defineConfig({
+  ...shared,
   test: {
-    include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.next/**', '.data/**'],
-    testTimeout: 60_000,
-    hookTimeout: 240_000,
-    pool: 'forks',
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts', '**/*.test.tsx'],
+          exclude: ['node_modules/**', '.next/**', '.next-e2e/**', '.data/**', 'e2e/**'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+        },
+      },
+      {
+        ...shared,
+        test: {
+          // One production build and one app server for all end-to-end files.
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -3,24 +3,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
-import { launchChromium, SHOTS_DIR, startApp, type AppServer } from './app-server';
+import { launchChromium, SHOTS_DIR } from './app-server';
 
 describe('console and public page in Chromium', () => {
-  let app: AppServer;
+  const app = { url: inject('appUrl') };
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
-    app = await startApp();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
   });
 
   it('sends a visitor who is not signed in to the sign-in page', async () => {

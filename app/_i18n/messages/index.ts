@@ -1,0 +1,16 @@
+// Messages per feature: each feature keeps its own pair of files
+// (<feature>.zh.json / <feature>.en.json) under its own top-level keys, and
+// registers them here.
+import type { Locale } from '../config';
+
+type Messages = Record<string, unknown>;
+
+const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
+  zh: [() => import('./zh.json')],
+  en: [() => import('./en.json')],
+};
+
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const parts = await Promise.all(FEATURES[locale].map((load) => load()));
+  return Object.assign({}, ...parts.map((p) => p.default));
+}
