@@ -9,7 +9,8 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const DIST_DIR = '.next-e2e';
+// Separate folders let two people run the end-to-end tests at once.
+const DIST_DIR = process.env.E2E_DIST_DIR ?? '.next-e2e';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
