@@ -5,18 +5,12 @@
 // created from BENCH_DATABASE_URL's server.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { migrateDatabase, openDatabase, type Database, type Engine } from '../db/client';
+import { migrateDatabase, openDatabase, openScratchPostgres, type Database, type Engine } from '../db/client';
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 export function benchPostgresUrl(): string {
   return process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 /** Connects once to the PostgreSQL server; the reason it could not, or null. */
@@ -53,18 +47,5 @@ export async function openBenchDatabase(engine: Engine, name: string): Promise<D
       },
     };
   }
-  const dbName = `linli_bench_${name}`;
-  const admin = await openDatabase({ url: benchPostgresUrl(), poolSize: 1 });
-  await admin.exec(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.exec(`CREATE DATABASE ${dbName}`);
-  const database = await openDatabase({ url: withDatabase(benchPostgresUrl(), dbName), poolSize: 2 });
-  await migrateDatabase(database);
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      await admin.exec(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.close();
-    },
-  };
+  return openScratchPostgres(benchPostgresUrl(), `linli_bench_${name}`, 2);
 }

@@ -72,3 +72,26 @@ export async function selectRows<T extends Record<string, unknown>>(db: Db, quer
   const result: unknown = await db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/**
+ * A migrated PostgreSQL database of its own on the server behind `serverUrl`,
+ * dropped again on close: tests and benchmarks never see each other's rows.
+ */
+export async function openScratchPostgres(serverUrl: string, name: string, poolSize = 4): Promise<Database> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`database name must be [a-z0-9_]: ${name}`);
+  const admin = await openDatabase({ url: serverUrl, poolSize: 1 });
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize });
+  await migrateDatabase(database);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}

@@ -3,7 +3,7 @@
 // database of its own — an in-memory PGlite, or a fresh PostgreSQL database
 // dropped on close — so test files never see each other's rows.
 import { randomBytes } from 'node:crypto';
-import { migrateDatabase, openDatabase, type Database, type Engine } from '~/db/client';
+import { migrateDatabase, openDatabase, openScratchPostgres, type Database, type Engine } from '~/db/client';
 
 export const testEngines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
@@ -13,21 +13,7 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
     await migrateDatabase(database);
     return database;
   }
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `linli_t_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ url: adminUrl, poolSize: 1 });
-  await admin.exec(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await migrateDatabase(database);
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.close();
-    },
-  };
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  return openScratchPostgres(serverUrl, `linli_t_${randomBytes(6).toString('hex')}`);
 }
