@@ -2,6 +2,9 @@
 // as one table against the DESIGN.md §4 targets. Exits 1 when a row misses
 // its target, so CI can hold a regression.
 import { incidentFloorCountsBench } from './incident-floor-counts';
+import { ingestBench } from './ingest';
+import { twinRenderBench } from './twin-render';
+import { retrofitOptimizerBench } from './retrofit-optimizer';
 import { postgresUnreachable, benchPostgresUrl } from './databases';
 import { formatTable, rowPasses } from './table';
 import type { BenchContext, BenchRow, Benchmark } from './types';
@@ -9,6 +12,9 @@ import type { Engine } from '../db/client';
 
 const benchmarks: Benchmark[] = [
   { name: 'throwing incidents by building × floor', run: incidentFloorCountsBench },
+  { name: 'ingest and live frames', run: ingestBench },
+  { name: '3D twin rendering (Chromium, SwiftShader)', run: twinRenderBench },
+  { name: 'retrofit optimizer', run: retrofitOptimizerBench },
 ];
 
 function log(line: string): void {

@@ -5,7 +5,13 @@ import type { BenchRow } from './types';
 const HEADERS = ['name', 'engine', 'n', 'p50', 'p95', 'target', 'result', 'note'] as const;
 
 export function rowPasses(row: BenchRow): boolean | undefined {
-  return row.targetMs === undefined ? undefined : row.p95Ms <= row.targetMs;
+  if (row.targetMs === undefined) return undefined;
+  return row.atLeast ? row.p95Ms >= row.targetMs : row.p95Ms <= row.targetMs;
+}
+
+function formatValue(row: BenchRow, value: number): string {
+  if (!row.unit) return formatMs(value);
+  return `${Number.isInteger(value) ? value : value.toFixed(2)} ${row.unit}`;
 }
 
 function formatMs(ms: number): string {
@@ -21,9 +27,9 @@ export function formatTable(rows: readonly BenchRow[]): string {
       row.name,
       row.engine,
       String(row.n),
-      formatMs(row.p50Ms),
-      formatMs(row.p95Ms),
-      row.targetMs === undefined ? '-' : `<= ${row.targetMs} ms`,
+      formatValue(row, row.p50Ms),
+      formatValue(row, row.p95Ms),
+      row.targetMs === undefined ? '-' : `${row.atLeast ? '>=' : '<='} ${row.targetMs} ${row.unit ?? 'ms'}`,
       pass === undefined ? '-' : pass ? 'pass' : 'FAIL',
       row.note ?? '',
     ];

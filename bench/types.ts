@@ -6,7 +6,8 @@ import type { Engine } from '../db/client';
 
 export type BenchRow = {
   name: string;
-  engine: Engine;
+  /** The database engine, or 'chromium' for rendering measured in the browser. */
+  engine: Engine | 'chromium';
   /** Timed runs behind p50/p95 (1 for a one-off set-up step). */
   n: number;
   p50Ms: number;
@@ -14,6 +15,13 @@ export type BenchRow = {
   /** A p95 bound from DESIGN.md §4; rows without one are informational. */
   targetMs?: number;
   note?: string;
+  /**
+   * What p50/p95/target count when not milliseconds ('calls', 'triangles',
+   * '×'): rendering rows report counts and ratios in the same table.
+   */
+  unit?: string;
+  /** The target is a floor (p95 ≥ target), e.g. a frame-rate ratio. */
+  atLeast?: boolean;
 };
 
 export type BenchContext = {

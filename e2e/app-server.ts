@@ -34,7 +34,9 @@ export async function startApp(): Promise<AppServer> {
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...env, PGLITE_DIR: dataDir, NODE_ENV: 'production' },
+    // No demo simulator (tests see only what they send); the MQTT broker on
+    // any free port, so parallel runs and a running `npm run dev` do not clash.
+    env: { SIMULATE: 'false', MQTT_PORT: '0', ...env, PGLITE_DIR: dataDir, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -66,13 +68,14 @@ export async function startApp(): Promise<AppServer> {
   };
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: e.g. the bench's --enable-precise-memory-info and --js-flags=--expose-gc. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--enable-unsafe-swiftshader',
+      '--enable-unsafe-swiftshader', ...extraArgs,
     ],
   });
 }

@@ -16,12 +16,47 @@ const schema = z.object({
   /** The public origin, e.g. https://linli.example.cn; defaults to the request's own. */
   BETTER_AUTH_URL: z.string().url().optional(),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+
+  // Live data and ingest (README, Ingest).
+  /** How app instances share live frames: one process (memory), or several via PostgreSQL NOTIFY or Redis. */
+  LIVE_BUS: z.enum(['memory', 'postgres', 'redis']).default('memory'),
+  /** redis://… for LIVE_BUS=redis. */
+  REDIS_URL: z.string().url().optional(),
+  /** Frames coalesce the changes of this many milliseconds (DESIGN.md §3: at most 100). */
+  LIVE_FRAME_MS: z.coerce.number().int().min(10).max(100).default(100),
+  /** Frames older than this are trimmed; a client further behind gets a fresh snapshot. */
+  LIVE_RETENTION_SECONDS: z.coerce.number().int().min(60).default(3600),
+  /** mqtt://user:pass@host:port of an external broker; unset runs the embedded broker. */
+  MQTT_URL: z.string().url().optional(),
+  /** Embedded broker's port: a number (0 picks a free one) or 'off'. */
+  MQTT_PORT: z
+    .string()
+    .default('1884')
+    .refine((v) => v === 'off' || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), "a port number or 'off'")
+    .transform((v) => (v === 'off' ? null : Number(v))),
+  /** Connections the ingest opens to an external broker, sharing one subscription. */
+  MQTT_INGEST_CLIENTS: z.coerce.number().int().min(1).max(64).default(4),
+  /** Refuse events stamped further in the future than this (device clock skew). */
+  INGEST_MAX_FUTURE_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** A device is offline after this many heartbeat intervals without a word. */
+  OFFLINE_AFTER_HEARTBEATS: z.coerce.number().min(1).max(100).default(2),
+  /** How often the offline sweep runs. */
+  OFFLINE_SWEEP_SECONDS: z.coerce.number().int().min(1).default(15),
+  /** Run the built-in simulator (default: on under `next dev` only). */
+  SIMULATE: z.enum(['true', 'false']).optional(),
+  /** Events per second the built-in simulator sends. */
+  SIMULATE_RATE: z.coerce.number().min(0.1).max(10_000).default(5),
 });
 
-export type Env = z.infer<typeof schema>;
+const settings = schema.transform(({ SIMULATE, ...rest }) => ({
+  ...rest,
+  SIMULATE: SIMULATE === undefined ? rest.NODE_ENV === 'development' : SIMULATE === 'true',
+}));
+
+export type Env = z.infer<typeof settings>;
 
 function parse(): Env {
-  const result = schema.safeParse(process.env);
+  const result = settings.safeParse(process.env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment settings (see README, Configuration):\n${lines.join('\n')}`);

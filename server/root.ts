@@ -4,9 +4,13 @@ import { buildingRouter } from './routers/building';
 import { communityRouter } from './routers/community';
 import { deviceRouter } from './routers/device';
 import { incidentRouter } from './routers/incident';
+import { ingestRouter } from './routers/ingest';
+import { liveRouter } from './routers/live';
 import { patrolRouter } from './routers/patrol';
+import { plannerRouter } from './routers/planner';
 import { retrofitRouter } from './routers/retrofit';
 import { statusRouter } from './routers/status';
+import { twinRouter } from './routers/twin';
 import { workOrderRouter } from './routers/work-order';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
@@ -17,9 +21,13 @@ export const appRouter = createTRPCRouter({
   community: communityRouter,
   device: deviceRouter,
   incident: incidentRouter,
+  ingest: ingestRouter,
+  live: liveRouter,
   patrol: patrolRouter,
+  planner: plannerRouter,
   retrofit: retrofitRouter,
   status: statusRouter,
+  twin: twinRouter,
   workOrder: workOrderRouter,
 });
 

@@ -3,6 +3,8 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
+import { LiveProvider } from '~/app/_live/live-provider';
+import { LiveSummary } from '~/app/_live/live-summary';
 import { getCaller, HydrateClient, getQueryClient, trpc } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
 import { CommunityList } from './_components/community-list';
@@ -34,6 +36,11 @@ export default async function ConsoleHome() {
   return (
     <>
       <h1>{t('title')}</h1>
+      {(user.role === 'staff' || user.role === 'admin') && (
+        <LiveProvider>
+          <LiveSummary />
+        </LiveProvider>
+      )}
       <HydrateClient>
         <Suspense fallback={<CommunityListSkeleton />}>
           <CommunityList />

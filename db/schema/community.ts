@@ -96,6 +96,13 @@ export const households = pgTable(
     occupants60to79: smallint().notNull().default(0),
     occupants80plus: smallint().notNull().default(0),
     mobilityImpaired: smallint().notNull().default(0),
+    /**
+     * The retrofit shaft or its landing would take part of this flat's own
+     * space (a ground-floor garden, a window bay): such an owner must agree
+     * whatever the tally, since no majority may dispose of an owner's
+     * exclusive part (Civil Code art. 272).
+     */
+    shaftOccupied: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [unique().on(t.unitId, t.room), index().on(t.unitId, t.floor)],

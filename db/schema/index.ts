@@ -6,3 +6,5 @@ export * from './alarm';
 export * from './patrol';
 export * from './work-order';
 export * from './retrofit';
+export * from './plan';
+export * from './live';

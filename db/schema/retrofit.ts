@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
@@ -12,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CONSENT_RULES, RETROFIT_STAGES_ALL, VOTES } from '../vocab';
 import { timestamps } from './_helpers';
-import { households, units } from './community';
+import { communities, households, units } from './community';
 
 export type SubsidyRule =
   | { kind: 'percent'; percent: number; capFen: number }
@@ -33,6 +34,9 @@ export const retrofitCases = pgTable('retrofit_cases', {
   subsidyRule: jsonb().$type<SubsidyRule>(),
   /** Per-floor cost-share coefficients; null means the published default table. */
   floorCoefficients: jsonb().$type<Record<string, number>>(),
+  /** The publicity (公示) notice: what is proposed, and how to object until the period ends. */
+  publicityProposal: text(),
+  objectionChannel: text(),
   ...timestamps,
 });
 export type RetrofitCase = typeof retrofitCases.$inferSelect;
@@ -64,6 +68,48 @@ export const retrofitVotes = pgTable(
       .references(() => households.id, { onDelete: 'cascade' }),
     vote: text({ enum: VOTES }).notNull().default('not_voted'),
     votedAt: timestamp({ withTimezone: true }),
+    /** The household registered its wish for an elevator (意愿登记) before any vote. */
+    intentRegistered: boolean().notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.householdId] })],
 );
+
+/** An objection received during the publicity period; who objected stays off the record here. */
+export const retrofitObjections = pgTable(
+  'retrofit_objections',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    caseId: integer()
+      .notNull()
+      .references(() => retrofitCases.id, { onDelete: 'cascade' }),
+    receivedOn: date({ mode: 'string' }).notNull(),
+    /** 书面 / 电话 / 来访. */
+    channel: text().notNull(),
+    summary: text().notNull(),
+    resolvedOn: date({ mode: 'string' }),
+    response: text(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.caseId)],
+);
+export type RetrofitObjection = typeof retrofitObjections.$inferSelect;
+
+export type MeetingAttendance = { role: string; count: number };
+export type MeetingConcern = { text: string; unitId: number | null; resolved: boolean; resolution: string | null };
+
+/** The micro-grid's joint meeting (联席会议), held every two weeks. */
+export const retrofitMeetings = pgTable(
+  'retrofit_meetings',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer()
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    heldOn: date({ mode: 'string' }).notNull(),
+    attendees: jsonb().$type<MeetingAttendance[]>().notNull(),
+    concerns: jsonb().$type<MeetingConcern[]>().notNull(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.communityId, t.heldOn)],
+);
+export type RetrofitMeeting = typeof retrofitMeetings.$inferSelect;

@@ -9,6 +9,7 @@ import { layoutRows, type Slab } from './geometry';
 import { insertGrids, type Grids } from './grids';
 import type { Seeder } from './insert';
 import { Rng } from './prng';
+import { insertRetrofitMeetings } from './retrofit-meetings';
 import { insertRetrofit, SUBSIDY_FIXED, SUBSIDY_PERCENT, type CaseScript } from './retrofit';
 
 export const CAIFU: CommunityInfo = {
@@ -110,7 +111,8 @@ export async function seedCaifu(seeder: Seeder, clock: Clock): Promise<CaifuSeed
     stalledReason: s.stalledReason,
     subsidy: FIXED_SUBSIDY.has(s.at) ? SUBSIDY_FIXED : SUBSIDY_PERCENT,
   }));
-  await insertRetrofit(seeder, clock, new Rng('caifu/retrofit'), scripts);
+  const caseIds = await insertRetrofit(seeder, clock, new Rng('caifu/retrofit'), scripts);
+  await insertRetrofitMeetings(seeder, clock, new Rng('caifu/meetings'), community.id, scripts, caseIds);
 
   const grids = await insertGrids(seeder, community, new Rng('caifu/grids'), [
     { name: '党建微网格（1—4号楼）', kind: 'party', headRole: '楼栋长', buildings: ['1', '2', '3', '4'] },

@@ -1,6 +1,7 @@
 // Elevator-retrofit cases: one per unit, a dated stage history, and a vote per
 // household consistent with the stage the case has reached.
-import { retrofitCases, retrofitStageChanges, retrofitVotes, type SubsidyRule } from '../schema';
+import { inArray } from 'drizzle-orm';
+import { households, retrofitCases, retrofitStageChanges, retrofitVotes, type SubsidyRule } from '../schema';
 import { RETROFIT_STAGES, type RetrofitStage, type Vote } from '../vocab';
 import { addMinutes, type Clock } from './clock';
 import type { SeededHousehold, SeededUnit } from './community';
@@ -52,6 +53,19 @@ export function stagePath(script: Pick<CaseScript, 'stage' | 'daysAgo'>): Retrof
 type Ballot = { household: SeededHousehold; vote: Vote };
 
 /**
+ * Once a unit's shaft is sited (from the vote on), it stands against door 01
+ * and takes part of that ground-floor flat's own space: that owner's consent
+ * is required whatever the tally.
+ */
+export function shaftOccupiedHousehold(script: Pick<CaseScript, 'unit' | 'stage'>): SeededHousehold | undefined {
+  if (script.stage === 'intent') return undefined;
+  return script.unit.households.find((h) => h.floor === 1 && h.door === '01');
+}
+
+const PUBLICITY_PROPOSAL = '在本单元北侧楼梯间外加装一部无机房电梯，平层入户（一、二层不分摊费用）';
+const OBJECTION_CHANNEL = '公示期内可书面提交至社区居委会，或拨打社区服务电话';
+
+/**
  * Civil Code art. 278: owners holding at least 2/3 of the floor area and 2/3
  * of the heads take part, and at least 3/4 of the participating area and
  * heads agree.
@@ -84,6 +98,9 @@ function ballotsFor(rng: Rng, script: CaseScript): Ballot[] {
     return ballots;
   }
   if (script.stage === 'vote') return ballots;
+  // A signed case had the occupied flat's owner on board first.
+  const occupied = shaftOccupiedHousehold(script);
+  for (const b of ballots) if (b.household === occupied) b.vote = 'agree';
   // Signed cases passed their vote: win over hesitant upper floors, as the
   // volunteers' home visits did, until art. 278 is met.
   for (let guard = 0; !meetsArticle278(ballots); guard++) {
@@ -95,7 +112,8 @@ function ballotsFor(rng: Rng, script: CaseScript): Ballot[] {
   return ballots;
 }
 
-export async function insertRetrofit(seeder: Seeder, clock: Clock, rng: Rng, scripts: CaseScript[]): Promise<void> {
+/** Writes the cases, their histories and votes; returns the case ids in script order. */
+export async function insertRetrofit(seeder: Seeder, clock: Clock, rng: Rng, scripts: CaseScript[]): Promise<number[]> {
   for (const s of scripts) {
     const path = stagePath(s);
     if (path.length !== s.daysAgo.length) throw new Error(`stage dates do not match the path of unit ${s.unit.id}`);
@@ -116,8 +134,11 @@ export async function insertRetrofit(seeder: Seeder, clock: Clock, rng: Rng, scr
       totalCostFen: s.stage === 'intent' ? null : rng.int(550, 700) * 100_000,
       subsidyRule: s.subsidy,
       floorCoefficients: null,
+      ...(stagePath(s).includes('publicity') ? { publicityProposal: PUBLICITY_PROPOSAL, objectionChannel: OBJECTION_CHANNEL } : {}),
     })),
   );
+  const occupiedIds = scripts.map(shaftOccupiedHousehold).filter((h) => h !== undefined).map((h) => h.id);
+  if (occupiedIds.length > 0) await seeder.db.update(households).set({ shaftOccupied: true, updatedAt: seeder.stamp }).where(inArray(households.id, occupiedIds));
 
   const changes = scripts.flatMap((s, i) =>
     stagePath(s).map((stage, k) => {
@@ -142,6 +163,8 @@ export async function insertRetrofit(seeder: Seeder, clock: Clock, rng: Rng, scr
       caseId: caseIds[i] as number,
       householdId: b.household.id,
       vote: b.vote,
+      // Registered wishes (意愿登记): every owner who went on to agree, and the upper floors of units still at registration.
+      intentRegistered: b.vote === 'agree' || (s.stage === 'intent' && b.household.floor >= 3),
       votedAt:
         b.vote === 'not_voted' || voteOpened === undefined
           ? null
@@ -149,4 +172,5 @@ export async function insertRetrofit(seeder: Seeder, clock: Clock, rng: Rng, scr
     }));
   });
   await insertAll(seeder, retrofitVotes, votes);
+  return caseIds;
 }

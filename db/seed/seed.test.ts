@@ -130,6 +130,34 @@ describe.each(testEngines)('demo seed on %s', (engine) => {
     expect(mixed).toBeGreaterThan(0);
   });
 
+  it('logs the micro-grid meeting every two weeks, objections within publicity, and the occupied flat agreeing before signing', async () => {
+    const c = inCommunity('caifu-xingyuan');
+    const meetings = await rows<{ held_on: string; roles: number; concerns: number }>(db, sql`
+      select held_on::text, jsonb_array_length(attendees)::int as roles, jsonb_array_length(concerns)::int as concerns
+      from retrofit_meetings where community_id = ${c} order by held_on`);
+    expect(meetings.length).toBeGreaterThan(20);
+    for (let i = 1; i < meetings.length; i++) {
+      expect((Date.parse(meetings[i]?.held_on ?? '') - Date.parse(meetings[i - 1]?.held_on ?? '')) / 86_400_000).toBe(14);
+    }
+    expect(meetings.every((m) => m.roles >= 5 && m.concerns >= 1 && m.held_on < TODAY)).toBe(true);
+    const objections = await rows<{ stage: RetrofitStage; received: string; posted: string; resolved: string | null }>(db, sql`
+      select rc.stage, o.received_on::text as received, o.resolved_on::text as resolved,
+        (select sc."on"::text from retrofit_stage_changes sc where sc.case_id = rc.id and sc.stage = 'publicity') as posted
+      from retrofit_objections o join retrofit_cases rc on rc.id = o.case_id`);
+    expect(objections.length).toBeGreaterThan(0);
+    for (const o of objections) {
+      expect(o.received >= o.posted && o.received < TODAY).toBe(true);
+      if (o.stage !== 'publicity') expect(o.resolved).not.toBeNull();
+    }
+    expect(objections.some((o) => o.stage === 'publicity' && o.resolved === null)).toBe(true);
+    const occupied = await rows<{ stage: RetrofitStage; vote: Vote; floor: number }>(db, sql`
+      select rc.stage, v.vote, h.floor from households h join retrofit_cases rc on rc.unit_id = h.unit_id
+      join retrofit_votes v on v.case_id = rc.id and v.household_id = h.id where h.shaft_occupied`);
+    expect(occupied.length).toBeGreaterThan(10);
+    expect(occupied.every((o) => o.floor === 1)).toBe(true);
+    expect(occupied.filter((o) => stageIndex(o.stage) >= RETROFIT_STAGES.indexOf('signed')).every((o) => o.vote === 'agree')).toBe(true);
+  });
+
   it('counts 11,786 devices of all 16 classes in 荆胡, mostly online, with unique codes', async () => {
     const c = inCommunity('jinghu');
     const r = await one<{ n: number; classes: number; online: number; bad_codes: number; hb: number; future: number }>(db, sql`

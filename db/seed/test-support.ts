@@ -45,6 +45,7 @@ const SEEDED_TABLES = [
   'communities', 'buildings', 'units', 'households', 'grids', 'grid_buildings', 'camera_poles', 'devices',
   'incidents', 'incident_floor_daily', 'alarms', 'patrol_points', 'patrol_routes', 'patrol_route_points',
   'patrol_plans', 'patrol_checkins', 'work_orders', 'retrofit_cases', 'retrofit_stage_changes', 'retrofit_votes',
+  'retrofit_objections', 'retrofit_meetings',
 ];
 
 export async function digests(db: Db): Promise<Record<string, string>> {

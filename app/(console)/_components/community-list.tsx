@@ -7,6 +7,8 @@ import { useTRPC } from '~/app/_trpc/client';
 export function CommunityList() {
   const trpc = useTRPC();
   const t = useTranslations('console');
+  const tr = useTranslations('retrofit');
+  const tTwin = useTranslations('twin');
   const locale = useLocale();
   const { data } = useSuspenseQuery(trpc.community.overview.queryOptions());
   const fmt = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en');
@@ -29,7 +31,10 @@ export function CommunityList() {
             <div><dd>{fmt.format(c.elevatorsInService)}</dd><dt>{t('elevatorsInService')}</dt></div>
           </dl>
           <div className="links">
+            <Link href={`/twin/${c.slug}`}>{tTwin('open')}</Link>
             <Link href={`/status/${c.slug}`}>{t('statusPage')}</Link>
+            <Link href={`/retrofit/${c.slug}`}>{tr('pipelineLink')}</Link>
+            <Link href={`/plan/${c.slug}`}>{tr('plannerLink')}</Link>
           </div>
         </li>
       ))}

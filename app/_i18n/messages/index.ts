@@ -6,8 +6,8 @@ import type { Locale } from '../config';
 type Messages = Record<string, unknown>;
 
 const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
-  zh: [() => import('./zh.json')],
-  en: [() => import('./en.json')],
+  zh: [() => import('./zh.json'), () => import('./twin.zh.json'), () => import('./retrofit.zh.json')],
+  en: [() => import('./en.json'), () => import('./twin.en.json'), () => import('./retrofit.en.json')],
 };
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

@@ -1,0 +1,9 @@
+export function PipelineSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="加载中 / Loading">
+      <div className="skeleton" style={{ minHeight: 40, maxWidth: 360, marginBottom: '1rem' }} />
+      <div className="skeleton" style={{ minHeight: 240, marginBottom: '1rem' }} />
+      <div className="skeleton" style={{ minHeight: 420 }} />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+'use client';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { EChart } from '~/app/_components/charts/echart';
+import { formatFen } from '~/app/_components/ui/money';
+import { StageBadge } from '~/app/_components/ui/stage-badge';
+import { useTRPC } from '~/app/_trpc/client';
+import { RETROFIT_STAGES } from '~/db/vocab';
+import type { AppRouter } from '~/server/root';
+import { CaseDetail } from './case-detail';
+import { ConsentCell } from './consent-cell';
+import { ImportForm } from './import-form';
+import { MeetingsLog } from './meetings-log';
+
+export type Pipeline = inferRouterOutputs<AppRouter>['retrofit']['pipeline'];
+export type PipelineCase = Pipeline['cases'][number];
+
+export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean }) {
+  const trpc = useTRPC();
+  const t = useTranslations('retrofit');
+  const ts = useTranslations('retrofit.stages');
+  const locale = useLocale();
+  const { data } = useSuspenseQuery(trpc.retrofit.pipeline.queryOptions({ slug }));
+  const [selected, setSelected] = useState<number | null>(null);
+  const current = data.cases.find((c) => c.caseId === selected) ?? null;
+
+  // Funnel: how many cases ever reached each stage (a stalled case keeps the stages it passed).
+  const funnel = useMemo(
+    () => ({
+      tooltip: { trigger: 'item' },
+      series: [{
+        type: 'funnel', sort: 'none', top: 8, bottom: 8, left: '8%', width: '84%', minSize: '12%', gap: 2, label: { show: true, position: 'inside', formatter: '{b}  {c}', fontSize: 13 },
+        data: RETROFIT_STAGES.map((s) => ({ name: ts(s), value: data.cases.filter((c) => c.history.some((h) => h.stage === s)).length })),
+      }],
+    }),
+    [data.cases, ts],
+  );
+
+  if (data.cases.length === 0) return <p className="notice">{t('empty')}</p>;
+  const name = locale === 'zh' ? data.community.name : data.community.nameEn;
+  const count = (f: (c: PipelineCase) => boolean) => data.cases.filter(f).length;
+  return (
+    <>
+      <h1>{t('title', { name })}</h1>
+      <p className="muted">{t('lead', { today: data.today })}</p>
+      <ul className="kpis">
+        <li><span className="n">{data.cases.length}</span><span className="l">{t('kpiCases')}</span></li>
+        <li><span className="n" data-testid="kpi-signed">{count((c) => c.history.some((h) => h.stage === 'signed'))}</span><span className="l">{t('kpiSigned')}</span></li>
+        <li><span className="n">{count((c) => c.stage === 'in_service')}</span><span className="l">{t('kpiInService')}</span></li>
+        <li><span className="n">{count((c) => c.stage === 'publicity')}</span><span className="l">{t('kpiPublicity')}</span></li>
+      </ul>
+      <div className="split">
+        <section className="panel" aria-labelledby="funnel-title">
+          <h2 id="funnel-title">{t('funnelTitle')}</h2>
+          <EChart option={funnel} label={t('funnelTitle')} height={360} />
+        </section>
+        <MeetingsLog meetings={data.meetings} cases={data.cases} />
+      </div>
+      <h2>{t('tableTitle')}</h2>
+      <div className="table-scroll">
+        <table data-testid="pipeline-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('unit')}</th><th scope="col">{t('stage')}</th><th scope="col">{t('lastChange')}</th>
+              <th scope="col">{t('consent')}</th><th scope="col">{t('publicity')}</th><th scope="col" className="num">{t('objections')}</th>
+              <th scope="col" className="num">{t('cost')}</th><th scope="col"><span className="sr-only">{t('details')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.cases.map((c) => {
+              const last = c.history.at(-1);
+              const open = c.objections.filter((o) => o.resolvedOn === null).length;
+              return (
+                <tr key={c.caseId} className={c.caseId === selected ? 'selected' : undefined}>
+                  <th scope="row">{c.buildingName}{c.unitName}</th>
+                  <td><StageBadge stage={c.stage} />{c.stage === 'stalled' && c.stalledReason && <div className="small muted">{c.stalledReason}</div>}</td>
+                  <td className="nowrap">{last?.on ?? '—'}</td>
+                  <td><ConsentCell consent={c.consent} /></td>
+                  <td className="small">
+                    {c.publicity ? (
+                      <>
+                        {c.publicity.startsOn} → {c.publicity.endsOn}
+                        {c.publicity.running && <div className={c.publicity.daysLeft > 0 ? 'warn' : 'ok'}>{t('daysLeft', { n: c.publicity.daysLeft })}</div>}
+                      </>
+                    ) : '—'}
+                  </td>
+                  <td className="num">{c.objections.length}{open > 0 && <span className="warn"> ({t('openN', { n: open })})</span>}</td>
+                  <td className="num nowrap">{formatFen(c.totalCostFen, locale)}</td>
+                  <td className="nowrap"><button type="button" onClick={() => setSelected(c.caseId === selected ? null : c.caseId)} aria-expanded={c.caseId === selected}>{t('details')}</button></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {current && <CaseDetail key={current.caseId} slug={slug} c={current} today={data.today} canEdit={canEdit} onClose={() => setSelected(null)} />}
+      {canEdit && <ImportForm slug={slug} />}
+    </>
+  );
+}

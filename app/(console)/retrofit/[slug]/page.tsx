@@ -1,0 +1,36 @@
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/server';
+import { getSessionUser } from '~/server/auth/instance';
+import { PipelineSkeleton } from './_components/pipeline-skeleton';
+import { PipelineView } from './_components/pipeline-view';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: '加梯进度 Retrofit pipeline' };
+
+export default async function RetrofitPipelinePage({ params }: Props) {
+  const { slug } = await params;
+  const user = await getSessionUser(await headers());
+  if (!user) redirect(`/sign-in?next=/retrofit/${slug}`);
+  const t = await getTranslations('retrofit');
+  if (user.role === 'resident') return <p className="notice">{t('forbidden')}</p>;
+  try {
+    await (await getCaller()).community.bySlug({ slug });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    throw error;
+  }
+  void getQueryClient().prefetchQuery(trpc.retrofit.pipeline.queryOptions({ slug }));
+  return (
+    <HydrateClient>
+      <Suspense fallback={<PipelineSkeleton />}>
+        <PipelineView slug={slug} canEdit={user.role === 'staff' || user.role === 'admin'} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

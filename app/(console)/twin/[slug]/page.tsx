@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { LiveProvider } from '~/app/_live/live-provider';
+import { getCaller } from '~/app/_trpc/server';
+import { getSessionUser } from '~/server/auth/instance';
+import { TwinView } from './_components/twin-view';
+
+export const metadata: Metadata = { title: '三维孪生 3D twin' };
+
+type Search = { bench?: string; scale?: string; naive?: string; lod?: string };
+
+export default async function TwinPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+  const [{ slug }, search, user] = await Promise.all([params, searchParams, getSessionUser(await headers())]);
+  if (!user) redirect(`/sign-in?next=/twin/${encodeURIComponent(slug)}`);
+  const t = await getTranslations('twin');
+  if (user.role !== 'staff' && user.role !== 'admin') return <p className="notice">{t('notStaff')}</p>;
+  const community = await (await getCaller()).community.bySlug({ slug }).catch(() => null);
+  if (!community) notFound();
+  const locale = await getLocale();
+  // Bench mode (npm run bench): continuous frames, ×scale replicated sensors,
+  // one mesh per sensor (naive=1), or every sensor as a shaped marker (lod=0).
+  const bench =
+    search.bench === '1'
+      ? { scale: Math.min(20, Math.max(1, Number(search.scale) || 1)), naive: search.naive === '1', lod: search.lod !== '0' }
+      : null;
+  // Bench mode measures rendering alone, without a live stream.
+  const view = <TwinView slug={community.slug} name={locale === 'zh' ? community.name : community.nameEn} bench={bench} />;
+  return bench ? view : <LiveProvider slug={community.slug}>{view}</LiveProvider>;
+}

@@ -1,0 +1,5 @@
+import { PlannerSkeleton } from './_components/planner-skeleton';
+
+export default function Loading() {
+  return <PlannerSkeleton />;
+}

@@ -1,0 +1,37 @@
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/server';
+import { DEFAULT_COVERAGE } from '~/server/domain/coverage';
+import { plannerUser } from '../guard';
+import { PlannerSkeleton } from './_components/planner-skeleton';
+import { PlannerView } from './_components/planner-view';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: '加梯规划 Retrofit planner' };
+
+export default async function PlannerPage({ params }: Props) {
+  const { slug } = await params;
+  const { allowed } = await plannerUser(`/plan/${slug}`);
+  const t = await getTranslations('planner');
+  if (!allowed) return <p className="notice">{t('forbidden')}</p>;
+  try {
+    await (await getCaller()).community.bySlug({ slug });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    throw error;
+  }
+  const qc = getQueryClient();
+  void qc.prefetchQuery(trpc.planner.units.queryOptions({ slug, settings: DEFAULT_COVERAGE }));
+  void qc.prefetchQuery(trpc.planner.scenarios.queryOptions({ slug }));
+  return (
+    <HydrateClient>
+      <Suspense fallback={<PlannerSkeleton />}>
+        <PlannerView slug={slug} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

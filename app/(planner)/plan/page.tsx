@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getCaller } from '~/app/_trpc/server';
+import { plannerUser } from './guard';
+
+export const metadata: Metadata = { title: '加梯规划 Retrofit planner' };
+
+export default async function PlannerHome() {
+  const { allowed } = await plannerUser('/plan');
+  const [t, locale] = await Promise.all([getTranslations('planner'), getLocale()]);
+  if (!allowed) return <p className="notice">{t('forbidden')}</p>;
+  const communities = await (await getCaller()).community.list();
+  return (
+    <>
+      <h1>{t('homeTitle')}</h1>
+      {communities.length === 0 ? (
+        <p className="notice">{t('noCommunities')}</p>
+      ) : (
+        <ul>
+          {communities.map((c) => (
+            <li key={c.slug}><Link href={`/plan/${c.slug}`}>{locale === 'zh' ? c.name : c.nameEn}</Link> <span className="muted">· {c.street}</span></li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+// The browser's copy of live data: device statuses and open alarms, kept in a
+// plain mutable store fed by the one live subscription of the page. React
+// panels read it through useSyncExternalStore (hooks.ts); the 3D twin wires
+// onDeviceStatus() to its own store (e.g. setDeviceStatus(id, status)) and
+// so never re-renders React for a status change.
+import type { DeviceStatus } from '~/db/vocab';
+import type { FrameAlarm, FrameIncident, LiveMessage } from '~/server/live/types';
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'error';
+
+type StatusListener = (deviceId: number, status: DeviceStatus) => void;
+type Listener = () => void;
+
+const ACTIVE = new Set(['open', 'acknowledged', 'in_progress']);
+
+export class LiveStore {
+  readonly statuses = new Map<number, DeviceStatus>();
+  readonly alarms = new Map<number, FrameAlarm>();
+  recentIncidents: FrameIncident[] = [];
+  connection: ConnectionState = 'connecting';
+  lastSeq = 0;
+  /** Bumped on every change, so React can tell snapshots apart cheaply. */
+  version = 0;
+  private readonly statusListeners = new Set<StatusListener>();
+  private readonly listeners = new Set<Listener>();
+
+  /** Called for every device whose status changes (and for each device of a snapshot). */
+  onDeviceStatus(fn: StatusListener): () => void {
+    this.statusListeners.add(fn);
+    for (const [id, status] of this.statuses) fn(id, status);
+    return () => this.statusListeners.delete(fn);
+  }
+
+  /** Called after any change (frames, snapshots, connection state). */
+  subscribe = (fn: Listener): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getVersion = (): number => this.version;
+
+  setConnection(state: ConnectionState): void {
+    if (state === this.connection) return;
+    this.connection = state;
+    this.changed();
+  }
+
+  apply(message: LiveMessage): void {
+    if (message.type === 'snapshot') {
+      this.statuses.clear();
+      this.alarms.clear();
+      for (const [status, ids] of Object.entries(message.statuses) as Array<[DeviceStatus, number[]]>) {
+        for (const id of ids) this.setStatus(id, status);
+      }
+      for (const a of message.alarms) this.alarms.set(a.id, a);
+    } else {
+      for (const [id, status] of message.devices) this.setStatus(id, status);
+      for (const a of message.alarms) {
+        if (ACTIVE.has(a.state)) this.alarms.set(a.id, a);
+        else this.alarms.delete(a.id);
+      }
+      if (message.incidents.length > 0) this.recentIncidents = [...message.incidents.reverse(), ...this.recentIncidents].slice(0, 50);
+    }
+    this.lastSeq = message.seq;
+    this.changed();
+  }
+
+  /** Devices per status, for badges and KPIs. */
+  counts(): Partial<Record<DeviceStatus, number>> {
+    const out: Partial<Record<DeviceStatus, number>> = {};
+    for (const s of this.statuses.values()) out[s] = (out[s] ?? 0) + 1;
+    return out;
+  }
+
+  private setStatus(id: number, status: DeviceStatus): void {
+    if (this.statuses.get(id) === status) return;
+    this.statuses.set(id, status);
+    for (const fn of this.statusListeners) fn(id, status);
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const fn of this.listeners) fn();
+  }
+}

@@ -1,0 +1,110 @@
+'use client';
+// The generated massing: every building extruded from its footprint with its
+// floor lines, unit entrances and labels. A building being cut at a floor is
+// drawn apart, clipped, so the rest stay one mesh.
+import type { ThreeEvent } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { DoubleSide, MeshBasicMaterial, MeshLambertMaterial, Plane, Vector3 } from 'three';
+import type { TwinBuilding } from '~/server/queries/twin-scene';
+import { footprintBounds } from '../geometry';
+import { buildLabels } from '../labels';
+import { SCENE_COLORS } from '../palette';
+import { setHover, type TwinPick, type TwinRuntime } from '../runtime';
+import { buildingLabelSpecs } from './building-labels';
+import { extrudeBuilding, floorLines, massing } from './building-geometry';
+import { UnitsLayer } from './units-layer';
+
+export type Cut = { buildingId: number; floor: number } | null;
+
+type Props = {
+  buildings: TwinBuilding[];
+  runtime: TwinRuntime;
+  /** The building whose floors a click picks (the one already selected). */
+  focusBuildingId: number | null;
+  cut: Cut;
+  onPick: (pick: TwinPick) => void;
+};
+
+function floorAt(b: TwinBuilding, y: number): number {
+  return Math.min(b.floors, Math.max(1, Math.floor(y / b.floorHeight) + 1));
+}
+
+export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPick }: Props) {
+  const byId = useMemo(() => new Map(buildings.map((b) => [b.id, b])), [buildings]);
+  // Buildings with their own glTF are drawn by BuildingModels instead.
+  const generated = useMemo(() => buildings.filter((b) => !b.modelUrl), [buildings]);
+  const cutBuilding = cut ? byId.get(cut.buildingId) : undefined;
+  const rest = useMemo(() => massing(generated, (b) => b.id === cut?.buildingId), [generated, cut?.buildingId]);
+  const lines = useMemo(
+    () => floorLines(generated, (b) => (cut && b.id === cut.buildingId ? cut.floor : b.floors)),
+    [generated, cut],
+  );
+  const clipped = useMemo(() => (cutBuilding && !cutBuilding.modelUrl ? extrudeBuilding(cutBuilding) : null), [cutBuilding]);
+  const labels = useMemo(() => buildLabels(buildingLabelSpecs(buildings, cut?.buildingId ?? null)), [buildings, cut?.buildingId]);
+  const wallMaterial = useMemo(() => new MeshLambertMaterial({ vertexColors: true }), []);
+  const clipMaterial = useMemo(
+    () => new MeshLambertMaterial({ vertexColors: true, side: DoubleSide, clippingPlanes: [new Plane(new Vector3(0, -1, 0), 0)] }),
+    [],
+  );
+  useEffect(() => {
+    if (cut && cutBuilding) clipMaterial.clippingPlanes?.[0]?.set(new Vector3(0, -1, 0), cut.floor * cutBuilding.floorHeight + 0.05);
+    runtime.invalidate();
+  }, [cut, cutBuilding, clipMaterial, runtime]);
+  const labelMaterial = useMemo(
+    () => (labels ? new MeshBasicMaterial({ map: labels.texture, transparent: true, alphaTest: 0.05, depthWrite: false, polygonOffset: true, polygonOffsetFactor: -4 }) : null),
+    [labels],
+  );
+
+  const hit = (e: ThreeEvent<PointerEvent | MouseEvent>, table: Int32Array | null, fixed?: TwinBuilding) => {
+    const b = fixed ?? (e.faceIndex == null || !table ? undefined : byId.get(table[e.faceIndex] ?? -1));
+    return b ? { b, floor: floorAt(b, e.point.y) } : null;
+  };
+  const hover = (e: ThreeEvent<PointerEvent>, table: Int32Array | null, fixed?: TwinBuilding) => {
+    e.stopPropagation();
+    const h = hit(e, table, fixed);
+    if (!h) return;
+    const r = footprintBounds(h.b.footprint);
+    const focused = h.b.id === focusBuildingId;
+    const y0 = focused ? (h.floor - 1) * h.b.floorHeight : 0;
+    const y1 = focused ? h.floor * h.b.floorHeight : h.b.floors * h.b.floorHeight;
+    setHover(runtime, { kind: 'box', min: [r.x0, y0, -r.y1], max: [r.x1, y1, -r.y0] });
+  };
+  const click = (e: ThreeEvent<MouseEvent>, table: Int32Array | null, fixed?: TwinBuilding) => {
+    e.stopPropagation();
+    const h = hit(e, table, fixed);
+    if (!h) return;
+    // First click picks the building, a click on the picked building picks the floor under the pointer.
+    onPick(h.b.id === focusBuildingId ? { kind: 'floor', buildingId: h.b.id, floor: h.floor } : { kind: 'building', buildingId: h.b.id });
+  };
+  const out = () => setHover(runtime, null);
+
+  return (
+    <group name="buildings">
+      {rest && (
+        <mesh
+          name="buildings-massing"
+          geometry={rest.geometry}
+          material={wallMaterial}
+          onPointerMove={(e) => hover(e, rest.triangleBuilding)}
+          onPointerOut={out}
+          onClick={(e) => click(e, rest.triangleBuilding)}
+        />
+      )}
+      {clipped && cutBuilding && (
+        <mesh
+          name="buildings-cut"
+          geometry={clipped}
+          material={clipMaterial}
+          onPointerMove={(e) => hover(e, null, cutBuilding)}
+          onPointerOut={out}
+          onClick={(e) => click(e, null, cutBuilding)}
+        />
+      )}
+      <lineSegments name="buildings-floor-lines" geometry={lines} raycast={() => null}>
+        <lineBasicMaterial color={SCENE_COLORS.floorLine} />
+      </lineSegments>
+      <UnitsLayer buildings={buildings} runtime={runtime} onPick={onPick} />
+      {labels && labelMaterial && <mesh name="labels" geometry={labels.geometry} material={labelMaterial} raycast={() => null} renderOrder={2} />}
+    </group>
+  );
+}

@@ -1,0 +1,100 @@
+// Colours and looks shared by the scene and the DOM legend, so the legend can
+// never disagree with what is drawn.
+import type { DeviceClass, DeviceStatus, RetrofitStage } from '~/db/vocab';
+
+export const STATUS_COLOR: Record<DeviceStatus, string> = {
+  online: '#22a559',
+  offline: '#8a94a3',
+  alarm: '#e5322d',
+  fault: '#f08a00',
+  maintenance: '#2f6fe0',
+};
+
+/** Low-poly marker shapes; one InstancedMesh each (≤ 12 triangles, DESIGN.md §4). */
+export const SHAPES = ['octahedron', 'tetrahedron', 'box', 'cone'] as const;
+export type Shape = (typeof SHAPES)[number];
+
+// Detectors are octahedra, ground-level counters tetrahedra, boxed
+// controllers boxes and everything that looks (cameras) or lifts a cone.
+export const CLASS_SHAPE: Record<DeviceClass, Shape> = {
+  elevator_controller: 'cone',
+  elevator_ebike_camera: 'cone',
+  throwing_camera: 'cone',
+  surveillance_camera: 'cone',
+  smoke_detector: 'octahedron',
+  fire_water_pressure: 'box',
+  combustible_gas: 'octahedron',
+  access_control: 'box',
+  garage_plate_recognition: 'box',
+  parking_space: 'tetrahedron',
+  environment: 'octahedron',
+  water_quality: 'octahedron',
+  irrigation_soil: 'tetrahedron',
+  manhole_cover: 'tetrahedron',
+  water_leak_contact: 'octahedron',
+  ebike_charging_shed: 'box',
+};
+
+export const SHAPE_GLYPH: Record<Shape, string> = { octahedron: '◆', tetrahedron: '▲', box: '■', cone: '▼' };
+
+/** How an elevator shaft is drawn (issue #3). */
+export const ELEVATOR_LOOKS = ['ghost', 'scaffold', 'solid', 'red'] as const;
+export type ElevatorLook = (typeof ELEVATOR_LOOKS)[number];
+
+export const LOOK_COLOR: Record<ElevatorLook, string> = {
+  ghost: '#3f86e0',
+  scaffold: '#d98e04',
+  solid: '#5b6b7f',
+  red: '#d9262b',
+};
+
+const PLANNED: ReadonlySet<string> = new Set<RetrofitStage>(['intent', 'vote', 'signed', 'design', 'publicity', 'permit']);
+
+/**
+ * Planned stages are a ghost, construction a scaffold, accepted or in-service
+ * lifts solid; a stalled case or a controller in fault or alarm turns red,
+ * because that is what staff must act on. An original lift is solid unless
+ * its controller says otherwise.
+ */
+export function elevatorLook(stage: RetrofitStage | 'original', controller: DeviceStatus | null): ElevatorLook {
+  if (stage === 'stalled' || controller === 'fault' || controller === 'alarm') return 'red';
+  if (stage === 'construction') return 'scaffold';
+  if (PLANNED.has(stage)) return 'ghost';
+  return 'solid';
+}
+
+/** Patrol tint by hours since the last check-in; null: never checked. */
+export const PATROL_BANDS = [
+  { maxHours: 6, color: '#1f9d55', key: 'patrolFresh' },
+  { maxHours: 24, color: '#d4a106', key: 'patrolDay' },
+  { maxHours: 72, color: '#ea6a0a', key: 'patrolDays' },
+  { maxHours: Infinity, color: '#c81e1e', key: 'patrolStale' },
+] as const;
+export const PATROL_NEVER = '#6b7280';
+
+export function patrolColor(lastMs: number | null, nowMs: number): string {
+  if (lastMs === null) return PATROL_NEVER;
+  const hours = (nowMs - lastMs) / 3_600_000;
+  return (PATROL_BANDS.find((b) => hours <= b.maxHours) ?? PATROL_BANDS[3]).color;
+}
+
+/** Heat ramp for throwing incidents per window cell: pale yellow at 1 to deep red at `max`. */
+export const HEAT_RAMP = ['#fde68a', '#fb923c', '#dc2626', '#7f1d1d'] as const;
+
+export function heatColor(count: number, max: number): string {
+  if (max <= 1) return HEAT_RAMP[1];
+  const t = Math.min(1, (count - 1) / (max - 1));
+  return HEAT_RAMP[Math.min(HEAT_RAMP.length - 1, Math.round(t * (HEAT_RAMP.length - 1)))] ?? HEAT_RAMP[0];
+}
+
+export const SCENE_COLORS = {
+  background: '#e9eef3',
+  ground: '#d6e2d3',
+  wall: '#f1ece2',
+  roof: '#b7ada0',
+  floorLine: '#a49c90',
+  entrance: '#2b5c8a',
+  stairwell: '#d3d0ca',
+  pole: '#59616b',
+  highlight: '#ffb300',
+} as const;

@@ -1,0 +1,127 @@
+'use client';
+// The twin's one <Canvas>, loaded client-only (next/dynamic, ssr: false).
+// frameloop="demand": nothing is drawn until something changes (a hover, a
+// status, the camera); bench mode runs the loop continuously to measure it.
+import { Canvas, useThree } from '@react-three/fiber';
+import { Suspense, useEffect, useMemo } from 'react';
+import { BoxGeometry, type BufferGeometry, ConeGeometry, CylinderGeometry } from 'three';
+import type { TwinScene } from '~/server/queries/twin-scene';
+import { CameraRig } from './controls/camera-rig';
+import { BenchProbe } from './effects/bench-probe';
+import { Highlight } from './effects/highlight';
+import { footprintBounds, toWorld } from './geometry';
+import type { HeatCell } from './heat';
+import { BuildingsLayer, type Cut } from './layers/buildings-layer';
+import { DevicesLayer } from './layers/devices-layer';
+import { controllerStatusByUnit, shaftSpecs } from './layers/elevators';
+import { ElevatorsLayer } from './layers/elevators-layer';
+import { HeatStrip, TrajectoryReplay, type TrajectoryPoint } from './layers/incidents-layer';
+import { NaiveDevicesLayer } from './layers/naive-devices-layer';
+import { PatrolLayer } from './layers/patrol-layer';
+import { PolesLayer } from './layers/poles-layer';
+import { BuildingModels } from './models/building-models';
+import { MODEL_URLS, useModelGeometry } from './models/model-geometry';
+import { SCENE_COLORS } from './palette';
+import { setHover, type TwinPick, type TwinRuntime } from './runtime';
+
+export type TwinCanvasProps = {
+  scene: TwinScene;
+  runtime: TwinRuntime;
+  cells: HeatCell[];
+  trajectory: TrajectoryPoint[] | null;
+  focusBuildingId: number | null;
+  cut: Cut;
+  show: { elevators: boolean; patrol: boolean; heat: boolean };
+  bench: { mode: 'instanced' | 'naive' } | null;
+  onPick: (pick: TwinPick | null) => void;
+};
+
+type ModelGeometries = { shaft: BufferGeometry; pole: BufferGeometry; patrol: BufferGeometry };
+
+// Stand-ins drawn while the glTF models load (or if they fail to).
+const FALLBACK: ModelGeometries = {
+  shaft: new BoxGeometry(2.2, 1, 2.4).translate(0, 0.5, 0),
+  pole: new CylinderGeometry(0.09, 0.12, 1, 6).translate(0, 0.5, 0),
+  patrol: new ConeGeometry(0.55, 1.3, 6).rotateX(Math.PI).translate(0, 0.65, 0),
+};
+
+function BindInvalidate({ runtime }: { runtime: TwinRuntime }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const gl = useThree((s) => s.gl);
+  useEffect(() => {
+    gl.localClippingEnabled = true;
+    runtime.invalidate = () => invalidate();
+    invalidate();
+  }, [runtime, invalidate, gl]);
+  return null;
+}
+
+function ModelLayers(props: TwinCanvasProps & { models?: ModelGeometries }) {
+  const { scene, runtime, cut, show, onPick } = props;
+  const models = props.models ?? FALLBACK;
+  const shafts = useMemo(() => shaftSpecs(scene.buildings, controllerStatusByUnit(scene.devices), cut), [scene, cut]);
+  return (
+    <>
+      {show.elevators && <ElevatorsLayer specs={shafts} geometry={models.shaft} onPick={onPick} />}
+      <PolesLayer poles={scene.poles} geometry={models.pole} />
+      {show.patrol && (
+        <PatrolLayer points={scene.patrolPoints} routes={scene.patrolRoutes} nowMs={scene.nowMs} geometry={models.patrol} runtime={runtime} onPick={onPick} />
+      )}
+    </>
+  );
+}
+
+function LoadedModelLayers(props: TwinCanvasProps) {
+  const models = { shaft: useModelGeometry(MODEL_URLS.shaft), pole: useModelGeometry(MODEL_URLS.pole), patrol: useModelGeometry(MODEL_URLS.patrol) };
+  return <ModelLayers {...props} models={models} />;
+}
+
+export default function TwinCanvas(props: TwinCanvasProps) {
+  const { scene, runtime, bench, onPick } = props;
+  const ground = useMemo(() => {
+    const all = scene.buildings.flatMap((b) => b.footprint);
+    const r = all.length ? footprintBounds(all) : { x0: -50, y0: -50, x1: 50, y1: 50 };
+    const [cx, , cz] = toWorld((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    return { cx, cz, w: r.x1 - r.x0 + 80, d: r.y1 - r.y0 + 80 };
+  }, [scene]);
+  const pickDevice = (i: number) => onPick({ kind: 'device', deviceId: runtime.devices.id[i] as number });
+  const hoverDevice = (i: number | null) =>
+    setHover(runtime, i === null ? null : { kind: 'point', at: [runtime.devices.pos[i * 3] as number, (runtime.devices.pos[i * 3 + 1] as number) + 0.9, runtime.devices.pos[i * 3 + 2] as number] });
+
+  return (
+    <Canvas
+      frameloop={bench ? 'always' : 'demand'}
+      dpr={bench ? 1 : [1, 2]}
+      // Software WebGL halves its frame rate with antialiasing (STACK-NOTES).
+      gl={{ antialias: !bench }}
+      camera={{ fov: 40, near: 0.5, far: 6000, position: [0, 250, 350] }}
+      onPointerMissed={() => onPick(null)}
+      style={{ background: SCENE_COLORS.background }}
+      data-testid="twin-canvas"
+    >
+      <BindInvalidate runtime={runtime} />
+      <ambientLight intensity={1.7} />
+      <directionalLight position={[120, 260, 180]} intensity={2.2} />
+      <directionalLight position={[-200, 120, -80]} intensity={0.5} />
+      <mesh name="ground" rotation={[-Math.PI / 2, 0, 0]} position={[ground.cx, -0.05, ground.cz]} onPointerMove={() => setHover(runtime, null)}>
+        <planeGeometry args={[ground.w, ground.d]} />
+        <meshLambertMaterial color={SCENE_COLORS.ground} />
+      </mesh>
+      <BuildingsLayer buildings={scene.buildings} runtime={runtime} focusBuildingId={props.focusBuildingId} cut={props.cut} onPick={onPick} />
+      <BuildingModels buildings={scene.buildings} onPick={onPick} />
+      <Suspense fallback={<ModelLayers {...props} />}>
+        <LoadedModelLayers {...props} />
+      </Suspense>
+      {bench?.mode === 'naive' ? (
+        <NaiveDevicesLayer store={runtime.devices} />
+      ) : (
+        <DevicesLayer store={runtime.devices} onHover={hoverDevice} onPick={pickDevice} />
+      )}
+      {props.show.heat && <HeatStrip cells={props.cells} buildings={scene.buildings} onPick={onPick} />}
+      {props.trajectory && <TrajectoryReplay points={props.trajectory} />}
+      <Highlight runtime={runtime} />
+      <CameraRig buildings={scene.buildings} runtime={runtime} />
+      {bench && <BenchProbe markers={runtime.devices.count} mode={bench.mode} buildings={scene.buildings} />}
+    </Canvas>
+  );
+}

@@ -1,0 +1,117 @@
+// A planner signs in, builds a scenario on 财富星苑, sees the stranded-elderly
+// count drop, saves the scenario and finds it again after a reload; staff
+// see the retrofit pipeline. Real Chromium against the real app on PGlite.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
+import { launchChromium, SHOTS_DIR } from './app-server';
+
+async function signIn(page: Page, url: string, email: string, next: string) {
+  await page.goto(`${url}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(new RegExp(next.replaceAll('/', '\\/')));
+}
+
+const count = async (page: Page, id: string) => Number(await page.getByTestId(id).textContent());
+
+describe('retrofit planner and pipeline in Chromium', () => {
+  const app = { url: inject('appUrl') };
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('builds, saves and reloads a scenario as a planner, the stranded count dropping', async () => {
+    await signIn(page, app.url, 'planner@linli.local', '/plan/caifu-xingyuan');
+    await page.getByTestId('unit-table').waitFor();
+    const before = await count(page, 'stranded-before');
+    expect(before).toBeGreaterThan(0);
+    expect(await count(page, 'stranded-after')).toBe(before);
+    let freed = 0;
+    for (const unit of ['1号楼2单元', '6号楼2单元', '7号楼1单元']) {
+      await page.getByLabel(`选择 ${unit}`).check();
+      // The stranded column of the unit's row: what its elevator would free.
+      freed += Number(await page.getByTestId('unit-table').getByRole('row').filter({ hasText: unit }).locator('td').nth(7).textContent());
+    }
+    expect(freed).toBeGreaterThan(0);
+    const after = before - freed;
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="stranded-after"]')?.textContent) === n, after);
+    await page.getByLabel('方案名称').fill('第一批：表决中的三个单元');
+    await page.getByRole('button', { name: /保存方案/ }).click();
+    await page.getByTestId('scenario-name').filter({ hasText: '第一批：表决中的三个单元' }).waitFor();
+    await page.waitForTimeout(800); // let the charts draw
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'plan-caifu-zh.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'plan-caifu-zh-top.png') });
+
+    await page.reload();
+    const saved = page.getByTestId('scenario-name').filter({ hasText: '第一批：表决中的三个单元' });
+    await saved.waitFor();
+    expect(await saved.count()).toBe(1);
+    const compare = await page.getByTestId('scenario-compare').textContent();
+    expect(compare).toContain(String(after));
+
+    // The printable report of the saved scenario.
+    await page.getByRole('link', { name: '报告' }).first().click();
+    await page.getByRole('heading', { name: /加梯方案报告：第一批/ }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: '剩余悬空老人' }).textContent()).toContain(String(after));
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'plan-report-zh.png'), fullPage: true });
+    await page.goBack();
+    await page.getByTestId('unit-table').waitFor();
+  });
+
+  it('lets the optimizer choose units within a budget', async () => {
+    await page.getByLabel('总预算（万元）').fill('200');
+    await page.getByRole('button', { name: '自动选择单元' }).click();
+    await page.getByRole('status').filter({ hasText: '已选出' }).waitFor();
+    const before = await count(page, 'stranded-before');
+    await page.waitForFunction((b) => Number(document.querySelector('[data-testid="stranded-after"]')?.textContent) < b, before);
+    expect(await page.locator('[data-testid="unit-table"] input:checked:not(:disabled)').count()).toBeGreaterThan(0);
+  });
+
+  it('reads in English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: /elevator retrofit planner/ }).waitFor();
+    await page.getByLabel('Pick 2号楼3单元').check();
+    await page.waitForTimeout(800); // let the charts draw
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'plan-caifu-en.png'), fullPage: true });
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: /加装电梯规划/ }).waitFor();
+  });
+
+  it('shows staff the pipeline and refuses a move that skips the rules, with the reason', async () => {
+    const staff = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(staff, app.url, 'staff@linli.local', '/retrofit/caifu-xingyuan');
+    const table = staff.getByTestId('pipeline-table');
+    await table.waitFor();
+    expect(await staff.getByTestId('kpi-signed').textContent()).toBe('11');
+    const row = table.getByRole('row').filter({ hasText: '6号楼1单元' });
+    expect(await row.textContent()).toContain('公示');
+    await row.getByRole('button', { name: '详情' }).click();
+    await staff.getByTestId('case-detail').waitFor();
+    await staff.getByRole('button', { name: '确认变更' }).click();
+    const error = staff.getByTestId('move-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/公示期至 .* 结束/);
+    await staff.waitForTimeout(800);
+    await staff.screenshot({ path: path.join(SHOTS_DIR, 'retrofit-caifu-zh.png'), fullPage: true });
+    await staff.getByTestId('case-detail').screenshot({ path: path.join(SHOTS_DIR, 'retrofit-caifu-zh-case.png') });
+    await staff.evaluate(() => window.scrollTo(0, 0));
+    await staff.screenshot({ path: path.join(SHOTS_DIR, 'retrofit-caifu-zh-top.png') });
+    await staff.getByRole('button', { name: 'English' }).click();
+    await staff.getByRole('heading', { name: /elevator retrofit pipeline/ }).waitFor();
+    await staff.waitForTimeout(800);
+    await staff.screenshot({ path: path.join(SHOTS_DIR, 'retrofit-caifu-en.png'), fullPage: true });
+    await staff.close();
+  });
+});

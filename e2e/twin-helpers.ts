@@ -1,0 +1,28 @@
+// Shared by the twin's end-to-end test and its bench: sign in as staff, and
+// wait for the scene to have drawn in bench mode.
+// No `~/` imports: the bench runs this file under tsx, which does not resolve the alias.
+import type { Page } from 'playwright-core';
+
+/** The demo staff account (server/auth/demo-accounts.ts, README). */
+export async function signInAsStaff(page: Page, appUrl: string, password = 'linli-demo-2026'): Promise<void> {
+  await page.goto(`${appUrl}/sign-in`);
+  await page.getByLabel('邮箱').fill('staff@linli.local');
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 60_000 });
+}
+
+/** Waits until bench mode has rendered a few frames of the whole scene. */
+export async function waitForBenchFrames(page: Page, frames = 4, timeout = 120_000): Promise<void> {
+  await page.waitForFunction((n) => (window.__linliBench?.ready ?? false) && (window.__linliBench?.frames ?? 0) >= n, frames, { timeout, polling: 250 });
+}
+
+export type BenchSnapshot = { drawCalls: number; triangles: number; frames: number; heapBytes: number | null; markers: number };
+
+export function readBench(page: Page): Promise<BenchSnapshot> {
+  return page.evaluate(() => {
+    const b = window.__linliBench;
+    if (!b) throw new Error('no bench probe on this page');
+    return { drawCalls: b.drawCalls, triangles: b.triangles, frames: b.frames, heapBytes: b.heapBytes, markers: b.markers };
+  });
+}

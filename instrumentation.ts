@@ -1,0 +1,11 @@
+// Next.js calls register() once per server process. The live side (MQTT
+// door, frame bus, sweeps, the demo simulator) starts here in the Node.js
+// runtime only, and never while `next build` collects pages: build workers
+// are several processes, and only one may open a PGlite folder.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { bootLive } = await import('./server/live/boot');
+  // Not awaited: the server answers requests while the database opens.
+  void bootLive();
+}

@@ -1,0 +1,79 @@
+// The ingest behind a real Mosquitto whose password and ACL files come from
+// the device table (mosquitto-files.ts): a device publishes under its own
+// topic and the event is stored; under another device's topic the broker
+// drops it; a wrong token cannot connect.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows, type Database } from '~/db/client';
+import { createTestDatabase, testEngines } from '~/test/db';
+import { freePort } from '~/test/standalone';
+import { startLiveRuntime, type LiveRuntime } from '../live/runtime';
+import { writeMosquittoFiles } from './mosquitto-files';
+import { startExternalIngest, type ExternalIngest } from './mqtt-external';
+import { createFixture, type Fixture } from './test-fixture';
+
+describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
+  let database: Database;
+  let runtime: LiveRuntime;
+  let fx: Fixture;
+  let broker: ChildProcess;
+  let ingest: ExternalIngest;
+  let port: number;
+  let dir: string;
+  let tokens: Map<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    fx = await createFixture(database.db, 'mosq');
+    dir = mkdtempSync(path.join(os.tmpdir(), 'linli-mosq-'));
+    chmodSync(dir, 0o755);
+    await writeMosquittoFiles(database.db, { community: 'mosq', out: dir, ingestUser: 'linli-ingest', ingestPassword: 'ingest-secret' });
+    tokens = new Map(readFileSync(path.join(dir, 'tokens.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',') as [string, string]));
+    port = await freePort();
+    writeFileSync(path.join(dir, 'mosquitto.conf'), [
+      `listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${dir}/passwd`, `acl_file ${dir}/acl`,
+      'max_inflight_messages 1000', 'max_queued_messages 200000', 'persistence false', 'user root', '',
+    ].join('\n'));
+    broker = spawn('/usr/sbin/mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 400));
+    runtime = await startLiveRuntime(database, {
+      bus: 'memory', frameMs: 50, retentionSeconds: 3600, maxFutureSeconds: 300, offlineAfterHeartbeats: 2, sweepSeconds: 0,
+    });
+    ingest = await startExternalIngest(runtime, { url: `mqtt://linli-ingest:ingest-secret@127.0.0.1:${port}`, connections: 2, clientIdPrefix: `test-${engine}-${Date.now()}` });
+  });
+  afterAll(async () => {
+    await ingest?.close();
+    await runtime?.close();
+    broker?.kill('SIGTERM');
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const stored = async (id: string) =>
+    Number((await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from device_events where event_id = ${id}`))[0]?.n);
+
+  it('stores what a device publishes under its own topic, and only that', async () => {
+    const env = fx.devices.environment!;
+    const smoke = fx.devices.smoke_detector!;
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: env.code, password: tokens.get(env.code), reconnectPeriod: 0 });
+    await client.publishAsync(`linli/mosq/${env.code}/reading`, JSON.stringify({ id: 'own-1', at: Date.now(), data: { temperatureC: 22 } }), { qos: 1 });
+    // Another device's topic: Mosquitto's ACL drops it before Linli sees it.
+    await client.publishAsync(`linli/mosq/${smoke.code}/reading`, JSON.stringify({ id: 'theirs-1', at: Date.now(), data: { smoke: true } }), { qos: 1 });
+    await client.publishAsync(`linli/mosq/${env.code}/reading`, JSON.stringify({ id: 'own-2', at: Date.now(), data: { temperatureC: { celsius: 22 } } }), { qos: 1 });
+    const deadline = Date.now() + 10_000;
+    while ((await stored('own-1')) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await stored('own-1')).toBe(1);
+    expect(await stored('theirs-1')).toBe(0);
+    expect(await stored('own-2')).toBe(0);
+    const [dead] = await selectRows<{ reason: string }>(database.db, sql`select reason from dead_letters where device_code = ${env.code}`);
+    expect(dead?.reason).toMatch(/temperatureC/);
+    await client.endAsync();
+    await expect(mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: env.code, password: 'wrong', reconnectPeriod: 0 })).rejects.toThrow();
+  });
+});

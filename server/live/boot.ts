@@ -1,0 +1,61 @@
+// Starts the live side of an app process once: the runtime (bus, frames,
+// sweeps), the MQTT door (embedded broker, or the ingest behind MQTT_URL) and,
+// when SIMULATE is on, a gentle in-process simulator that goes through the
+// same MQTT or HTTP door as a real device. Called from instrumentation.ts.
+import { issueDeviceTokens } from '../ingest/tokens';
+import { startEmbeddedBroker } from '../ingest/mqtt-broker';
+import { startExternalIngest } from '../ingest/mqtt-external';
+import { env } from '../env';
+import { httpSender, mqttSender, type Sender } from '../simulator/senders';
+import { Traffic, type SimDevice } from '../simulator/traffic';
+import { getLiveRuntime, type LiveRuntime } from './runtime';
+import { selectRows } from '~/db/client';
+import { sql } from 'drizzle-orm';
+
+const globalForBoot = globalThis as unknown as { linliBoot?: Promise<void> };
+
+export function bootLive(): Promise<void> {
+  globalForBoot.linliBoot ??= boot().catch((error: unknown) => {
+    // The app still serves pages; live data and MQTT stay down until restart.
+    console.error('live: could not start', error);
+  });
+  return globalForBoot.linliBoot;
+}
+
+async function boot(): Promise<void> {
+  const runtime = await getLiveRuntime();
+  let mqttUrl: string | null = null;
+  if (env.MQTT_URL) {
+    await startExternalIngest(runtime, { url: env.MQTT_URL, connections: env.MQTT_INGEST_CLIENTS });
+    console.log(`live: ingesting linli/# from ${new URL(env.MQTT_URL).host}`);
+  } else if (env.MQTT_PORT !== null) {
+    try {
+      const broker = await startEmbeddedBroker(runtime, { port: env.MQTT_PORT });
+      mqttUrl = `mqtt://127.0.0.1:${broker.port}`;
+      console.log(`live: MQTT broker on port ${broker.port}`);
+    } catch (error) {
+      // Another app on this machine may hold the port: run without the MQTT door.
+      console.warn(`live: MQTT broker not started on port ${env.MQTT_PORT}: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  if (env.SIMULATE) await startSimulator(runtime, mqttUrl);
+}
+
+/** ~SIMULATE_RATE events/s from a few devices of each demo community. */
+async function startSimulator(runtime: LiveRuntime, mqttUrl: string | null): Promise<void> {
+  const db = runtime.database.db;
+  const communities = await selectRows<{ id: number; slug: string }>(db, sql`select id, slug from communities order by id`);
+  const devices: SimDevice[] = [];
+  for (const c of communities) {
+    // The same code path as the admin procedure ingest.issueTokens.
+    const issued = await issueDeviceTokens(db, { communityId: c.id, perClass: 2, limit: 40 });
+    devices.push(...issued.map((t) => ({ ...t, slug: c.slug })));
+  }
+  if (devices.length === 0) return;
+  const port = process.env.PORT ?? '3000';
+  const sender: Sender = mqttUrl ? await mqttSender(mqttUrl, devices) : httpSender(`http://127.0.0.1:${port}`);
+  const traffic = new Traffic(devices, { rate: env.SIMULATE_RATE, runId: `dev${Date.now().toString(36)}` });
+  console.log(`live: simulating ${devices.length} devices at ${env.SIMULATE_RATE} events/s over ${mqttUrl ? 'MQTT' : 'HTTP'} (SIMULATE=false turns it off)`);
+  const timer = setInterval(() => void sender.send(traffic.tick(250)).catch(() => {}), 250);
+  timer.unref();
+}

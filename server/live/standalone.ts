@@ -1,0 +1,69 @@
+// A small Node server hosting what the Next app hosts for live data — the
+// same tRPC router, the same /api/ingest and /api/auth handlers and the same
+// MQTT door — without a Next build. The reliability tests start it with tsx
+// so they can SIGKILL and restart it in a second; one e2e test checks the
+// real Next app too. Settings come from the environment as for the app, plus
+// PORT (0: any free port; the chosen one is printed as "listening <port> <mqtt port>").
+import { createServer } from 'node:http';
+import { getAuth } from '../auth/instance';
+import { env } from '../env';
+import { handleIngestRequest } from '../ingest/http';
+import { startEmbeddedBroker } from '../ingest/mqtt-broker';
+import { startExternalIngest } from '../ingest/mqtt-external';
+import { handleTrpcRequest } from '../trpc-handler';
+import { send, toRequest } from './node-http';
+import { getLiveRuntime } from './runtime';
+
+async function main(): Promise<void> {
+  const runtime = await getLiveRuntime();
+  const auth = await getAuth();
+  if (process.env.STANDALONE_FIXTURE) {
+    // Tests: demo accounts and one small community instead of the full demo
+    // seed (SEED_DEMO=false), so a fresh database is ready in a second or two.
+    const { seedDemoAccounts } = await import('../auth/demo-accounts');
+    const { createFixture } = await import('../ingest/test-fixture');
+    const { selectRows } = await import('~/db/client');
+    const { sql } = await import('drizzle-orm');
+    await seedDemoAccounts(runtime.database.db);
+    const slug = process.env.STANDALONE_FIXTURE;
+    const found = await selectRows(runtime.database.db, sql`select 1 from communities where slug = ${slug}`);
+    if (found.length === 0) await createFixture(runtime.database.db, slug);
+  }
+  let origin = 'http://127.0.0.1';
+  const server = createServer((req, res) => {
+    const request = toRequest(req, origin);
+    const path = new URL(request.url).pathname;
+    const handler = path.startsWith('/api/trpc/')
+      ? handleTrpcRequest(request)
+      : path === '/api/ingest'
+        ? handleIngestRequest(request, runtime)
+        : path.startsWith('/api/auth/')
+          ? auth.handler(request)
+          : Promise.resolve(new Response('not found', { status: 404 }));
+    handler
+      .then((response) => send(res, response))
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  origin = `http://127.0.0.1:${port}`;
+  let mqttPort = 0;
+  if (env.MQTT_URL) await startExternalIngest(runtime, { url: env.MQTT_URL, connections: env.MQTT_INGEST_CLIENTS });
+  else if (env.MQTT_PORT !== null) mqttPort = (await startEmbeddedBroker(runtime, { port: env.MQTT_PORT, host: '127.0.0.1' })).port;
+  console.log(`listening ${port} ${mqttPort}`);
+  const stop = () => {
+    void runtime.close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+// Live data over tRPC subscriptions (SSE): a snapshot, then one frame per
+// coalescing window, each tracked by its database seq so a reconnecting
+// client resumes exactly after the last frame it saw (server/live/stream.ts).
+import { z } from 'zod';
+import { getLiveRuntime } from '../live/runtime';
+import { streamLive } from '../live/stream';
+import { createTRPCRouter, staffProcedure } from '../trpc';
+import { communityBySlug, slugInput } from './_inputs';
+
+/** tRPC's httpSubscriptionLink sends the last tracked id back as `lastEventId` when it reconnects. */
+const lastEventId = z.string().regex(/^\d{1,18}$/).nullish();
+
+export const liveRouter = createTRPCRouter({
+  /** One community's device statuses, alarms and incidents as they change. */
+  community: staffProcedure
+    .input(slugInput.extend({ lastEventId }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const community = await communityBySlug(ctx.db, input.slug);
+      const runtime = await getLiveRuntime();
+      yield* streamLive({ db: ctx.db, hub: runtime.hub, communityIds: [community.id], lastEventId: input.lastEventId, signal });
+    }),
+
+  /** Every community of the district in one stream (the big screen). */
+  district: staffProcedure
+    .input(z.object({ lastEventId }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const runtime = await getLiveRuntime();
+      yield* streamLive({ db: ctx.db, hub: runtime.hub, communityIds: null, lastEventId: input.lastEventId, signal });
+    }),
+});
