@@ -21,6 +21,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['**/*.test.ts', '**/*.test.tsx'],
           exclude: ['node_modules/**', '.next/**', '.next-e2e/**', '.data/**', 'e2e/**'],
           testTimeout: 60_000,
@@ -33,6 +34,9 @@ export default defineConfig({
         test: {
           // One production build and one app server for all end-to-end files.
           name: 'e2e',
+          // After the unit project, not beside it: a production build and
+          // Chromium on two cores next to PGlite test files made timings flaky.
+          sequence: { groupOrder: 1 },
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,

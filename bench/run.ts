@@ -3,8 +3,10 @@
 // its target, so CI can hold a regression.
 import { incidentFloorCountsBench } from './incident-floor-counts';
 import { ingestBench } from './ingest';
+import { publicPagesBench } from './public-pages';
 import { twinRenderBench } from './twin-render';
 import { retrofitOptimizerBench } from './retrofit-optimizer';
+import { screenSoakBench } from './screen-soak';
 import { postgresUnreachable, benchPostgresUrl } from './databases';
 import { formatTable, rowPasses } from './table';
 import type { BenchContext, BenchRow, Benchmark } from './types';
@@ -15,6 +17,8 @@ const benchmarks: Benchmark[] = [
   { name: 'ingest and live frames', run: ingestBench },
   { name: '3D twin rendering (Chromium, SwiftShader)', run: twinRenderBench },
   { name: 'retrofit optimizer', run: retrofitOptimizerBench },
+  { name: 'public status pages (JS weight, render time)', run: publicPagesBench },
+  { name: 'big screen soak (Chromium)', run: screenSoakBench },
 ];
 
 function log(line: string): void {
@@ -31,7 +35,10 @@ async function main(): Promise<void> {
   const ctx: BenchContext = { engines, log };
   const rows: BenchRow[] = [];
   const started = Date.now();
+  // `npm run bench -- twin ingest` runs only the modules whose names contain a word given.
+  const only = process.argv.slice(2).map((w) => w.toLowerCase());
   for (const benchmark of benchmarks) {
+    if (only.length > 0 && !only.some((w) => benchmark.name.toLowerCase().includes(w))) continue;
     log(`${benchmark.name}…`);
     rows.push(...(await benchmark.run(ctx)));
   }

@@ -41,7 +41,8 @@ export const FACADES = ['north', 'east', 'south', 'west'] as const;
 export type Facade = (typeof FACADES)[number];
 
 export const CHECKIN_METHODS = ['nfc', 'qr', 'gps', 'manual'] as const;
-export const PATROL_FREQUENCIES = ['daily', 'weekly'] as const;
+export const PATROL_FREQUENCIES = ['daily', 'weekly', 'every_other_day'] as const;
+export type PatrolFrequency = (typeof PATROL_FREQUENCIES)[number];
 
 export const WORK_ORDER_SOURCES = ['resident', 'sensor_alarm', 'grid', 'hotline_12345'] as const;
 export type WorkOrderSource = (typeof WORK_ORDER_SOURCES)[number];
@@ -56,6 +57,18 @@ export const WORK_ORDER_STATES = [
   'closed',
 ] as const;
 export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
+
+/** Staff actions on an alarm, as the audit trail records them. */
+export const ALARM_ACTIONS = ['acknowledge', 'start', 'resolve', 'close', 'assign', 'note', 'escalate', 'review', 'work_order'] as const;
+export type AlarmAction = (typeof ALARM_ACTIONS)[number];
+
+/** Moves of a work order (DESIGN.md §2); server/domain/work-order-flow.ts judges them. */
+export const WORK_ORDER_ACTIONS = ['accept', 'return', 'transfer', 'finish', 'visit', 'close', 'reopen'] as const;
+export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
+
+/** Shared places a resident can report from; never a flat or a person. */
+export const PUBLIC_AREAS = ['garage', 'gate', 'garden', 'road', 'charging_shed', 'waste_point', 'lobby'] as const;
+export type PublicArea = (typeof PUBLIC_AREAS)[number];
 
 export const GRID_KINDS = ['party', 'legal', 'property', 'combined'] as const;
 

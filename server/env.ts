@@ -46,6 +46,21 @@ const schema = z.object({
   SIMULATE: z.enum(['true', 'false']).optional(),
   /** Events per second the built-in simulator sends. */
   SIMULATE_RATE: z.coerce.number().min(0.1).max(10_000).default(5),
+
+  // Operations (README, Operations).
+  /** A critical alarm nobody acknowledged for this long is escalated to the duty supervisor. */
+  ESCALATE_CRITICAL_AFTER_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
+  /** The same for major alarms; unset never escalates them. */
+  ESCALATE_MAJOR_AFTER_MINUTES: z.coerce.number().min(0.1).max(1440).optional(),
+  /** Resident reports one client address may send per REPORT_RATE_WINDOW_SECONDS. */
+  REPORT_RATE_POINTS: z.coerce.number().int().min(1).max(10_000).default(5),
+  REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+
+  // District map (DESIGN.md §3, Maps). Unset: MapLibre on a local style, no network.
+  /** A Mapbox access token switches the map to mapbox-gl and a Mapbox base style (mapbox-gl blanks without one). */
+  MAPBOX_TOKEN: z.string().min(1).optional(),
+  /** A raster base-map tile URL with {z}/{x}/{y}, e.g. 天地图 tiles with their tk parameter. */
+  MAP_TILE_URL: z.string().url().optional(),
 });
 
 const settings = schema.transform(({ SIMULATE, ...rest }) => ({

@@ -5,10 +5,12 @@ import { communityRouter } from './routers/community';
 import { deviceRouter } from './routers/device';
 import { incidentRouter } from './routers/incident';
 import { ingestRouter } from './routers/ingest';
+import { kioskRouter } from './routers/kiosk';
 import { liveRouter } from './routers/live';
 import { patrolRouter } from './routers/patrol';
 import { plannerRouter } from './routers/planner';
 import { retrofitRouter } from './routers/retrofit';
+import { screenRouter } from './routers/screen';
 import { statusRouter } from './routers/status';
 import { twinRouter } from './routers/twin';
 import { workOrderRouter } from './routers/work-order';
@@ -22,10 +24,12 @@ export const appRouter = createTRPCRouter({
   device: deviceRouter,
   incident: incidentRouter,
   ingest: ingestRouter,
+  kiosk: kioskRouter,
   live: liveRouter,
   patrol: patrolRouter,
   planner: plannerRouter,
   retrofit: retrofitRouter,
+  screen: screenRouter,
   status: statusRouter,
   twin: twinRouter,
   workOrder: workOrderRouter,

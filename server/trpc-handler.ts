@@ -3,13 +3,19 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from './context';
 import { appRouter } from './root';
+import type { Context } from './trpc';
 
-export async function handleTrpcRequest(req: Request, endpoint = '/api/trpc'): Promise<Response> {
+export async function handleTrpcRequest(
+  req: Request,
+  endpoint = '/api/trpc',
+  // The big screen's endpoint swaps in a kiosk's read-only context (server/kiosk).
+  makeContext: () => Promise<Context> = () => createContext({ headers: req.headers }),
+): Promise<Response> {
   const res = await fetchRequestHandler({
     endpoint,
     req,
     router: appRouter,
-    createContext: () => createContext({ headers: req.headers }),
+    createContext: makeContext,
     onError: ({ path, error }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error);
     },

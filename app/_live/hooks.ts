@@ -25,3 +25,9 @@ export function useLiveCounts(): { statuses: Partial<Record<DeviceStatus, number
   useLiveVersion();
   return { statuses: store.counts(), openAlarms: store.alarms.size };
 }
+
+/** Changes whenever live data touched alarms (any console's action, the escalation sweep, the ingest). */
+export function useAlarmVersion(): number {
+  const { store } = useLive();
+  return useSyncExternalStore(store.subscribe, () => store.alarmVersion, () => 0);
+}

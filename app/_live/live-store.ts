@@ -12,6 +12,8 @@ type StatusListener = (deviceId: number, status: DeviceStatus) => void;
 type Listener = () => void;
 
 const ACTIVE = new Set(['open', 'acknowledged', 'in_progress']);
+/** The snapshot's own limit (server/live/types.ts: at most 500). */
+const MAX_ALARMS = 500;
 
 export class LiveStore {
   readonly statuses = new Map<number, DeviceStatus>();
@@ -19,6 +21,8 @@ export class LiveStore {
   recentIncidents: FrameIncident[] = [];
   connection: ConnectionState = 'connecting';
   lastSeq = 0;
+  /** Bumped when a frame or snapshot touches alarms: the alarm desk refetches on it. */
+  alarmVersion = 0;
   /** Bumped on every change, so React can tell snapshots apart cheaply. */
   version = 0;
   private readonly statusListeners = new Set<StatusListener>();
@@ -53,11 +57,19 @@ export class LiveStore {
         for (const id of ids) this.setStatus(id, status);
       }
       for (const a of message.alarms) this.alarms.set(a.id, a);
+      this.alarmVersion++;
     } else {
+      if (message.alarms.length > 0) this.alarmVersion++;
       for (const [id, status] of message.devices) this.setStatus(id, status);
       for (const a of message.alarms) {
         if (ACTIVE.has(a.state)) this.alarms.set(a.id, a);
         else this.alarms.delete(a.id);
+      }
+      // A page left open for days (the big screen) under an alarm storm must not
+      // grow: keep the newest MAX_ALARMS, as the snapshot does (Map order is arrival order).
+      for (const id of this.alarms.keys()) {
+        if (this.alarms.size <= MAX_ALARMS) break;
+        this.alarms.delete(id);
       }
       if (message.incidents.length > 0) this.recentIncidents = [...message.incidents.reverse(), ...this.recentIncidents].slice(0, 50);
     }

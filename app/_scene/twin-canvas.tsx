@@ -34,6 +34,8 @@ export type TwinCanvasProps = {
   show: { elevators: boolean; patrol: boolean; heat: boolean };
   bench: { mode: 'instanced' | 'naive' } | null;
   onPick: (pick: TwinPick | null) => void;
+  /** Device-pixel-ratio range; the big screen caps it at 1 at 4K so the drawing buffer stays within 4096×4096. */
+  dpr?: [number, number];
 };
 
 type ModelGeometries = { shaft: BufferGeometry; pole: BufferGeometry; patrol: BufferGeometry };
@@ -91,7 +93,7 @@ export default function TwinCanvas(props: TwinCanvasProps) {
   return (
     <Canvas
       frameloop={bench ? 'always' : 'demand'}
-      dpr={bench ? 1 : [1, 2]}
+      dpr={bench ? 1 : props.dpr ?? [1, 2]}
       // Software WebGL halves its frame rate with antialiasing (STACK-NOTES).
       gl={{ antialias: !bench }}
       camera={{ fov: 40, near: 0.5, far: 6000, position: [0, 250, 350] }}

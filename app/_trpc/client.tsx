@@ -17,7 +17,8 @@ function getQueryClient() {
   return browserQueryClient;
 }
 
-export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
+// `url`: the big screen talks to its own endpoint under /screen, where its kiosk cookie is sent.
+export function TRPCReactProvider({ children, url = '/api/trpc' }: { children: React.ReactNode; url?: string }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
@@ -25,8 +26,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
         // Subscriptions (live data) go over SSE; one EventSource per subscription.
         splitLink({
           condition: (op) => op.type === 'subscription',
-          true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
-          false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+          true: httpSubscriptionLink({ url, transformer: superjson }),
+          false: httpBatchLink({ url, transformer: superjson }),
         }),
       ],
     }),

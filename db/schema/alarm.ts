@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { ALARM_SEVERITIES, ALARM_STATES } from '../vocab';
 import { timestamps } from './_helpers';
 import { communities } from './community';
@@ -25,6 +25,9 @@ export const alarms = pgTable(
     startedAt: timestamp({ withTimezone: true }),
     resolvedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
+    /** 0 none; 1 paged to the duty supervisor (server/domain/alarm-lifecycle.ts). */
+    escalationLevel: smallint().notNull().default(0),
+    escalatedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [index().on(t.communityId, t.state, t.severity)],

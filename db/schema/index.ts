@@ -8,3 +8,5 @@ export * from './work-order';
 export * from './retrofit';
 export * from './plan';
 export * from './live';
+export * from './ops';
+export * from './kiosk';

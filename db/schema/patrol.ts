@@ -1,4 +1,5 @@
 import {
+  date,
   index,
   integer,
   pgTable,
@@ -64,6 +65,10 @@ export const patrolPlans = pgTable('patrol_plans', {
   weekdays: smallint().array().notNull().default([]),
   /** Local start time "HH:MM". */
   startTime: text().notNull(),
+  /** The first local day of an every-other-day plan: it runs on even day counts from here. */
+  anchorDate: date({ mode: 'string' }),
+  /** Guard shift the plan belongs to, e.g. 日班 / 夜班. */
+  shift: text(),
   ...timestamps,
 });
 

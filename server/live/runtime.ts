@@ -6,6 +6,8 @@ import type { Database } from '~/db/client';
 import { DeviceDirectory } from '../ingest/directory';
 import { IngestPipeline } from '../ingest/pipeline';
 import { sweepOffline, trimLive } from '../ingest/sweep';
+import type { EscalationPolicy } from '../domain/alarm-lifecycle';
+import { escalateDue } from '../ops/alarm-ops';
 import { createBus, type BusKind, type LiveBus } from './bus';
 import { FrameWriter } from './frames';
 import { LiveHub } from './hub';
@@ -20,6 +22,8 @@ export type LiveOptions = {
   offlineAfterHeartbeats: number;
   /** 0 turns the sweeps off (tests drive them by hand). */
   sweepSeconds: number;
+  /** Unacknowledged-alarm escalation, run with each sweep; absent turns it off. */
+  escalation?: EscalationPolicy;
 };
 
 export type LiveRuntime = {
@@ -47,6 +51,10 @@ export async function startLiveRuntime(database: Database, options: LiveOptions)
   const sweep = async () => {
     const changes = await sweepOffline(database.db, { afterHeartbeats: options.offlineAfterHeartbeats });
     if (changes.length > 0) frames.add(changes);
+    if (options.escalation) {
+      const escalated = await escalateDue(database.db, new Date(), options.escalation);
+      if (escalated.length > 0) frames.add(escalated);
+    }
     if (Date.now() - lastTrim > 60_000) {
       lastTrim = Date.now();
       await trimLive(database.db, options.retentionSeconds);
@@ -91,6 +99,7 @@ export function getLiveRuntime(): Promise<LiveRuntime> {
       maxFutureSeconds: env.INGEST_MAX_FUTURE_SECONDS,
       offlineAfterHeartbeats: env.OFFLINE_AFTER_HEARTBEATS,
       sweepSeconds: env.OFFLINE_SWEEP_SECONDS,
+      escalation: { criticalAfterMinutes: env.ESCALATE_CRITICAL_AFTER_MINUTES, majorAfterMinutes: env.ESCALATE_MAJOR_AFTER_MINUTES ?? null },
     });
   })().catch((error: unknown) => {
     globalForLive.linliLive = undefined;

@@ -21,10 +21,10 @@ export async function readSnapshot(db: Db, communityIds: number[] | null): Promi
   const scope = communityIds ? sql`community_id = any(${`{${communityIds.join(',')}}`}::int[])` : sql`true`;
   const devices = await selectRows<{ id: number; status: DeviceStatus }>(db, sql`select id, status from devices where ${scope} order by id`);
   const alarms = await selectRows<{
-    id: number; device_id: number | null; incident_id: number | null; kind: string; severity: AlarmSeverity; state: AlarmState; title: string; opened_at: string | Date;
+    id: number; device_id: number | null; incident_id: number | null; kind: string; severity: AlarmSeverity; state: AlarmState; title: string; opened_at: string | Date; escalation_level: number; assignee: string | null;
   }>(
     db,
-    sql`select id, device_id, incident_id, kind, severity, state, title, opened_at from alarms
+    sql`select id, device_id, incident_id, kind, severity, state, title, opened_at, escalation_level, assignee from alarms
         where ${scope} and state in ('open', 'acknowledged', 'in_progress') order by opened_at desc limit 500`,
   );
   const statuses: Partial<Record<DeviceStatus, number[]>> = {};
@@ -39,7 +39,7 @@ export async function readSnapshot(db: Db, communityIds: number[] | null): Promi
     alarms: alarms.map(
       (a): FrameAlarm => ({
         id: a.id, deviceId: a.device_id, incidentId: a.incident_id, kind: a.kind, severity: a.severity, state: a.state,
-        title: a.title, openedAt: new Date(a.opened_at).toISOString(),
+        title: a.title, openedAt: new Date(a.opened_at).toISOString(), escalationLevel: a.escalation_level, assignee: a.assignee,
       }),
     ),
   };

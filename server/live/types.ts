@@ -11,6 +11,9 @@ export type FrameAlarm = {
   state: AlarmState;
   title: string;
   openedAt: string;
+  /** 0 none, 1 paged to the duty supervisor (unacknowledged past its limit). Absent in frames from the ingest. */
+  escalationLevel?: number;
+  assignee?: string | null;
 };
 
 export type FrameIncident = {

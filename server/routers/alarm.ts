@@ -1,12 +1,18 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { TRPCError } from '@trpc/server';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { alarms } from '~/db/schema';
+import { alarmEvents, alarms, incidents } from '~/db/schema';
 import { ALARM_STATES } from '~/db/vocab';
+import { appendAlarmEvent, applyAlarmAction } from '../ops/alarm-ops';
 import { createTRPCRouter, staffProcedure } from '../trpc';
 import { communityBySlug, slugInput } from './_inputs';
 
+const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2, warning: 3 } as const;
+const idInput = z.object({ id: z.number().int().positive() });
+const note = z.string().trim().min(1).max(500);
+
 export const alarmRouter = createTRPCRouter({
-  /** Alarms in the given states, newest first; by default the ones still open. */
+  /** Alarms in the given states, most severe first, then oldest first (the desk's order). */
   list: staffProcedure
     .input(
       slugInput.extend({
@@ -16,11 +22,53 @@ export const alarmRouter = createTRPCRouter({
     )
     .query(async ({ ctx, input }) => {
       const community = await communityBySlug(ctx.db, input.slug);
-      return ctx.db
-        .select()
+      const rows = await ctx.db
+        .select({ alarm: alarms, reviewState: incidents.reviewState, evidence: incidents.evidence, buildingId: incidents.buildingId })
         .from(alarms)
+        .leftJoin(incidents, eq(incidents.id, alarms.incidentId))
         .where(and(eq(alarms.communityId, community.id), inArray(alarms.state, input.states)))
         .orderBy(desc(alarms.openedAt))
         .limit(input.limit);
+      return rows
+        .map((r) => ({ ...r.alarm, reviewState: r.reviewState, evidence: r.evidence ?? [], buildingId: r.buildingId }))
+        .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.openedAt.getTime() - b.openedAt.getTime());
+    }),
+
+  /** Who did what when: the alarm's audit trail, oldest first. */
+  history: staffProcedure.input(idInput).query(({ ctx, input }) =>
+    ctx.db.select().from(alarmEvents).where(eq(alarmEvents.alarmId, input.id)).orderBy(asc(alarmEvents.at), asc(alarmEvents.id)),
+  ),
+
+  /** A lifecycle move (open → acknowledged → in progress → resolved → closed), refused with a reason when illegal. */
+  transition: staffProcedure
+    .input(idInput.extend({ move: z.enum(['acknowledge', 'start', 'resolve', 'close']), note: note.optional(), assignee: z.string().trim().min(1).max(100).optional() }))
+    .mutation(({ ctx, input }) => applyAlarmAction(ctx.db, input.id, ctx.user.email, { move: input.move, note: input.note, assignee: input.assignee })),
+
+  assign: staffProcedure
+    .input(idInput.extend({ assignee: z.string().trim().min(1).max(100) }))
+    .mutation(({ ctx, input }) => applyAlarmAction(ctx.db, input.id, ctx.user.email, { assignee: input.assignee })),
+
+  note: staffProcedure
+    .input(idInput.extend({ note }))
+    .mutation(({ ctx, input }) => applyAlarmAction(ctx.db, input.id, ctx.user.email, { note: input.note })),
+
+  /**
+   * The review of a throwing alarm's incident: confirmed, a false alarm, or
+   * referred to the police (pending → confirmed | false alarm → referred),
+   * citing the evidence clip it was judged on.
+   */
+  review: staffProcedure
+    .input(idInput.extend({ decision: z.enum(['confirmed', 'false_alarm', 'referred_police']), evidence: z.string().trim().min(1).max(200), note: note.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const [alarm] = await ctx.db.select().from(alarms).where(eq(alarms.id, input.id));
+      if (!alarm) throw new TRPCError({ code: 'NOT_FOUND', message: `没有这条告警 / No alarm ${input.id}` });
+      if (alarm.incidentId === null) throw new TRPCError({ code: 'BAD_REQUEST', message: '此告警没有事件可复核 / This alarm has no incident to review' });
+      const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.id, alarm.incidentId));
+      if (!incident) throw new TRPCError({ code: 'NOT_FOUND', message: '事件已不存在 / The incident is gone' });
+      const legal = incident.reviewState === 'pending' || (incident.reviewState === 'confirmed' && input.decision === 'referred_police');
+      if (!legal) throw new TRPCError({ code: 'CONFLICT', message: `事件已复核为 ${incident.reviewState} / The incident was already reviewed as ${incident.reviewState}` });
+      await ctx.db.update(incidents).set({ reviewState: input.decision }).where(eq(incidents.id, incident.id));
+      await appendAlarmEvent(ctx.db, alarm, 'review', ctx.user.email, `${input.decision} · ${input.evidence}${input.note ? ` · ${input.note}` : ''}`);
+      return { incidentId: incident.id, reviewState: input.decision };
     }),
 });

@@ -3,9 +3,22 @@
 import { sql } from 'drizzle-orm';
 import { selectRows } from '~/db/client';
 import { DEVICE_CLASSES, type DeviceClass } from '~/db/vocab';
+import { z } from 'zod';
 import { suppressSmall } from '../domain/privacy';
+import { localToday } from '../db';
+import { publicFacilities, publicRetrofit, publicSafety, publicService } from '../queries/public-community';
+import { publicUnit } from '../queries/public-unit';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 import { communityBySlug, slugInput } from './_inputs';
+
+// Every procedure here is public-tier and reads only the public-* queries;
+// public-privacy.test.ts crawls them all for planted personal data and pins
+// their output fields to an allow-list.
+const unitInput = slugInput.extend({
+  /** The number painted on the building: "5", "14", "A2". */
+  building: z.string().regex(/^[0-9A-Za-z-]{1,16}$/, '楼号只含字母、数字和连字符 / a building number is letters, digits and dashes'),
+  unit: z.coerce.number().int().min(1).max(99),
+});
 
 export const statusRouter = createTRPCRouter({
   community: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
@@ -43,5 +56,36 @@ export const statusRouter = createTRPCRouter({
         byClass,
       },
     };
+  }),
+
+  /** Stage of every unit by building, and which elevators run. */
+  retrofit: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
+    const c = await communityBySlug(ctx.db, input.slug);
+    return publicRetrofit(ctx.db, c.id);
+  }),
+
+  /** Elevators running or stopped; fire-safety devices healthy by class. */
+  facilities: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
+    const c = await communityBySlug(ctx.db, input.slug);
+    return publicFacilities(ctx.db, c.id);
+  }),
+
+  /** Throwing by building × floor band × month, e-bike blocks by month, and the yearly trend. */
+  safety: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
+    const c = await communityBySlug(ctx.db, input.slug);
+    return publicSafety(ctx.db, c.id, localToday());
+  }),
+
+  /** Work-order completion, resolution and satisfaction over the community. */
+  service: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
+    const c = await communityBySlug(ctx.db, input.slug);
+    return publicService(ctx.db, c.id);
+  }),
+
+  /** One unit: retrofit timeline, publicity notice, elevator, next step. */
+  unit: publicProcedure.input(unitInput).query(async ({ ctx, input }) => {
+    const c = await communityBySlug(ctx.db, input.slug);
+    const u = await publicUnit(ctx.db, c.id, input.building, input.unit, localToday());
+    return { community: { slug: c.slug, name: c.name, nameEn: c.nameEn }, ...u };
   }),
 });

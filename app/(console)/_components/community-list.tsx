@@ -9,6 +9,7 @@ export function CommunityList() {
   const t = useTranslations('console');
   const tr = useTranslations('retrofit');
   const tTwin = useTranslations('twin');
+  const tOps = useTranslations('ops');
   const locale = useLocale();
   const { data } = useSuspenseQuery(trpc.community.overview.queryOptions());
   const fmt = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en');
@@ -32,6 +33,7 @@ export function CommunityList() {
           </dl>
           <div className="links">
             <Link href={`/twin/${c.slug}`}>{tTwin('open')}</Link>
+            <Link href={`/ops/${c.slug}`}>{tOps('nav')}</Link>
             <Link href={`/status/${c.slug}`}>{t('statusPage')}</Link>
             <Link href={`/retrofit/${c.slug}`}>{tr('pipelineLink')}</Link>
             <Link href={`/plan/${c.slug}`}>{tr('plannerLink')}</Link>

@@ -17,6 +17,8 @@ export async function AppHeader({ tagline }: { tagline?: string }) {
       <nav aria-label="主导航 / Main">
         <Link href="/">{t('nav.communities')}</Link>
         <Link href="/plan">{t('planner.nav')}</Link>
+        <Link href="/map">{t('nav.map')}</Link>
+        <Link href="/screen/district">{t('nav.district')}</Link>
       </nav>
       <span className="spacer" />
       {user && <span className="who">{t('nav.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>}

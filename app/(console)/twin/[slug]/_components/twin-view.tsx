@@ -11,6 +11,8 @@ import { DEVICE_CLASSES, DEVICE_STATUSES } from '~/db/vocab';
 import { heatCells } from '~/app/_scene/heat';
 import { placeDevices } from '~/app/_scene/placement';
 import { createRuntime, type TwinPick } from '~/app/_scene/runtime';
+
+export type TwinFocus = { kind: 'device' | 'building'; id: number };
 import { createDeviceStore, liveTwin, setDeviceStatus, setFilters } from '~/app/_scene/store';
 import { ConnectionBadge } from '~/app/_live/connection-badge';
 import { useOptionalLive } from '~/app/_live/live-provider';
@@ -31,7 +33,7 @@ function localDay(offsetDays: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - offsetDays * 86_400_000));
 }
 
-export function TwinView({ slug, name, bench }: { slug: string; name: string; bench: Bench }) {
+export function TwinView({ slug, name, bench, focus = null }: { slug: string; name: string; bench: Bench; focus?: TwinFocus | null }) {
   const t = useTranslations('twin');
   const trpc = useTRPC();
   const webgl = useWebglSupport();
@@ -53,6 +55,18 @@ export function TwinView({ slug, name, bench }: { slug: string; name: string; be
     if (bench && !bench.lod) devices.lod.near = Infinity;
     return createRuntime(devices);
   }, [scene.data, bench]);
+  // ?focus=device:<id> | building:<id> (links from the alarm desk): select it and fly
+  // there once the camera rig has mounted and installed runtime.flyTo.
+  useEffect(() => {
+    if (!runtime || !focus) return;
+    const timer = setTimeout(() => {
+      if (focus.kind === 'building') return runtime.flyTo({ kind: 'building', buildingId: focus.id });
+      setPick({ kind: 'device', deviceId: focus.id });
+      const i = runtime.devices.indexById.get(focus.id);
+      if (i !== undefined) runtime.flyTo({ kind: 'point', x: runtime.devices.pos[i * 3] as number, y: runtime.devices.pos[i * 3 + 1] as number, z: runtime.devices.pos[i * 3 + 2] as number });
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [runtime, focus]);
   useEffect(() => {
     if (!runtime) return;
     liveTwin.devices = runtime.devices;

@@ -1,0 +1,49 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { pickLocale } from '~/app/_components/ui/bilingual';
+import { useTRPC } from '~/app/_trpc/client';
+import styles from '../ops.module.css';
+
+type Props = { alarm: { id: number; incidentId: number | null; kind: string; reviewState: string | null; evidence: string[] }; onChange: () => void };
+
+/** The audit trail of one alarm, a note box, and the review of a throwing incident. */
+export function AlarmTrail({ alarm, onChange }: Props) {
+  const t = useTranslations('ops');
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const history = useQuery(trpc.alarm.history.queryOptions({ id: alarm.id }));
+  const done = () => { void queryClient.invalidateQueries({ queryKey: trpc.alarm.history.queryKey({ id: alarm.id }) }); onChange(); };
+  const note = useMutation(trpc.alarm.note.mutationOptions({ onSuccess: done }));
+  const review = useMutation(trpc.alarm.review.mutationOptions({ onSuccess: done }));
+  const [text, setText] = useState('');
+  const evidence = alarm.evidence[0] ?? `incident:${alarm.incidentId}`;
+  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Shanghai' });
+  return (
+    <div>
+      <strong>{t('history')}</strong>
+      <ol className={styles.trail} data-testid="alarm-trail">
+        {history.data?.map((e) => (
+          <li key={e.id}>{fmt.format(e.at)} · {e.actor} · {e.action}{e.toState && e.toState !== e.fromState ? ` → ${t(`states.${e.toState}`)}` : ''}{e.note ? ` · ${e.note}` : ''}</li>
+        ))}
+      </ol>
+      <form className="inline-form" onSubmit={(ev) => { ev.preventDefault(); if (text.trim()) note.mutate({ id: alarm.id, note: text.trim() }, { onSuccess: () => setText('') }); }}>
+        <label className="grow">{t('note')}<input value={text} onChange={(ev) => setText(ev.target.value)} maxLength={500} /></label>
+        <button type="submit" disabled={note.isPending}>{t('addNote')}</button>
+      </form>
+      {alarm.incidentId !== null && alarm.kind === 'throwing' && (
+        <div className={styles.buttons}>
+          <span>{t('review')}: {t(`review_states.${alarm.reviewState ?? 'pending'}`)} · {t('evidence')} {evidence}</span>
+          {alarm.reviewState === 'pending' && <>
+            <button type="button" onClick={() => review.mutate({ id: alarm.id, decision: 'confirmed', evidence })}>{t('confirm')}</button>
+            <button type="button" onClick={() => review.mutate({ id: alarm.id, decision: 'false_alarm', evidence })}>{t('falseAlarm')}</button>
+          </>}
+          {(alarm.reviewState === 'pending' || alarm.reviewState === 'confirmed') && <button type="button" onClick={() => review.mutate({ id: alarm.id, decision: 'referred_police', evidence })}>{t('police')}</button>}
+        </div>
+      )}
+      {(note.error ?? review.error) && <p role="alert" className="error">{pickLocale((note.error ?? review.error)!.message, locale)}</p>}
+    </div>
+  );
+}

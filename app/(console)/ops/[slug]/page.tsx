@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { LiveProvider } from '~/app/_live/live-provider';
+import { getCaller } from '~/app/_trpc/server';
+import { getSessionUser } from '~/server/auth/instance';
+import { AlarmDesk } from './_components/alarm-desk';
+import { PatrolTable, RatesTable } from './_components/summary-tables';
+import { WorkOrderTable } from './_components/work-order-table';
+import styles from './ops.module.css';
+
+export const metadata: Metadata = { title: '值班台 Operations desk' };
+
+export default async function OpsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await getSessionUser(await headers());
+  if (!user) redirect(`/sign-in?next=/ops/${encodeURIComponent(slug)}`);
+  const t = await getTranslations('ops');
+  if (user.role !== 'staff' && user.role !== 'admin') return <p className="notice">{t('forbidden')}</p>;
+  const caller = await getCaller();
+  const community = await caller.community.bySlug({ slug }).catch(() => null);
+  if (!community) notFound();
+  const [rates, patrol, locale] = await Promise.all([caller.workOrder.rates({ slug }), caller.patrol.compliance({ slug }), getLocale()]);
+  return (
+    <LiveProvider slug={community.slug}>
+      <div className={styles.ops}>
+        <header className={styles.head}>
+          <h1>{t('title', { name: locale === 'zh' ? community.name : community.nameEn })}</h1>
+          <a href={`/report/${community.slug}`}>{t('reportLink')}</a>
+        </header>
+        <AlarmDesk slug={community.slug} />
+        <WorkOrderTable slug={community.slug} />
+        <div className={styles.pair}>
+          <RatesTable rows={rates} />
+          <PatrolTable rows={patrol.rows} />
+        </div>
+      </div>
+    </LiveProvider>
+  );
+}

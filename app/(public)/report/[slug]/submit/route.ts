@@ -1,0 +1,28 @@
+// The report form posts here as a plain HTML form, so reporting works without
+// JavaScript. Success and validation errors answer 303 (back to a page);
+// a flood from one address answers 429 and stores nothing.
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDatabase } from '~/server/db';
+import { clientAddress, reportForm, submitReport, takeReportToken } from '~/server/ops/resident-report';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  if (!/^[a-z0-9-]{1,64}$/.test(slug)) return new NextResponse('Not found', { status: 404 });
+  const wait = await takeReportToken(clientAddress(request.headers));
+  if (wait !== null) {
+    return new NextResponse(
+      `提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试。\nToo many reports from this address: please try again in ${Math.ceil(wait / 60)} minute(s).\n`,
+      { status: 429, headers: { 'Retry-After': String(wait), 'Content-Type': 'text/plain; charset=utf-8' } },
+    );
+  }
+  const form = await request.formData().catch(() => null);
+  const parsed = reportForm.safeParse(form ? Object.fromEntries(form) : {});
+  const base = new URL(`/report/${slug}`, request.nextUrl.origin);
+  if (!parsed.success) return NextResponse.redirect(new URL(`${base.pathname}?error=invalid`, base), 303);
+  const db = (await getDatabase()).db;
+  const result = await submitReport(db, slug, parsed.data).catch(() => null);
+  if (!result) return NextResponse.redirect(new URL(`${base.pathname}?error=invalid`, base), 303);
+  return NextResponse.redirect(new URL(`${base.pathname}/${result.reference}?new=1`, base), 303);
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { RETROFIT_STAGES, stageIndex } from '~/db/vocab';
+import { formatters } from '../../../_components/format';
+import { loadUnit } from '../../../_lib/cached';
+
+type Props = { params: Promise<{ slug: string; building: string; unit: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, building, unit } = await params;
+  const u = await loadUnit(slug, building, unit);
+  return { title: `${u.building.name} ${u.unit.name}` };
+}
+
+export default async function UnitStatusPage({ params }: Props) {
+  const { slug, building, unit } = await params;
+  const [u, t, tr, ts, locale] = await Promise.all([
+    loadUnit(slug, building, unit), getTranslations('public.unit'), getTranslations('public.retrofit'), getTranslations('retrofit.stages'), getLocale(),
+  ]);
+  const f = formatters(locale);
+  const community = locale === 'zh' ? u.community.name : u.community.nameEn;
+  const r = u.retrofit;
+  // The date each stage was reached; a stage reached twice (resumed after a stall) shows its latest date.
+  const reached = new Map((r?.timeline ?? []).map((h) => [h.stage, h.on]));
+  const currentIdx = r && r.stage !== 'stalled' ? stageIndex(r.stage) : -1;
+  return (
+    <article>
+      <p className="crumb"><a href={`/status/${u.community.slug}`}>← {t('back', { community })}</a></p>
+      <h1>{t('title', { building: f.building(u.building), unit: f.unit(u.unit) })}</h1>
+      <p className="muted">{t('subtitle', { community })}</p>
+
+      <section aria-labelledby="stage-title" className="panel stage-panel">
+        <h2 id="stage-title">{t('stage')}</h2>
+        {r ? (
+          <p className="stage-now"><span className={`badge big stage-${r.stage}`} data-testid="unit-stage">{ts(r.stage)}</span></p>
+        ) : (
+          <p data-testid="unit-stage">{u.unit.originalElevator ? tr('original') : t('noCase')}</p>
+        )}
+        <dl className="pairs">
+          <dt>{t('elevator')}</dt>
+          <dd data-testid="unit-elevator" className={`lift lift-${u.elevator ?? 'none'}`}>{tr(`elevator.${u.elevator ?? 'none'}`)}</dd>
+          {r && (
+            <>
+              <dt>{t('next')}</dt>
+              <dd data-testid="unit-next">
+                {r.stage === 'in_service' ? t('finished')
+                  : r.stage === 'stalled' ? t('stalledNote')
+                  : r.next?.notBefore ? t('nextNotBefore', { stage: ts(r.next.stage), date: f.date(r.next.notBefore) })
+                  : r.next ? t('nextStage', { stage: ts(r.next.stage) }) : '—'}
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      {r?.publicity && (
+        <section aria-labelledby="publicity-title" className="panel notice-panel">
+          <h2 id="publicity-title">{t('publicity')}</h2>
+          <p className="days-left"><strong>{r.publicity.running ? t('daysLeft', { days: r.publicity.daysLeft }) : t('ended')}</strong></p>
+          <dl className="stacked">
+            <dt>{t('period')}</dt>
+            <dd data-testid="publicity-period">{t('periodValue', { from: f.date(r.publicity.startsOn), to: f.date(r.publicity.endsOn), days: r.publicity.days })}</dd>
+            {r.publicity.proposal && (<><dt>{t('proposal')}</dt><dd>{r.publicity.proposal}</dd></>)}
+            {r.publicity.objectionChannel && (
+              <><dt>{t('howToObject')}</dt><dd data-testid="publicity-object">{t('objectUntil', { date: f.date(r.publicity.endsOn), channel: r.publicity.objectionChannel })}</dd></>
+            )}
+            <dt>{t('objections')}</dt><dd>{f.count(r.publicity.objections)}</dd>
+            <dt>{t('openObjections')}</dt><dd>{f.count(r.publicity.openObjections)}</dd>
+          </dl>
+        </section>
+      )}
+
+      {r && (
+        <section aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('timeline')}</h2>
+          <ol className="steps">
+            {RETROFIT_STAGES.map((stage, i) => {
+              const on = reached.get(stage);
+              const state = i === currentIdx ? 'current' : on ? 'done' : 'upcoming';
+              return (
+                <li key={stage} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+                  <span className="step-name">{ts(stage)}</span>
+                  <span className="step-when">{on ? <time dateTime={on}>{f.date(on)}</time> : null} <span className="sr-only">{t(state)}</span></span>
+                </li>
+              );
+            })}
+            {r.stage === 'stalled' && (
+              <li className="step step-stalled" aria-current="step">
+                <span className="step-name">{ts('stalled')}</span>
+                <span className="step-when">{reached.get('stalled') && <time dateTime={reached.get('stalled')}>{f.date(reached.get('stalled')!)}</time>}</span>
+              </li>
+            )}
+          </ol>
+        </section>
+      )}
+
+      <p className="no-print"><a className="button" href={`/status/${u.community.slug}/${encodeURIComponent(u.building.number)}/${u.unit.ordinal}/poster`}>{t('poster')}</a></p>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+// A monthly bar chart drawn on the server as plain SVG: no chart library, no
+// JavaScript, readable by screen readers through its title and a table twin.
+import type { PublicCount } from '~/server/domain/privacy';
+
+type Props = { title: string; data: { month: string; count: PublicCount }[]; monthLabel: (m: string) => string };
+
+const W = 340;
+const H = 150;
+const PAD = { top: 18, bottom: 22, left: 4, right: 4 };
+
+export function MonthBars({ title, data, monthLabel }: Props) {
+  const values = data.map((d) => (typeof d.count === 'number' ? d.count : 0));
+  const max = Math.max(3, ...values);
+  const slot = (W - PAD.left - PAD.right) / Math.max(1, data.length);
+  const plotH = H - PAD.top - PAD.bottom;
+  const summary = data.map((d) => `${monthLabel(d.month)} ${d.count}`).join('，');
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${summary}`} width="100%">
+        <title>{title}</title>
+        <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#8792a2" />
+        {data.map((d, i) => {
+          const v = typeof d.count === 'number' ? d.count : 0;
+          // "<3" is drawn as a short hatched stub: something happened, but not how much.
+          const h = d.count === '<3' ? 6 : (plotH * v) / max;
+          const x = PAD.left + i * slot + slot * 0.15;
+          const y = H - PAD.bottom - h;
+          const label = String(d.count);
+          return (
+            <g key={d.month}>
+              <rect x={x} y={y} width={slot * 0.7} height={h} rx={2} fill={d.count === '<3' ? '#9db7d8' : '#0b6bcb'} />
+              {(v > 0 || d.count === '<3') && (
+                <text x={x + slot * 0.35} y={y - 4} textAnchor="middle" fontSize="10" fill="#1c2430">{label}</text>
+              )}
+              {(i % 2 === data.length % 2 || data.length <= 6) && (
+                <text x={x + slot * 0.35} y={H - 6} textAnchor="middle" fontSize="9" fill="#5b6675">{monthLabel(d.month)}</text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,57 @@
+// The public pages read their aggregates through here: one anonymous caller
+// (so only public-tier procedures answer), cached for a minute per slug/unit
+// across requests. The data holds both community names and no words of the
+// interface, so one cached copy serves Chinese and English alike.
+import 'server-only';
+import { TRPCError } from '@trpc/server';
+import { unstable_cache } from 'next/cache';
+import { notFound } from 'next/navigation';
+import { getDb } from '~/server/db';
+import { createCaller } from '~/server/root';
+
+const REVALIDATE_S = 60;
+
+async function anonymous() {
+  return createCaller({ db: await getDb(), user: null });
+}
+
+const communityCached = unstable_cache(
+  async (slug: string) => {
+    const c = await anonymous();
+    const [summary, retrofit, facilities, safety, service] = await Promise.all([
+      c.status.community({ slug }),
+      c.status.retrofit({ slug }),
+      c.status.facilities({ slug }),
+      c.status.safety({ slug }),
+      c.status.service({ slug }),
+    ]);
+    return { summary, retrofit, facilities, safety, service };
+  },
+  ['public-community-v1'],
+  { revalidate: REVALIDATE_S },
+);
+
+const unitCached = unstable_cache(
+  async (slug: string, building: string, unit: number) => (await anonymous()).status.unit({ slug, building, unit }),
+  ['public-unit-v1'],
+  { revalidate: REVALIDATE_S },
+);
+
+/** A missing community or unit, or a malformed address, is a 404 page, not an error. */
+async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    throw error;
+  }
+}
+
+export const loadCommunity = (slug: string) => orNotFound(() => communityCached(slug));
+
+export function loadUnit(slug: string, building: string, unit: string) {
+  // The router's zod schema checks these again; a non-number is simply not a unit.
+  const ordinal = Number(unit);
+  if (!/^\d{1,2}$/.test(unit) || !/^[0-9A-Za-z-]{1,16}$/.test(building)) notFound();
+  return orNotFound(() => unitCached(slug, building, ordinal));
+}

@@ -1,0 +1,61 @@
+'use client';
+// One big screen: header with clock, panels either side, the twin (community)
+// or the district map in the middle, the live ticker beneath. Panels refetch
+// once a minute; live data arrives through the page's one LiveProvider.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { DistrictMap, type MapSettings } from '~/app/_map/district-map';
+import { useTRPC } from '~/app/_trpc/client';
+import { LeftPanels, RightPanels } from './panels';
+import styles from './screen.module.css';
+import { ConnectionBanner, Ticker } from './ticker';
+import { TwinStage } from './twin-stage';
+
+const REFRESH_MS = 60_000;
+const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'medium', hour12: false });
+
+function Clock() {
+  const [now, setNow] = useState<string>('');
+  useEffect(() => {
+    const tick = () => setNow(clock.format(new Date()));
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return <span className={styles.clock}>{now}</span>;
+}
+
+function Frame({ title, panels, centre }: { title: string; panels: React.ComponentProps<typeof LeftPanels>['p'] | undefined; centre: React.ReactNode }) {
+  const t = useTranslations('screen');
+  return (
+    <main className={styles.screen} data-testid="screen">
+      <header className={styles.head}><h1>{title}</h1><Clock /></header>
+      {panels ? <LeftPanels p={panels} /> : <div className={styles.left}><p className={styles.placeholder}>{t('loading')}</p></div>}
+      <div className={styles.centre} data-testid="screen-centre"><ConnectionBanner />{centre}</div>
+      <div className={styles.ticker}><Ticker /></div>
+      {panels ? <RightPanels p={panels} /> : <div className={styles.right} />}
+    </main>
+  );
+}
+
+export function CommunityScreen({ slug }: { slug: string }) {
+  const t = useTranslations('screen');
+  const trpc = useTRPC();
+  const q = useQuery({ ...trpc.screen.community.queryOptions({ slug }), refetchInterval: REFRESH_MS });
+  const name = q.data ? q.data.community.name : slug;
+  return <Frame title={t('title', { name })} panels={q.data?.panels} centre={<TwinStage slug={slug} />} />;
+}
+
+export function DistrictScreen({ map }: { map: MapSettings }) {
+  const t = useTranslations('screen');
+  const trpc = useTRPC();
+  const q = useQuery({ ...trpc.screen.district.queryOptions(), refetchInterval: REFRESH_MS });
+  return (
+    <Frame
+      title={t('districtTitle')}
+      panels={q.data?.panels}
+      centre={q.data ? <DistrictMap communities={q.data.communities} settings={map} hrefFor={(slug) => `/screen/${slug}`} /> : null}
+    />
+  );
+}

@@ -1,0 +1,16 @@
+// The big screen's own shell: dark, full-bleed, no console header. Its tRPC
+// calls go to /screen/api/trpc, where a kiosk's path-scoped cookie is sent.
+import { NextIntlClientProvider } from 'next-intl';
+import { TRPCReactProvider } from '~/app/_trpc/client';
+import { SCREEN_TRPC_ENDPOINT } from '~/server/kiosk/links';
+import styles from './_components/screen.module.css';
+
+export default function ScreenLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <NextIntlClientProvider>
+      <TRPCReactProvider url={SCREEN_TRPC_ENDPOINT}>
+        <div className={styles.shell}>{children}</div>
+      </TRPCReactProvider>
+    </NextIntlClientProvider>
+  );
+}

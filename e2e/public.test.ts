@@ -1,0 +1,131 @@
+// Residents' pages in Chromium at a phone viewport: the unit page shows its
+// stage and publicity dates and works with JavaScript off; and a crawl of
+// every community and unit page finds none of the personal data the app's
+// database holds. The app's PGlite folder belongs to the server process (a
+// second writer would silently diverge, STACK-NOTES), so the crawl cannot
+// plant sentinels there; it looks for the demo's own owners, phones and
+// work-order reporters instead, rebuilt by seeding the same deterministic
+// demo (same date) into a database of its own.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { selectRows } from '~/db/client';
+import { seedDemo } from '~/db/seed';
+import { localToday } from '~/server/db';
+import { createTestDatabase } from '~/test/db';
+import { launchChromium, SHOTS_DIR } from './app-server';
+
+async function personalData(): Promise<string[]> {
+  const database = await createTestDatabase('pglite');
+  try {
+    await seedDemo(database.db, { today: localToday() });
+    const rows = await selectRows<{ v: string }>(
+      database.db,
+      sql`select owner_name as v from households where owner_name is not null
+          union select owner_phone from households where owner_phone is not null
+          union select reporter_name from work_orders where reporter_name is not null
+          union select reporter_phone from work_orders where reporter_phone is not null
+          union select description from work_orders`,
+    );
+    return rows.map((r) => r.v);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Visible text and attributes of a page, without the markup around them. */
+function pageText(html: string): string {
+  return html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ');
+}
+
+const PHONE = { width: 390, height: 844 };
+
+describe('public status pages on a phone', () => {
+  const app = { url: inject('appUrl') };
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 1 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows every unit of 财富星苑 with its stage, and the safety and service figures', async () => {
+    const res = await page.goto(`${app.url}/status/caifu-xingyuan`);
+    expect(res?.status()).toBe(200);
+    expect(await page.getByTestId('unit-link').count()).toBe(24);
+    for (const h of ['加装电梯进度', '公共设施状态', '安全情况', '服务情况']) {
+      expect(await page.getByRole('heading', { level: 2, name: h }).isVisible(), h).toBe(true);
+    }
+    // 财富星苑 had no throwing incidents, so only the e-bike chart is drawn, labelled for screen readers.
+    expect(await page.getByRole('img', { name: /电动车进电梯拦截/ }).count()).toBe(1);
+    expect(await page.getByText('近 12 个月无高空抛物事件记录。').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'public-caifu-phone-zh.png'), fullPage: true });
+  });
+
+  it('opens the unit under publicity and shows its stage, notice period and how to object', async () => {
+    await page.goto(`${app.url}/status/caifu-xingyuan`);
+    const publicityUnit = page.locator('li', { has: page.locator('.badge.stage-publicity') }).getByTestId('unit-link');
+    await publicityUnit.click();
+    await page.waitForURL(/\/status\/caifu-xingyuan\/[^/]+\/\d+$/);
+    expect(await page.getByTestId('unit-stage').textContent()).toBe('公示');
+    const period = await page.getByTestId('publicity-period').textContent();
+    expect(period).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日（20 天）$/);
+    expect(await page.getByTestId('publicity-object').textContent()).toMatch(/之前/);
+    expect(await page.locator('[aria-current="step"]').textContent()).toContain('公示');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'public-unit-phone-zh.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: /Publicity notice/ }).waitFor();
+    expect(await page.getByTestId('unit-stage').textContent()).toBe('Publicity');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'public-unit-phone-en.png'), fullPage: true });
+    await page.goto(`${app.url}/status/caifu-xingyuan`);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'public-caifu-phone-en.png'), fullPage: true });
+    await page.getByRole('button', { name: '中文' }).click().catch(() => undefined);
+  });
+
+  it('crawls every community and unit page of all three communities without a name, phone or report text', async () => {
+    const secrets = await personalData();
+    expect(secrets.length).toBeGreaterThan(1000);
+    const urls: string[] = [];
+    for (const slug of ['caifu-xingyuan', 'jinghu', 'xingyi-huayuan']) {
+      const html = await (await fetch(`${app.url}/status/${slug}`)).text();
+      urls.push(`/status/${slug}`);
+      for (const m of html.matchAll(/href="(\/status\/[a-z-]+\/[^/"]+\/\d+)"/g)) urls.push(m[1]!, `${m[1]!}/poster`);
+    }
+    expect(urls.length).toBe(3 + 2 * (24 + 64 + 79));
+    for (const url of urls) {
+      const res = await fetch(`${app.url}${url}`);
+      expect(res.status, url).toBe(200);
+      // The whole document, scripts included: the RSC payload repeats what is rendered.
+      const html = await res.text();
+      for (const s of secrets) if (html.includes(s)) throw new Error(`${url} shows personal data: ${s}`);
+      const text = pageText(html);
+      // Chinese mobile numbers, whoever they belong to.
+      expect(text, url).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+    }
+  }, 600_000);
+
+  it('works with JavaScript disabled, and prints a QR poster for the unit', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const anon = await context.newPage();
+    await anon.goto(`${app.url}/status/caifu-xingyuan`);
+    const href = await anon.locator('li', { has: anon.locator('.badge.stage-publicity') }).getByTestId('unit-link').getAttribute('href');
+    expect(href).toMatch(/^\/status\/caifu-xingyuan\/[^/]+\/\d+$/);
+    await anon.goto(`${app.url}${href}`);
+    expect(await anon.getByTestId('publicity-period').isVisible()).toBe(true);
+    const poster = await anon.goto(`${app.url}${href}/poster`);
+    expect(poster?.status()).toBe(200);
+    expect(await anon.getByTestId('poster-qr').locator('svg path').count()).toBeGreaterThan(0);
+    expect(await anon.getByText(`${app.url}${href}`).isVisible()).toBe(true);
+    await anon.screenshot({ path: path.join(SHOTS_DIR, 'public-poster-phone.png'), fullPage: true });
+    expect((await anon.goto(`${app.url}/status/caifu-xingyuan/99/1`))?.status()).toBe(404);
+    expect((await anon.goto(`${app.url}/status/caifu-xingyuan/1/x`))?.status()).toBe(404);
+    await context.close();
+  });
+});

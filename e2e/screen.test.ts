@@ -1,0 +1,181 @@
+// The big screen (一屏统管) and the district map in real Chromium, opened the
+// way a wall display opens them: through an admin's one-time kiosk link.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
+import { adminClient, signIn } from '~/server/simulator/admin-client';
+import { postEvents } from '~/test/standalone';
+import { launchChromium, SHOTS_DIR } from './app-server';
+
+const PANELS = ['devices', 'alarms', 'throwing', 'ebike', 'patrol', 'work-orders', 'retrofit', 'ticker'];
+
+describe('big screen and district map', () => {
+  const url = inject('appUrl');
+  let browser: Browser;
+  let admin: ReturnType<typeof adminClient>;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    admin = adminClient(url, await signIn(url, 'admin@linli.local', DEMO_PASSWORD));
+    mkdirSync(SHOTS_DIR, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function kioskPage(slug: string | undefined, width: number, height: number): Promise<Page> {
+    const link = await admin.kiosk.create.mutate({ slug, label: `e2e ${width}` });
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${url}${link.path}`);
+    expect(page.url()).toBe(`${url}${link.screen}`);
+    return page;
+  }
+
+  async function assertLayout(page: Page, width: number, height: number) {
+    for (const id of PANELS) await page.getByTestId(`panel-${id}`).waitFor({ timeout: 60_000 });
+    // Charts draw into canvases once ECharts has loaded.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, { timeout: 30_000 });
+    const boxes = await page.evaluate((ids) => ids.map((id) => {
+      const el = document.querySelector(`[data-testid="panel-${id}"]`) as HTMLElement;
+      const r = el.getBoundingClientRect();
+      return { id, x: r.x, y: r.y, right: r.right, bottom: r.bottom, w: r.width, h: r.height, sw: el.scrollWidth, cw: el.clientWidth, text: el.innerText.length };
+    }), PANELS);
+    for (const b of boxes) {
+      expect(b.x, b.id).toBeGreaterThanOrEqual(0);
+      expect(b.y, b.id).toBeGreaterThanOrEqual(0);
+      expect(b.right, b.id).toBeLessThanOrEqual(width + 0.5);
+      expect(b.bottom, b.id).toBeLessThanOrEqual(height + 0.5);
+      expect(b.h, b.id).toBeGreaterThan(height * 0.05);
+      expect(b.sw, b.id).toBeLessThanOrEqual(b.cw);
+      expect(b.text, b.id).toBeGreaterThan(3);
+    }
+    // The screen fills the viewport and leaves the middle to the twin or the map.
+    const fill = await page.evaluate(() => {
+      const screen = document.querySelector('[data-testid="screen"]')!.getBoundingClientRect();
+      const centre = document.querySelector('[data-testid="screen-centre"]')!.getBoundingClientRect();
+      return { w: screen.width, h: screen.height, centreW: centre.width, centreH: centre.height };
+    });
+    expect(fill.w).toBeGreaterThanOrEqual(width - 1);
+    expect(fill.h).toBeGreaterThanOrEqual(height - 1);
+    expect(fill.centreW).toBeGreaterThan(width * 0.4);
+    expect(fill.centreH).toBeGreaterThan(height * 0.6);
+    const doc = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight }));
+    expect(doc.sw).toBeLessThanOrEqual(width);
+    expect(doc.sh).toBeLessThanOrEqual(height);
+  }
+
+  /** Share of an element's screenshot that is not its most common colour: something was drawn. */
+  async function drawnShare(page: Page, testId: string): Promise<number> {
+    const png = (await page.getByTestId(testId).screenshot()).toString('base64');
+    return page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width; c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      const counts = new Map<number, number>();
+      for (let i = 0; i < d.length; i += 16) { const k = (d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!; counts.set(k, (counts.get(k) ?? 0) + 1); }
+      const top = Math.max(...counts.values());
+      const total = d.length / 16;
+      return (total - top) / total;
+    }, png);
+  }
+
+  for (const [width, height] of [[1920, 1080], [3840, 2160]] as const) {
+    it(`fills every panel without overflow at ${width}×${height}`, async () => {
+      const page = await kioskPage('jinghu', width, height);
+      await assertLayout(page, width, height);
+      await page.getByTestId('screen-connection').and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid="screen-twin"] canvas'), null, { timeout: 60_000 });
+      // 4K: the twin's drawing buffer stays within 4096×4096 (DPR 1).
+      const canvas = await page.evaluate(() => { const c = document.querySelector('[data-testid="screen-twin"] canvas') as HTMLCanvasElement; return { w: c.width, h: c.height }; });
+      expect(canvas.w).toBeLessThanOrEqual(4096);
+      expect(canvas.h).toBeLessThanOrEqual(4096);
+      await page.waitForTimeout(1500);
+      expect(await drawnShare(page, 'screen')).toBeGreaterThan(0.1);
+      await page.screenshot({ path: path.join(SHOTS_DIR, `screen-jinghu-${width}.png`) });
+      await page.close();
+    }, 240_000);
+  }
+
+  it('shows an ingested alarm in the ticker within 5 s and flies the tour to it', async () => {
+    const page = await kioskPage('jinghu', 1920, 1080);
+    await page.getByTestId('screen-connection').and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
+    await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
+    // A detector with no open alarm, so this event raises a new one (an open alarm is raised only once).
+    const open = new Set((await admin.alarm.list.query({ slug: 'jinghu', limit: 500 })).map((a) => a.deviceId));
+    const tokens = await admin.ingest.issueTokens.mutate({ slug: 'jinghu', classes: ['smoke_detector'], limit: 200 });
+    const smoke = tokens.find((d) => !open.has(d.id));
+    const before = await page.getByTestId('ticker').locator('li').allInnerTexts();
+    const res = await postEvents(url, smoke!.token, [{ id: `screen-e2e-${Date.now()}`, kind: 'reading', at: Date.now(), data: { smoke: true } }]);
+    expect(res.status).toBe(200);
+    const sent = Date.now();
+    await page.waitForFunction((n) => {
+      const items = [...document.querySelectorAll('[data-testid="ticker"] li[data-event^="a"]')].map((li) => li.textContent ?? '');
+      return items.some((t) => t.includes('烟感')) && items.join('|') !== n;
+    }, before.join('|'), { timeout: 5_000 });
+    expect(Date.now() - sent).toBeLessThan(5_000);
+    await page.waitForFunction(() => document.querySelector('[data-testid="screen-twin"]')?.getAttribute('data-tour-target')?.startsWith('alarm:'), null, { timeout: 5_000 });
+    // Space pauses the tour; the state says so.
+    await page.keyboard.press(' ');
+    expect(await page.getByTestId('screen-twin').getAttribute('data-tour-paused')).toBe('true');
+    await page.close();
+  }, 180_000);
+
+  it('draws the district map offline with MapLibre and opens a community screen on click', async () => {
+    const page = await kioskPage(undefined, 1920, 1080);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await assertLayout(page, 1920, 1080);
+    await page.getByTestId('district-map').locator('canvas').waitFor({ timeout: 60_000 });
+    const label = page.getByTestId('map-community-jinghu');
+    await label.waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(2000);
+    expect(errors).toEqual([]);
+    // Extruded buildings: pixels other than the background, with the HTML labels hidden so only the canvas counts.
+    await page.addStyleTag({ content: '.map-label { visibility: hidden }' });
+    expect(await drawnShare(page, 'district-map')).toBeGreaterThan(0.002);
+    await page.addStyleTag({ content: '.map-label { visibility: visible }' });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'screen-district-1920.png') });
+    await label.click();
+    await page.waitForURL(`${url}/screen/jinghu`);
+    await page.close();
+  }, 180_000);
+
+  it('redeems a kiosk link once, keeps its secret out of the URL, and refuses it once revoked', async () => {
+    const link = await admin.kiosk.create.mutate({ slug: 'caifu-xingyuan', label: 'e2e kiosk' });
+    const first = await fetch(`${url}${link.path}`, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    const location = first.headers.get('location') ?? '';
+    expect(new URL(location, url).pathname).toBe('/screen/caifu-xingyuan');
+    const secret = link.path.split('/').at(-1)!;
+    expect(location).not.toContain(secret);
+    const setCookie = first.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/Path=\/screen/);
+    const cookie = setCookie.split(';')[0]!;
+    expect((await fetch(`${url}${link.path}`, { redirect: 'manual' })).status).toBe(403);
+    expect((await fetch(`${url}/screen/caifu-xingyuan`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+    // The kiosk is read-only: a mutation through the screen endpoint is refused.
+    const write = await fetch(`${url}/screen/api/trpc/kiosk.revoke`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"json":{"id":1}}' });
+    expect(write.status).toBe(403);
+    // A community's link reads its own community, not another's nor the district.
+    const read = (slug: string) =>
+      fetch(`${url}/screen/api/trpc/screen.community?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`, { headers: { cookie } });
+    expect((await read('caifu-xingyuan')).status).toBe(200);
+    expect((await read('jinghu')).status).toBe(403);
+    expect((await fetch(`${url}/screen/api/trpc/screen.district?input=${encodeURIComponent('{"json":{}}')}`, { headers: { cookie } })).status).toBe(403);
+    await admin.kiosk.revoke.mutate({ id: link.id });
+    const after = await fetch(`${url}/screen/caifu-xingyuan`, { headers: { cookie }, redirect: 'manual' });
+    expect(after.status).toBeGreaterThanOrEqual(300);
+    expect(after.status).toBeLessThan(400);
+    expect(after.headers.get('location')).toContain('/sign-in');
+    const revoked = await admin.kiosk.create.mutate({ slug: 'jinghu', label: 'revoked before use' });
+    await admin.kiosk.revoke.mutate({ id: revoked.id });
+    expect((await fetch(`${url}${revoked.path}`, { redirect: 'manual' })).status).toBe(403);
+  }, 60_000);
+});

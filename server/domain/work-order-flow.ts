@@ -1,0 +1,98 @@
+// Work orders (DESIGN.md §2): the state machine, due times by category, the
+// overdue flag and the 12345 rates. Pure; the router applies and records moves.
+import type { WorkOrderAction, WorkOrderState } from '~/db/vocab';
+
+// pending → accepted → returned | transferred → done → return visit → closed.
+// A returned order can be reopened (resubmitted) or closed as not ours; a
+// transferred one is accepted or returned by the office that received it.
+const MOVES: Record<WorkOrderAction, { from: readonly WorkOrderState[]; to: WorkOrderState }> = {
+  accept: { from: ['pending', 'transferred'], to: 'accepted' },
+  return: { from: ['pending', 'accepted', 'transferred'], to: 'returned' },
+  transfer: { from: ['pending', 'accepted'], to: 'transferred' },
+  finish: { from: ['accepted'], to: 'done' },
+  visit: { from: ['done'], to: 'return_visit' },
+  close: { from: ['return_visit', 'returned'], to: 'closed' },
+  reopen: { from: ['returned'], to: 'pending' },
+};
+
+const ZH: Record<WorkOrderState, string> = {
+  pending: '待受理', accepted: '已受理', returned: '已退回', transferred: '已转派', done: '已办结', return_visit: '已回访', closed: '已关闭',
+};
+
+export type FlowResult = { ok: true; to: WorkOrderState } | { ok: false; reason: string };
+
+export type VisitInput = { satisfaction?: number; resolved?: 'yes' | 'no' };
+
+export function workOrderTransition(state: WorkOrderState, action: WorkOrderAction, visit: VisitInput = {}): FlowResult {
+  const rule = MOVES[action];
+  if (!rule.from.includes(state)) {
+    const need = rule.from.map((s) => ZH[s]).join('或');
+    return { ok: false, reason: `${ZH[state]}的工单不能执行此操作，须为${need} / Cannot ${action} a work order that is ${state}; it must be ${rule.from.join(' or ')}` };
+  }
+  // 满意率 and 解决率 come from the return visit: it must record both answers.
+  if (action === 'visit' && (visit.satisfaction === undefined || visit.resolved === undefined)) {
+    return { ok: false, reason: '回访须记录满意度和是否解决 / A return visit records the satisfaction and whether it was solved' };
+  }
+  return { ok: true, to: rule.to };
+}
+
+/** Hours to finish, by category; the 12345 hotline's own limits are usually tighter than a property contract's. */
+export const DUE_HOURS: Record<string, number> = {
+  烟感报警处置: 4, 火情: 2, 井盖异常: 8, 漏水: 24, 电动车违停: 24, 垃圾清运: 24, 噪音: 48, 路灯: 72, 设施维修: 72, 其他: 72,
+};
+export const DEFAULT_DUE_HOURS = 72;
+
+export function dueAt(category: string, openedAt: Date): Date {
+  return new Date(openedAt.getTime() + (DUE_HOURS[category] ?? DEFAULT_DUE_HOURS) * 3_600_000);
+}
+
+/** Late if it was finished after its due time, or is still unfinished past it. */
+export function isOverdue(o: { state: WorkOrderState; dueAt: Date; doneAt: Date | null }, now: Date): boolean {
+  if (o.doneAt) return o.doneAt.getTime() > o.dueAt.getTime();
+  if (o.state === 'returned' || o.state === 'closed') return false;
+  return now.getTime() > o.dueAt.getTime();
+}
+
+export type RateInput = { gridId: number | null; openedAt: Date; state: WorkOrderState; resolved: 'yes' | 'no' | null; satisfaction: number | null };
+export type Rates = { total: number; completed: number; completionRate: number | null; resolutionRate: number | null; satisfactionRate: number | null };
+
+const COMPLETED: ReadonlySet<WorkOrderState> = new Set(['done', 'return_visit', 'closed']);
+
+/** Local (Asia/Shanghai, UTC+8, no daylight saving) month "YYYY-MM" of an instant. */
+export function localMonth(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+/**
+ * 办结率 = finished (done, visited or closed) / all orders received;
+ * 解决率 = judged solved at the return visit / visits that answered;
+ * 满意率 = rated satisfied (4–5 of 5) / visits that rated. Each is null when
+ * its denominator is empty — "no data" must not read as 0 % or 100 %. A
+ * returned order counts as received and not finished.
+ */
+export function rates(orders: readonly RateInput[]): Rates {
+  let completed = 0, answered = 0, solved = 0, rated = 0, satisfied = 0;
+  for (const o of orders) {
+    if (COMPLETED.has(o.state)) completed++;
+    if (o.resolved !== null) { answered++; if (o.resolved === 'yes') solved++; }
+    if (o.satisfaction !== null) { rated++; if (o.satisfaction >= 4) satisfied++; }
+  }
+  const r = (n: number, d: number) => (d === 0 ? null : n / d);
+  return { total: orders.length, completed, completionRate: r(completed, orders.length), resolutionRate: r(solved, answered), satisfactionRate: r(satisfied, rated) };
+}
+
+/** Rates per grid and local month of receipt, sorted by month then grid. */
+export function ratesByGridMonth(orders: readonly RateInput[]): Array<{ gridId: number | null; month: string } & Rates> {
+  const groups = new Map<string, RateInput[]>();
+  for (const o of orders) {
+    const key = `${localMonth(o.openedAt)}|${o.gridId ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.push(o); else groups.set(key, [o]);
+  }
+  return [...groups]
+    .map(([key, list]) => {
+      const [month = '', grid = ''] = key.split('|');
+      return { month, gridId: grid === '' ? null : Number(grid), ...rates(list) };
+    })
+    .sort((a, b) => a.month.localeCompare(b.month) || (a.gridId ?? Infinity) - (b.gridId ?? Infinity));
+}
