@@ -8,6 +8,7 @@ import type { LiveMessage } from '~/server/live/types';
 import { adminClient, signIn } from '~/server/simulator/admin-client';
 import { postEvents, subscriptionClient } from '~/test/standalone';
 import { launchChromium } from './app-server';
+import { signInAs } from './sign-in';
 
 describe('live data in the Next app', () => {
   const url = inject('appUrl');
@@ -53,10 +54,7 @@ describe('live data in the Next app', () => {
 
   it('shows staff a live connection badge on the console', async () => {
     const page = await browser.newPage();
-    await page.goto(`${url}/sign-in?next=/`);
-    await page.getByLabel('邮箱').fill('staff@linli.local');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInAs(page, url, 'staff@linli.local');
     const badge = page.getByTestId('live-badge');
     await badge.and(page.locator('[data-state="live"]')).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('live-alarm').textContent()).toMatch(/告警 \d+/);

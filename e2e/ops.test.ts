@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
 import { adminClient, signIn } from '~/server/simulator/admin-client';
+import { signInAs } from './sign-in';
 import { postEvents } from '~/test/standalone';
 import { launchChromium, SHOTS_DIR } from './app-server';
 
@@ -16,10 +17,7 @@ async function staffPage(browser: Browser, url: string, locale: 'zh' | 'en' = 'z
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url }]);
   const page = await context.newPage();
-  await page.goto(`${url}/sign-in?next=/ops/${SLUG}`);
-  await page.locator('input[name="email"]').fill('staff@linli.local');
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button.primary[type="submit"]').click();
+  await signInAs(page, url, 'staff@linli.local', `/ops/${SLUG}`);
   await page.getByTestId('alarm-desk').waitFor({ timeout: 60_000 });
   return { context, page };
 }

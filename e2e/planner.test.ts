@@ -5,16 +5,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
 import { launchChromium, SHOTS_DIR } from './app-server';
-
-async function signIn(page: Page, url: string, email: string, next: string) {
-  await page.goto(`${url}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(new RegExp(next.replaceAll('/', '\\/')));
-}
+import { signInAs } from './sign-in';
 
 const count = async (page: Page, id: string) => Number(await page.getByTestId(id).textContent());
 
@@ -33,7 +25,7 @@ describe('retrofit planner and pipeline in Chromium', () => {
   });
 
   it('builds, saves and reloads a scenario as a planner, the stranded count dropping', async () => {
-    await signIn(page, app.url, 'planner@linli.local', '/plan/caifu-xingyuan');
+    await signInAs(page, app.url, 'planner@linli.local', '/plan/caifu-xingyuan');
     await page.getByTestId('unit-table').waitFor();
     const before = await count(page, 'stranded-before');
     expect(before).toBeGreaterThan(0);
@@ -91,7 +83,7 @@ describe('retrofit planner and pipeline in Chromium', () => {
 
   it('shows staff the pipeline and refuses a move that skips the rules, with the reason', async () => {
     const staff = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(staff, app.url, 'staff@linli.local', '/retrofit/caifu-xingyuan');
+    await signInAs(staff, app.url, 'staff@linli.local', '/retrofit/caifu-xingyuan');
     const table = staff.getByTestId('pipeline-table');
     await table.waitFor();
     expect(await staff.getByTestId('kpi-signed').textContent()).toBe('11');

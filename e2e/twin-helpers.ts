@@ -2,14 +2,11 @@
 // wait for the scene to have drawn in bench mode.
 // No `~/` imports: the bench runs this file under tsx, which does not resolve the alias.
 import type { Page } from 'playwright-core';
+import { signInAs } from './sign-in';
 
 /** The demo staff account (server/auth/demo-accounts.ts, README). */
-export async function signInAsStaff(page: Page, appUrl: string, password = 'linli-demo-2026'): Promise<void> {
-  await page.goto(`${appUrl}/sign-in`);
-  await page.getByLabel('邮箱').fill('staff@linli.local');
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 60_000 });
+export function signInAsStaff(page: Page, appUrl: string, password?: string): Promise<void> {
+  return signInAs(page, appUrl, 'staff@linli.local', '/', password);
 }
 
 /** Waits until bench mode has rendered a few frames of the whole scene. */
