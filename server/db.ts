@@ -4,16 +4,13 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, selectRows, type Database, type Db } from '~/db/client';
+import { localToday } from '~/db/local-day';
 import { seedDemo } from '~/db/seed';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { env } from './env';
 
 const globalForDb = globalThis as unknown as { linliDb?: Promise<Database> };
 
-/** Today's date in China, the calendar every date in Linli is read in. */
-export function localToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
 
 /** Migrates, then seeds the demo data and accounts into an empty database. */
 export async function prepareDatabase(database: Database, opts: { seed: boolean }) {

@@ -7,12 +7,8 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, selectRows } from '../client';
+import { localToday } from '../local-day';
 import { seedDemo } from './index';
-
-/** Today in China, whatever the machine's zone: the calendar the seed is dated in. */
-function localToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL || undefined;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { selectRows } from '~/db/client';
 import { patrolCheckins, patrolPlans, patrolRoutePoints, patrolRoutes } from '~/db/schema';
 import { complianceByPlan, localInstant, patrolChecks } from '../domain/patrol-compliance';
-import { localToday } from '../db';
+import { localToday } from '~/db/local-day';
 import { createTRPCRouter, staffProcedure } from '../trpc';
 import { communityBySlug, localDate, slugInput } from './_inputs';
 

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { alarms, communities, grids, workOrderEvents, workOrders } from '~/db/schema';
 import { PUBLIC_AREAS, WORK_ORDER_ACTIONS, WORK_ORDER_SOURCES, WORK_ORDER_STATES } from '~/db/vocab';
-import { localToday } from '../db';
+import { localToday } from '~/db/local-day';
 import { isOverdue, rates, ratesByGridMonth } from '../domain/work-order-flow';
 import { appendAlarmEvent } from '../ops/alarm-ops';
 import { moveWorkOrder, openWorkOrder } from '../ops/work-order-ops';

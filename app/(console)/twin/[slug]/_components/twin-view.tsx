@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
+import { localToday } from '~/db/local-day';
 import { DEVICE_CLASSES, DEVICE_STATUSES } from '~/db/vocab';
 import { heatCells } from '~/app/_scene/heat';
 import { placeDevices } from '~/app/_scene/placement';
@@ -30,7 +31,7 @@ export type Cut = { buildingId: number; floor: number } | null;
 export type Show = { elevators: boolean; patrol: boolean; heat: boolean };
 
 function localDay(offsetDays: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - offsetDays * 86_400_000));
+  return localToday(new Date(Date.now() - offsetDays * 86_400_000));
 }
 
 export function TwinView({ slug, name, bench, focus = null }: { slug: string; name: string; bench: Bench; focus?: TwinFocus | null }) {
