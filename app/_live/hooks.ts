@@ -31,3 +31,9 @@ export function useAlarmVersion(): number {
   const { store } = useLive();
   return useSyncExternalStore(store.subscribe, () => store.alarmVersion, () => 0);
 }
+
+/** Changes whenever live data carried work orders (opened or moved in any console). */
+export function useWorkOrderVersion(): number {
+  const { store } = useLive();
+  return useSyncExternalStore(store.subscribe, () => store.workOrderVersion, () => 0);
+}

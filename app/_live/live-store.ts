@@ -23,6 +23,8 @@ export class LiveStore {
   lastSeq = 0;
   /** Bumped when a frame or snapshot touches alarms: the alarm desk refetches on it. */
   alarmVersion = 0;
+  /** Bumped when a frame carries work orders another console opened or moved. */
+  workOrderVersion = 0;
   /** Bumped on every change, so React can tell snapshots apart cheaply. */
   version = 0;
   private readonly statusListeners = new Set<StatusListener>();
@@ -60,6 +62,7 @@ export class LiveStore {
       this.alarmVersion++;
     } else {
       if (message.alarms.length > 0) this.alarmVersion++;
+      if (message.workOrders?.length) this.workOrderVersion++;
       for (const [id, status] of message.devices) this.setStatus(id, status);
       for (const a of message.alarms) {
         if (ACTIVE.has(a.state)) this.alarms.set(a.id, a);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alarmTransition, dueEscalations } from './alarm-lifecycle';
 import { complianceByPlan, patrolChecks, type PlanSpec } from './patrol-compliance';
-import { isOverdue, rates, ratesByGridMonth, workOrderTransition, type RateInput } from './work-order-flow';
+import { isOverdue, legalMoves, rates, ratesByGridMonth, workOrderTransition, type RateInput } from './work-order-flow';
 
 describe('alarm lifecycle', () => {
   it('walks open → acknowledged → in progress → resolved → closed', () => {
@@ -78,12 +78,25 @@ describe('patrol compliance', () => {
 describe('work orders', () => {
   it('refuses illegal moves with a reason and requires the visit answers', () => {
     expect(workOrderTransition('pending', 'accept')).toEqual({ ok: true, to: 'accepted' });
-    expect(workOrderTransition('accepted', 'transfer')).toEqual({ ok: true, to: 'transferred' });
+    expect(workOrderTransition('accepted', 'transfer', { note: '转街道城管科' })).toEqual({ ok: true, to: 'transferred' });
+    const silent = workOrderTransition('accepted', 'transfer');
+    expect(!silent.ok && silent.reason).toMatch(/needs the office it goes to/);
+    const noReason = workOrderTransition('pending', 'return', { note: '  ' });
+    expect(!noReason.ok && noReason.reason).toMatch(/needs a reason/);
     const early = workOrderTransition('pending', 'finish');
     expect(!early.ok && early.reason).toMatch(/must be accepted/);
     expect(workOrderTransition('done', 'visit').ok).toBe(false);
     expect(workOrderTransition('done', 'visit', { satisfaction: 5, resolved: 'yes' })).toEqual({ ok: true, to: 'return_visit' });
     expect(workOrderTransition('closed', 'reopen').ok).toBe(false);
+  });
+  it('offers exactly the legal next moves of each state', () => {
+    expect(legalMoves('pending')).toEqual(['accept', 'return', 'transfer']);
+    expect(legalMoves('accepted')).toEqual(['return', 'transfer', 'finish']);
+    expect(legalMoves('transferred')).toEqual(['accept', 'return']);
+    expect(legalMoves('returned')).toEqual(['close', 'reopen']);
+    expect(legalMoves('done')).toEqual(['visit']);
+    expect(legalMoves('return_visit')).toEqual(['close']);
+    expect(legalMoves('closed')).toEqual([]);
   });
   it('flags overdue orders', () => {
     const due = new Date('2026-11-10T00:00:00Z');
@@ -107,7 +120,7 @@ describe('work orders', () => {
     // 3 answered, 2 solved → 2/3; 3 rated, 2 rated ≥ 4 → 2/3.
     const byMonth = ratesByGridMonth(month);
     expect(byMonth.map((r) => [r.month, r.gridId, r.total])).toEqual([['2026-10', 4, 6], ['2026-10', 5, 1], ['2026-11', 4, 1]]);
-    expect(byMonth[0]).toMatchObject({ completionRate: 4 / 6, resolutionRate: 2 / 3, satisfactionRate: 2 / 3 });
+    expect(byMonth[0]).toMatchObject({ completionRate: 4 / 6, resolutionRate: 2 / 3, satisfactionRate: 2 / 3, completed: 4, answered: 3, solved: 2, rated: 3, satisfied: 2 });
     expect(byMonth[1]).toMatchObject({ completionRate: 1, resolutionRate: 1, satisfactionRate: 0 });
     expect(byMonth[2]).toMatchObject({ completionRate: 0, resolutionRate: null, satisfactionRate: null });
     expect(rates([]).completionRate).toBeNull();

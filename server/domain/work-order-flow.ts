@@ -22,24 +22,42 @@ const ZH: Record<WorkOrderState, string> = {
 export type FlowResult = { ok: true; to: WorkOrderState } | { ok: false; reason: string };
 
 export type VisitInput = { satisfaction?: number; resolved?: 'yes' | 'no' };
+export type MoveInput = VisitInput & { note?: string };
 
-export function workOrderTransition(state: WorkOrderState, action: WorkOrderAction, visit: VisitInput = {}): FlowResult {
+export function workOrderTransition(state: WorkOrderState, action: WorkOrderAction, input: MoveInput = {}): FlowResult {
   const rule = MOVES[action];
   if (!rule.from.includes(state)) {
     const need = rule.from.map((s) => ZH[s]).join('或');
     return { ok: false, reason: `${ZH[state]}的工单不能执行此操作，须为${need} / Cannot ${action} a work order that is ${state}; it must be ${rule.from.join(' or ')}` };
   }
   // 满意率 and 解决率 come from the return visit: it must record both answers.
-  if (action === 'visit' && (visit.satisfaction === undefined || visit.resolved === undefined)) {
+  if (action === 'visit' && (input.satisfaction === undefined || input.resolved === undefined)) {
     return { ok: false, reason: '回访须记录满意度和是否解决 / A return visit records the satisfaction and whether it was solved' };
+  }
+  // A 12345 order sent back or passed on must say why, or to whom: the hotline audits both.
+  if (action === 'return' && !input.note?.trim()) {
+    return { ok: false, reason: '退回须说明理由 / Returning a work order needs a reason' };
+  }
+  if (action === 'transfer' && !input.note?.trim()) {
+    return { ok: false, reason: '转派须写明接收单位 / Transferring a work order needs the office it goes to' };
   }
   return { ok: true, to: rule.to };
 }
 
+/** The moves the state machine allows from `state`, in the order the desk offers them. */
+export function legalMoves(state: WorkOrderState): WorkOrderAction[] {
+  return (Object.keys(MOVES) as WorkOrderAction[]).filter((a) => MOVES[a].from.includes(state));
+}
+
 /** Hours to finish, by category; the 12345 hotline's own limits are usually tighter than a property contract's. */
 export const DUE_HOURS: Record<string, number> = {
-  烟感报警处置: 4, 火情: 2, 井盖异常: 8, 漏水: 24, 电动车违停: 24, 垃圾清运: 24, 噪音: 48, 路灯: 72, 设施维修: 72, 其他: 72,
+  火情: 2, 烟感报警处置: 4, 井盖异常: 8,
+  漏水: 24, 电动车违停: 24, 电动车进电梯: 24, 高空抛物: 24, 垃圾清运: 24, 檐口脱落: 24, 门禁故障: 24, 管道堵塞: 24,
+  噪音: 48, 空调外机: 48, 车位共享: 48, 加装电梯施工: 48,
+  路灯: 72, 设施维修: 72, 绿化灌溉: 72, 加装电梯咨询: 72, 居家养老服务: 72, 其他: 72,
 };
+/** The categories staff can open an order under (the seed's and the report form's among them). */
+export const WORK_ORDER_CATEGORIES = Object.keys(DUE_HOURS) as readonly string[];
 export const DEFAULT_DUE_HOURS = 72;
 
 export function dueAt(category: string, openedAt: Date): Date {
@@ -54,7 +72,10 @@ export function isOverdue(o: { state: WorkOrderState; dueAt: Date; doneAt: Date 
 }
 
 export type RateInput = { gridId: number | null; openedAt: Date; state: WorkOrderState; resolved: 'yes' | 'no' | null; satisfaction: number | null };
-export type Rates = { total: number; completed: number; completionRate: number | null; resolutionRate: number | null; satisfactionRate: number | null };
+export type Rates = {
+  total: number; completed: number; answered: number; solved: number; rated: number; satisfied: number;
+  completionRate: number | null; resolutionRate: number | null; satisfactionRate: number | null;
+};
 
 const COMPLETED: ReadonlySet<WorkOrderState> = new Set(['done', 'return_visit', 'closed']);
 
@@ -78,7 +99,10 @@ export function rates(orders: readonly RateInput[]): Rates {
     if (o.satisfaction !== null) { rated++; if (o.satisfaction >= 4) satisfied++; }
   }
   const r = (n: number, d: number) => (d === 0 ? null : n / d);
-  return { total: orders.length, completed, completionRate: r(completed, orders.length), resolutionRate: r(solved, answered), satisfactionRate: r(satisfied, rated) };
+  return {
+    total: orders.length, completed, answered, solved, rated, satisfied,
+    completionRate: r(completed, orders.length), resolutionRate: r(solved, answered), satisfactionRate: r(satisfied, rated),
+  };
 }
 
 /** Rates per grid and local month of receipt, sorted by month then grid. */

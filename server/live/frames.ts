@@ -3,7 +3,7 @@
 // changes gets one frame. One SSE message per event saturated a Next process
 // near 10,000 deliveries/s (DESIGN.md §3); one per window does not.
 import type { BusKind, FrameDraft, LiveBus } from './bus';
-import type { FrameAlarm, FrameIncident, LiveChanges } from './types';
+import type { FrameAlarm, FrameIncident, FrameWorkOrder, LiveChanges } from './types';
 import type { DeviceStatus } from '~/db/vocab';
 
 type Pending = {
@@ -12,6 +12,7 @@ type Pending = {
   devices: Map<number, DeviceStatus>;
   alarms: Map<number, FrameAlarm>;
   incidents: FrameIncident[];
+  workOrders: Map<number, FrameWorkOrder>;
 };
 
 /** Frames are small by design; a storm of incidents is cut, not sent whole. */
@@ -36,13 +37,14 @@ export class FrameWriter {
     if (this.closed) return;
     for (const c of changes) {
       let p = this.pending.get(c.communityId);
-      if (!p) this.pending.set(c.communityId, (p = { since: c.receivedAt, events: 0, devices: new Map(), alarms: new Map(), incidents: [] }));
+      if (!p) this.pending.set(c.communityId, (p = { since: c.receivedAt, events: 0, devices: new Map(), alarms: new Map(), incidents: [], workOrders: new Map() }));
       p.since = Math.min(p.since, c.receivedAt);
       p.events += c.events;
       // Later changes win: a frame carries where each device and alarm ended up.
       for (const [id, status] of c.devices) p.devices.set(id, status);
       for (const a of c.alarms) p.alarms.set(a.id, a);
       for (const i of c.incidents) if (p.incidents.length < MAX_INCIDENTS_PER_FRAME) p.incidents.push(i);
+      for (const w of c.workOrders ?? []) p.workOrders.set(w.id, w);
     }
     this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
   }
@@ -57,7 +59,8 @@ export class FrameWriter {
     const at = new Date().toISOString();
     const drafts: FrameDraft[] = [...this.pending].map(([communityId, p]) => ({
       communityId,
-      payload: { at, since: new Date(p.since).toISOString(), events: p.events, devices: [...p.devices], alarms: [...p.alarms.values()], incidents: p.incidents },
+      payload: { at, since: new Date(p.since).toISOString(), events: p.events, devices: [...p.devices], alarms: [...p.alarms.values()], incidents: p.incidents,
+        ...(p.workOrders.size > 0 ? { workOrders: [...p.workOrders.values()] } : {}) },
     }));
     this.pending = new Map();
     this.writing = this.bus

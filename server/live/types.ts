@@ -1,6 +1,6 @@
 // The shapes live data travels in, shared by the server (frames, bus,
 // subscriptions) and the browser (app/_live). Plain JSON: times are ISO strings.
-import type { AlarmSeverity, AlarmState, DeviceStatus, Facade, IncidentKind } from '~/db/vocab';
+import type { AlarmSeverity, AlarmState, DeviceStatus, Facade, IncidentKind, WorkOrderState } from '~/db/vocab';
 
 export type FrameAlarm = {
   id: number;
@@ -32,6 +32,9 @@ export type FrameIncident = {
   releasedBy: 'auto' | 'staff' | null;
 };
 
+/** A work order a console moved or opened: other consoles refetch their lists on it. */
+export type FrameWorkOrder = { id: number; state: WorkOrderState };
+
 /** What changed in one community during one coalescing window. */
 export type FramePayload = {
   at: string;
@@ -43,6 +46,8 @@ export type FramePayload = {
   devices: Array<[number, DeviceStatus]>;
   alarms: FrameAlarm[];
   incidents: FrameIncident[];
+  /** Work orders staff opened or moved; absent when none did. */
+  workOrders?: FrameWorkOrder[];
 };
 
 export type LiveFrame = FramePayload & { type: 'frame'; seq: number; communityId: number };
@@ -69,4 +74,5 @@ export type LiveChanges = {
   devices: Array<[number, DeviceStatus]>;
   alarms: FrameAlarm[];
   incidents: FrameIncident[];
+  workOrders?: FrameWorkOrder[];
 };

@@ -1,11 +1,24 @@
-// Opening and moving work orders; each move appends to work_order_events.
+// Opening and moving work orders; each move appends to work_order_events and,
+// once committed, reaches every console as a live frame.
 import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import { buildings, gridBuildings, units, workOrderEvents, workOrders, type WorkOrder } from '~/db/schema';
 import type { PublicArea, WorkOrderAction, WorkOrderSource } from '~/db/vocab';
-import { dueAt, workOrderTransition, type VisitInput } from '../domain/work-order-flow';
+import { dueAt, workOrderTransition, type MoveInput } from '../domain/work-order-flow';
+import { getLiveRuntimeIfStarted } from '../live/runtime';
+
+/** Tells every console an order was opened or moved (no-op where no live runtime runs, e.g. router tests). */
+export async function publishWorkOrders(rows: readonly WorkOrder[]): Promise<void> {
+  const runtime = await getLiveRuntimeIfStarted();
+  if (!runtime || rows.length === 0) return;
+  const by = new Map<number, WorkOrder[]>();
+  for (const r of rows) by.set(r.communityId, [...(by.get(r.communityId) ?? []), r]);
+  runtime.frames.add([...by].map(([communityId, list]) => ({
+    communityId, receivedAt: Date.now(), events: 0, devices: [], alarms: [], incidents: [], workOrders: list.map((o) => ({ id: o.id, state: o.state })),
+  })));
+}
 
 export const PUBLIC_AREA_ZH: Record<PublicArea, string> = {
   garage: '地下车库', gate: '小区大门', garden: '中心花园', road: '小区道路', charging_shed: '电动车充电棚', waste_point: '垃圾分类点', lobby: '单元大堂',
@@ -60,27 +73,51 @@ export async function openWorkOrder(db: Db, o: NewWorkOrder): Promise<WorkOrder>
     .returning();
   if (!row) throw new Error('work order insert returned nothing');
   await db.insert(workOrderEvents).values({ workOrderId: row.id, action: 'create', fromState: null, toState: 'pending', actor: o.actor, at: now });
+  await publishWorkOrders([row]);
   return row;
 }
 
-export async function moveWorkOrder(
-  db: Db, id: number, action: WorkOrderAction, actor: string,
-  extra: VisitInput & { note?: string; photo?: string } = {}, now = new Date(),
-): Promise<WorkOrder> {
-  return db.transaction(async (tx) => {
+export type MoveExtra = MoveInput & {
+  /** A photo reference for the move: before the work when accepting, after it when finishing. */
+  photo?: string;
+  beforePhoto?: string;
+  afterPhoto?: string;
+};
+
+/**
+ * Photo references (storage keys or URLs; there is no upload service) go
+ * with the moves that take them: "before" when accepting or finishing, "after"
+ * only when finishing.
+ */
+function photosFor(action: WorkOrderAction, extra: MoveExtra): { before: string[]; after: string[] } | { error: string } {
+  const before = [extra.beforePhoto, action === 'accept' ? extra.photo : undefined].filter((p): p is string => !!p);
+  const after = [extra.afterPhoto, action === 'finish' ? extra.photo : undefined].filter((p): p is string => !!p);
+  if (before.length > 0 && action !== 'accept' && action !== 'finish') return { error: '处置前照片随受理或办结登记 / Before photos go with accepting or finishing' };
+  if (after.length > 0 && action !== 'finish') return { error: '处置后照片随办结登记 / After photos go with finishing' };
+  if (extra.photo && action !== 'accept' && action !== 'finish') return { error: '照片随受理或办结登记 / Photos go with accepting or finishing' };
+  return { before, after };
+}
+
+export async function moveWorkOrder(db: Db, id: number, action: WorkOrderAction, actor: string, extra: MoveExtra = {}, now = new Date()): Promise<WorkOrder> {
+  const photos = photosFor(action, extra);
+  if ('error' in photos) throw new TRPCError({ code: 'BAD_REQUEST', message: photos.error });
+  const moved = await db.transaction(async (tx) => {
     const [o] = await tx.select().from(workOrders).where(eq(workOrders.id, id)).for('update');
     if (!o) throw new TRPCError({ code: 'NOT_FOUND', message: `没有这张工单 / No work order ${id}` });
     const result = workOrderTransition(o.state, action, extra);
     if (!result.ok) throw new TRPCError({ code: 'CONFLICT', message: result.reason });
     const set: Partial<typeof workOrders.$inferInsert> = { state: result.to };
     if (action === 'accept') set.acceptedAt = now;
-    if (action === 'accept' && extra.photo) set.beforePhotos = [...o.beforePhotos, extra.photo];
-    if (action === 'finish') { set.doneAt = now; if (extra.photo) set.afterPhotos = [...o.afterPhotos, extra.photo]; }
+    if (action === 'finish') set.doneAt = now;
+    if (photos.before.length > 0) set.beforePhotos = [...o.beforePhotos, ...photos.before];
+    if (photos.after.length > 0) set.afterPhotos = [...o.afterPhotos, ...photos.after];
     if (action === 'visit') { set.visitedAt = now; set.satisfaction = extra.satisfaction; set.resolved = extra.resolved; }
     if (action === 'close') set.closedAt = now;
     const [row] = await tx.update(workOrders).set(set).where(and(eq(workOrders.id, id), eq(workOrders.state, o.state))).returning();
     if (!row) throw new TRPCError({ code: 'CONFLICT', message: '工单刚被他人更改 / The work order just changed' });
-    await tx.insert(workOrderEvents).values({ workOrderId: id, action, fromState: o.state, toState: result.to, actor, note: extra.note ?? null, at: now });
+    await tx.insert(workOrderEvents).values({ workOrderId: id, action, fromState: o.state, toState: result.to, actor, note: extra.note?.trim() || null, at: now });
     return row;
   });
+  await publishWorkOrders([moved]);
+  return moved;
 }

@@ -23,6 +23,7 @@ const MATRIX: Record<string, { tier: Tier; input?: unknown; rejects?: TRPCError[
   // Operations mutations name an alarm or order that does not exist: refused with NOT_FOUND, nothing changes.
   'alarm.transition': { tier: 'staff', input: { id: 999_999, move: 'acknowledge' }, rejects: 'NOT_FOUND' },
   'alarm.assign': { tier: 'staff', input: { id: 999_999, assignee: 'access matrix' }, rejects: 'NOT_FOUND' },
+  'alarm.assignees': { tier: 'staff', input: slug },
   'alarm.note': { tier: 'staff', input: { id: 999_999, note: 'access matrix' }, rejects: 'NOT_FOUND' },
   'alarm.review': { tier: 'staff', input: { id: 999_999, decision: 'confirmed', evidence: 'clip-1' }, rejects: 'NOT_FOUND' },
   'building.withUnits': { tier: 'planner', input: slug },
@@ -71,6 +72,7 @@ const MATRIX: Record<string, { tier: Tier; input?: unknown; rejects?: TRPCError[
   'twin.incident': { tier: 'staff', input: { id: 1 } },
   'twin.device': { tier: 'staff', input: { id: 1 } },
   'workOrder.list': { tier: 'staff', input: { slug: 'xingyi-huayuan' } },
+  'workOrder.formOptions': { tier: 'staff', input: { slug: 'xingyi-huayuan' } },
   'workOrder.rates': { tier: 'staff', input: { slug: 'xingyi-huayuan' } },
   'workOrder.monthly': { tier: 'staff', input: { slug: 'xingyi-huayuan' } },
   'workOrder.history': { tier: 'staff', input: { id: 1 } },

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { alarmEvents, alarms, incidents } from '~/db/schema';
+import { alarmEvents, alarms, incidents, users } from '~/db/schema';
 import { ALARM_STATES } from '~/db/vocab';
 import { appendAlarmEvent, applyAlarmAction } from '../ops/alarm-ops';
 import { createTRPCRouter, staffProcedure } from '../trpc';
@@ -43,6 +43,22 @@ export const alarmRouter = createTRPCRouter({
   transition: staffProcedure
     .input(idInput.extend({ move: z.enum(['acknowledge', 'start', 'resolve', 'close']), note: note.optional(), assignee: z.string().trim().min(1).max(100).optional() }))
     .mutation(({ ctx, input }) => applyAlarmAction(ctx.db, input.id, ctx.user.email, { move: input.move, note: input.note, assignee: input.assignee })),
+
+  /**
+   * Whom an alarm can go to: the staff and admin accounts, and the names
+   * already used as assignees in this community (guards on duty often have
+   * no account, so the desk also takes a free-text name).
+   */
+  assignees: staffProcedure.input(slugInput).query(async ({ ctx, input }) => {
+    const community = await communityBySlug(ctx.db, input.slug);
+    const [accounts, recent] = await Promise.all([
+      ctx.db.select({ name: users.name, email: users.email }).from(users).where(inArray(users.role, ['staff', 'admin'])).orderBy(asc(users.email)),
+      ctx.db.selectDistinct({ name: alarms.assignee }).from(alarms)
+        .where(and(eq(alarms.communityId, community.id), isNotNull(alarms.assignee))).orderBy(asc(alarms.assignee)).limit(50),
+    ]);
+    const emails = new Set(accounts.map((a) => a.email));
+    return { accounts, names: recent.map((r) => r.name as string).filter((n) => !emails.has(n)) };
+  }),
 
   assign: staffProcedure
     .input(idInput.extend({ assignee: z.string().trim().min(1).max(100) }))

@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
-import { alarmEvents, alarms, communities } from '~/db/schema';
+import { alarmEvents, alarms, buildings, communities, grids, units, users, workOrders } from '~/db/schema';
 import { seedDemo } from '~/db/seed';
 import { createTestDatabase, testEngines } from '~/test/db';
 import { escalateDue } from '../ops/alarm-ops';
@@ -67,7 +67,7 @@ describe.each(testEngines)('operations on %s', (engine) => {
 
   it('keeps the audit trail append-only, even against a direct UPDATE or DELETE', async () => {
     const procedures = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith('alarm.'));
-    expect(procedures.sort()).toEqual(['alarm.assign', 'alarm.history', 'alarm.list', 'alarm.note', 'alarm.review', 'alarm.transition']);
+    expect(procedures.sort()).toEqual(['alarm.assign', 'alarm.assignees', 'alarm.history', 'alarm.list', 'alarm.note', 'alarm.review', 'alarm.transition']);
     // Drizzle wraps the database's error; the trigger's message is its cause.
     const reason = (p: Promise<unknown>) => p.then(() => 'changed', (e: unknown) => String((e as { cause?: Error }).cause?.message ?? e));
     expect(await reason(database.db.update(alarmEvents).set({ actor: 'someone else' }).where(eq(alarmEvents.alarmId, alarmId)))).toMatch(/append-only/);
@@ -99,6 +99,129 @@ describe.each(testEngines)('operations on %s', (engine) => {
     const list = await staff.workOrder.list({ slug: 'xingyi-huayuan', source: 'resident', limit: 500 });
     expect(list.find((o) => o.code === result!.reference)).toMatchObject({ place: '地下车库', category: '电动车违停' });
     await expect(anonymous.workOrder.track({ slug: 'jinghu', reference: result!.reference })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('offers staff accounts and names already on duty as assignees, and records an assignment', async () => {
+    await database.db.insert(users).values({ id: 'u-duty', name: '值班员甲', email: 'duty-a@test.local', role: 'staff' });
+    await database.db.insert(users).values({ id: 'u-res', name: '居民乙', email: 'resident-b@test.local', role: 'resident' });
+    const who = await staff.alarm.assignees({ slug: 'xingyi-huayuan' });
+    expect(who.accounts).toContainEqual({ name: '值班员甲', email: 'duty-a@test.local' });
+    expect(who.accounts.some((a) => a.email === 'resident-b@test.local')).toBe(false);
+    // The seeded alarms were handled by named guards, offered as free-text names.
+    expect(who.names.length).toBeGreaterThan(0);
+    const [open] = await database.db.insert(alarms).values({ communityId, kind: 'smoke', severity: 'major', title: '地下车库烟感报警', openedAt: new Date() }).returning();
+    await staff.alarm.assign({ id: open!.id, assignee: '保安 王师傅' });
+    const acked = await staff.alarm.transition({ id: open!.id, move: 'acknowledge' });
+    // Acknowledging keeps the assignee someone chose.
+    expect(acked.assignee).toBe('保安 王师傅');
+    const trail = await staff.alarm.history({ id: open!.id });
+    expect(trail.map((e) => [e.action, e.note])).toEqual([['assign', '保安 王师傅'], ['acknowledge', null]]);
+    expect((await staff.alarm.assignees({ slug: 'xingyi-huayuan' })).names).toContain('保安 王师傅');
+  });
+
+  it('opens grid, 12345 and desk-taken resident orders with a place, a category due time and the right grid', async () => {
+    const options = await staff.workOrder.formOptions({ slug: 'xingyi-huayuan' });
+    expect(options.categories).toContainEqual({ name: '烟感报警处置', dueHours: 4 });
+    expect(options.grids.map((g) => g.name)).toEqual(['第一综合网格', '第二综合网格', '第三综合网格', '第四综合网格']);
+    const b14 = options.buildings.find((b) => b.name === '14号楼')!;
+    const west = b14.units.find((u) => u.name === '西单元')!;
+    const [grid2] = await database.db.select({ id: grids.id }).from(grids).where(and(eq(grids.communityId, communityId), eq(grids.name, '第二综合网格')));
+    const base = { slug: 'xingyi-huayuan', description: '楼道堆放杂物' } as const;
+    const inFlat = await staff.workOrder.create({ ...base, source: 'grid', category: '漏水', buildingId: b14.id, unitId: west.id, floor: 12 });
+    expect(inFlat).toMatchObject({ source: 'grid', state: 'pending', place: '14号楼西单元12层', gridId: grid2!.id, buildingId: b14.id, unitId: west.id, floor: 12 });
+    expect(inFlat.dueAt.getTime() - inFlat.openedAt.getTime()).toBe(24 * 3_600_000);
+    const hotline = await staff.workOrder.create({ ...base, source: 'hotline_12345', category: '路灯', publicArea: 'road', reporterName: '来电市民', reporterPhone: '139 0000 1234' });
+    expect(hotline).toMatchObject({ source: 'hotline_12345', place: '小区道路', gridId: null, reporterName: '来电市民' });
+    expect(hotline.dueAt.getTime() - hotline.openedAt.getTime()).toBe(72 * 3_600_000);
+    const desk = await staff.workOrder.create({ ...base, source: 'resident', category: '噪音', buildingId: b14.id });
+    expect(desk).toMatchObject({ source: 'resident', place: '14号楼' });
+    const [otherUnit] = await database.db.select({ id: units.id }).from(units).innerJoin(buildings, eq(buildings.id, units.buildingId))
+      .where(and(eq(buildings.communityId, communityId), eq(buildings.name, '31幢')));
+    const before = await database.db.$count(workOrders);
+    const refused: Array<[object, RegExp]> = [
+      [{ source: 'grid', category: '漏水', buildingId: b14.id, publicArea: 'garage' }, /either a building/],
+      [{ source: 'grid', category: '漏水' }, /either a building/],
+      [{ source: 'grid', category: '漏水', publicArea: 'garage', floor: 2 }, /floor needs a building/],
+      [{ source: 'grid', category: '漏水', buildingId: b14.id, unitId: otherUnit!.id }, /not in that building/],
+      [{ source: 'grid', category: '漏水', buildingId: b14.id, floor: 40 }, /has 18 floors/],
+      [{ source: 'grid', category: '随便什么', publicArea: 'garage' }, /category/],
+      [{ source: 'sensor_alarm', category: '漏水', publicArea: 'garage' }, /source/],
+    ];
+    for (const [input, reason] of refused) {
+      await expect(staff.workOrder.create({ ...base, ...input } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(reason) });
+    }
+    expect(await database.db.$count(workOrders)).toBe(before);
+  });
+
+  it('filters the list by state, source, grid and overdue, and offers only the legal next moves', async () => {
+    const all = await staff.workOrder.list({ slug: 'xingyi-huayuan', limit: 500 });
+    const [grid2] = await database.db.select({ id: grids.id }).from(grids).where(and(eq(grids.communityId, communityId), eq(grids.name, '第二综合网格')));
+    const inGrid = await staff.workOrder.list({ slug: 'xingyi-huayuan', grid: grid2!.id, limit: 500 });
+    expect(inGrid.length).toBeGreaterThan(0);
+    expect(inGrid.every((o) => o.gridId === grid2!.id && o.grid === '第二综合网格')).toBe(true);
+    const none = await staff.workOrder.list({ slug: 'xingyi-huayuan', grid: 'none', limit: 500 });
+    expect(none.length).toBeGreaterThan(0);
+    expect(none.every((o) => o.gridId === null)).toBe(true);
+    const overdue = await staff.workOrder.list({ slug: 'xingyi-huayuan', overdue: true, limit: 500 });
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((o) => o.overdue)).toBe(true);
+    expect(overdue.length).toBe(all.filter((o) => o.overdue).length);
+    const hotlinePending = await staff.workOrder.list({ slug: 'xingyi-huayuan', state: 'pending', source: 'hotline_12345' });
+    expect(hotlinePending.every((o) => o.state === 'pending' && o.source === 'hotline_12345')).toBe(true);
+    expect(hotlinePending[0]?.moves).toEqual(['accept', 'return', 'transfer']);
+    expect(all.find((o) => o.state === 'closed')?.moves).toEqual([]);
+  });
+
+  it('returns, transfers, finishes with photo references, visits and closes an order — and the rates move', async () => {
+    const [grid2] = await database.db.select({ id: grids.id }).from(grids).where(and(eq(grids.communityId, communityId), eq(grids.name, '第二综合网格')));
+    const rateOf = async () => (await staff.workOrder.rates({ slug: 'xingyi-huayuan' })).find((r) => r.gridId === grid2!.id)!;
+    const monthOf = async () => (await staff.workOrder.monthly({ slug: 'xingyi-huayuan', months: 1 })).find((r) => r.gridId === grid2!.id);
+    const options = await staff.workOrder.formOptions({ slug: 'xingyi-huayuan' });
+    const b14 = options.buildings.find((b) => b.name === '14号楼')!;
+    const start = await rateOf();
+    const startMonth = await monthOf();
+    const order = await staff.workOrder.create({ slug: 'xingyi-huayuan', source: 'hotline_12345', category: '电动车违停', buildingId: b14.id, description: '大堂内有电动车充电' });
+    const opened = await rateOf();
+    expect(opened).toMatchObject({ total: start.total + 1, completed: start.completed });
+    expect(await monthOf()).toMatchObject({ total: (startMonth?.total ?? 0) + 1, grid: '第二综合网格' });
+
+    const move = (action: 'accept' | 'return' | 'transfer' | 'finish' | 'visit' | 'close' | 'reopen', extra: object = {}) =>
+      staff.workOrder.transition({ id: order.id, action, ...extra });
+    await expect(move('return')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/needs a reason/) });
+    await expect(move('transfer')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/needs the office/) });
+    await expect(move('accept', { afterPhoto: 'after-1' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/After photos go with finishing/) });
+    await expect(move('accept', { beforePhoto: 'a photo with spaces' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await move('transfer', { note: '转竹行街道城管科' });
+    await move('accept', { beforePhoto: 'https://photos.example/xy/lobby-before.jpg' });
+    await expect(move('close')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/must be return_visit or returned/) });
+    const done = await move('finish', { afterPhoto: 'oss://linli/xy/lobby-after.jpg', note: '已劝离并张贴告示' });
+    expect(done).toMatchObject({ state: 'done', beforePhotos: ['https://photos.example/xy/lobby-before.jpg'], afterPhotos: ['oss://linli/xy/lobby-after.jpg'] });
+    expect(await rateOf()).toMatchObject({ completed: start.completed + 1, total: start.total + 1 });
+    await expect(move('visit', { satisfaction: 5 })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/records the satisfaction/) });
+    await move('visit', { satisfaction: 5, resolved: 'yes', note: '电话回访，居民满意' });
+    const visited = await rateOf();
+    expect(visited).toMatchObject({ answered: start.answered + 1, solved: start.solved + 1, rated: start.rated + 1, satisfied: start.satisfied + 1 });
+    expect(visited.satisfactionRate).toBeCloseTo((start.satisfied + 1) / (start.rated + 1), 10);
+    const closed = await move('close');
+    expect(closed.state).toBe('closed');
+    expect(closed.closedAt).toBeInstanceOf(Date);
+    await expect(move('close')).rejects.toMatchObject({ code: 'CONFLICT' });
+    const trail = await staff.workOrder.history({ id: order.id });
+    expect(trail.map((e) => [e.action, e.toState, e.note])).toEqual([
+      ['create', 'pending', null],
+      ['transfer', 'transferred', '转竹行街道城管科'],
+      ['accept', 'accepted', null],
+      ['finish', 'done', '已劝离并张贴告示'],
+      ['visit', 'return_visit', '电话回访，居民满意'],
+      ['close', 'closed', null],
+    ]);
+    expect(trail.every((e) => e.actor === 'duty@test.local')).toBe(true);
+
+    // A returned order closes as not ours, or goes back to pending.
+    const other = await staff.workOrder.create({ slug: 'xingyi-huayuan', source: 'grid', category: '其他', publicArea: 'gate', description: '大门道闸抬杆故障' });
+    const returned = await staff.workOrder.transition({ id: other.id, action: 'return', note: '属市政设施，非物业范围' });
+    expect(returned.state).toBe('returned');
+    expect((await staff.workOrder.transition({ id: other.id, action: 'reopen' })).state).toBe('pending');
   });
 
   it('derives patrol compliance per route and shift from the seeded check-ins', async () => {

@@ -1,6 +1,5 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { selectRows } from '~/db/client';
 import { patrolCheckins, patrolPlans, patrolRoutePoints, patrolRoutes } from '~/db/schema';
 import { complianceByPlan, localInstant, patrolChecks } from '../domain/patrol-compliance';
