@@ -2,7 +2,7 @@
 // left running for days makes one request a minute, not ten.
 import { asc } from 'drizzle-orm';
 import { buildings, communities } from '~/db/schema';
-import { screenPanels } from '../queries/screen-panels';
+import { districtPanels, screenPanels } from '../queries/screen-panels';
 import { createTRPCRouter, plannerProcedure } from '../trpc';
 import { communityBySlug, slugInput } from './_inputs';
 
@@ -20,22 +20,21 @@ export const screenRouter = createTRPCRouter({
       ctx.db.select({ id: buildings.id, footprint: buildings.footprint, floors: buildings.floors, floorHeight: buildings.floorHeight }).from(buildings),
     ]);
     const shapeById = new Map(shapes.map((s) => [s.id, s]));
-    const panels = await screenPanels(ctx.db, list.length ? list.map((c) => c.id) : [-1]);
-    const perCommunity = await Promise.all(
-      list.map(async (c) => {
-        const p = await screenPanels(ctx.db, [c.id]);
-        const devices = p.devicesByClass.reduce((s, d) => s + d.total, 0);
-        const online = p.devicesByClass.reduce((s, d) => s + d.online, 0);
-        return {
-          id: c.id, slug: c.slug, name: c.name, nameEn: c.nameEn, street: c.street, anchorLng: c.anchorLng, anchorLat: c.anchorLat,
-          devices, online, openAlarms: p.alarmsBySeverity.reduce((s, a) => s + a.count, 0), throwingThisMonth: p.throwing.thisMonth,
-          buildings: p.buildings.map((b) => {
-            const shape = shapeById.get(b.id);
-            return { ...b, footprint: shape?.footprint ?? [], height: shape ? shape.floors * shape.floorHeight : 0 };
-          }),
-        };
-      }),
-    );
+    // One round of grouped queries for the whole district, however many communities it holds.
+    const { total: panels, byCommunity } = await districtPanels(ctx.db, list.map((c) => c.id));
+    const perCommunity = list.map((c) => {
+      const p = byCommunity.get(c.id)!;
+      const devices = p.devicesByClass.reduce((s, d) => s + d.total, 0);
+      const online = p.devicesByClass.reduce((s, d) => s + d.online, 0);
+      return {
+        id: c.id, slug: c.slug, name: c.name, nameEn: c.nameEn, street: c.street, anchorLng: c.anchorLng, anchorLat: c.anchorLat,
+        devices, online, openAlarms: p.alarmsBySeverity.reduce((s, a) => s + a.count, 0), throwingThisMonth: p.throwing.thisMonth,
+        buildings: p.buildings.map((b) => {
+          const shape = shapeById.get(b.id);
+          return { ...b, footprint: shape?.footprint ?? [], height: shape ? shape.floors * shape.floorHeight : 0 };
+        }),
+      };
+    });
     return { communities: perCommunity, panels, at: new Date().toISOString() };
   }),
 });
