@@ -1,9 +1,9 @@
 import {
-  bigint,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   smallint,
   text,
@@ -72,20 +72,25 @@ export const devices = pgTable(
 );
 export type Device = typeof devices.$inferSelect;
 
-/** Readings and events; a device's event id makes a write idempotent. */
+/**
+ * Readings and events; a device's event id makes a write idempotent, so
+ * (device, event id) is the key. This is the ingest's hot table: no surrogate
+ * id and no foreign key, because at 50,000 events/s each extra index and the
+ * per-row FK trigger were a third of the insert's cost (measured: 2,000 rows,
+ * FK trigger alone 28 ms). The writer has already locked the device row in the
+ * same transaction, and migration 0006's statement trigger deletes a removed
+ * device's events, which is what the cascade did.
+ */
 export const deviceEvents = pgTable(
   'device_events',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    deviceId: integer()
-      .notNull()
-      .references(() => devices.id, { onDelete: 'cascade' }),
+    deviceId: integer().notNull(),
     eventId: text().notNull(),
     kind: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.deviceId, t.eventId), index().on(t.deviceId, t.at)],
+  (t) => [primaryKey({ columns: [t.deviceId, t.eventId] }), index().on(t.deviceId, t.at)],
 );
 export type DeviceEvent = typeof deviceEvents.$inferSelect;

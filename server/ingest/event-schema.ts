@@ -80,7 +80,9 @@ const dataByKind = {
 export type EventData = { [K in EventKind]: z.output<(typeof dataByKind)[K]> };
 
 /** `at` as ISO 8601 with an offset, or epoch milliseconds. */
-const timestamp = z.union([z.iso.datetime({ offset: true }), z.number().int().min(0).max(8.64e15)]).transform((v) => new Date(v));
+// Numbers first: a union tries its members in order, and a failed member
+// costs an issue object — devices mostly send epoch milliseconds.
+const timestamp = z.union([z.number().int().min(0).max(8.64e15), z.iso.datetime({ offset: true })]).transform((v) => new Date(v));
 
 function eventSchema(maxFutureMs: number) {
   const when = timestamp.superRefine((at, ctx) => {

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '~/db/client';
 import type { LiveChanges } from '../live/types';
 import { UNSTORABLE } from './event-schema';
-import { eventKey, writeBatch, type Accepted } from './write';
+import { writeBatch, type Accepted } from './write';
 
 export type SubmitResult = { stored: number; duplicates: number };
 
@@ -76,7 +76,13 @@ export class IngestPipeline {
         receivedAt: Math.min(...batch.map((s) => s.at)),
         lockRows: this.database.engine === 'postgres',
       });
-      for (const s of batch) s.resolve(count(s.items, outcome.stored));
+      let offset = 0;
+      for (const s of batch) {
+        let stored = 0;
+        for (let i = 0; i < s.items.length; i++) stored += outcome.stored[offset + i]!;
+        offset += s.items.length;
+        s.resolve({ stored, duplicates: s.items.length - stored });
+      }
       if (outcome.changes.length > 0) this.opts.onCommit?.(outcome.changes);
     } catch (error) {
       if (batch.length === 1) {
@@ -126,15 +132,4 @@ export class IngestPipeline {
 /** Hostile bytes kept as evidence must still fit a text column (no NUL, no broken characters). */
 function storable(text: string): string {
   return text.slice(0, 500).replace(UNSTORABLE, '\uFFFD');
-}
-
-function count(items: Accepted[], stored: Set<string>): SubmitResult {
-  let n = 0;
-  const seen = new Set<string>();
-  for (const { device, event } of items) {
-    const key = eventKey(device.id, event.id);
-    if (stored.has(key) && !seen.has(key)) n++;
-    seen.add(key);
-  }
-  return { stored: n, duplicates: items.length - n };
 }

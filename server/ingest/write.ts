@@ -12,10 +12,14 @@ import type { IngestEvent } from './event-schema';
 import { applyEvent, touchesConditions, type AlarmSpec, type DeviceState, type IncidentSpec } from './state';
 
 export type Accepted = { device: IngestDevice; event: IngestEvent };
-export type BatchOutcome = { stored: Set<string>; changes: LiveChanges[] };
+/** `stored[i]` is 1 when `items[i]` was written now: 0 for a duplicate (earlier in the batch or already stored) or an unknown device. */
+export type BatchOutcome = { stored: Uint8Array; changes: LiveChanges[] };
 
 export const eventKey = (deviceId: number, eventId: string) => `${deviceId}\u0000${eventId}`;
 const json = (rows: unknown) => sql`${JSON.stringify(rows)}::jsonb`;
+// json, not jsonb, for the events: the recordset is read once, so building a
+// jsonb tree of the whole batch first is wasted work.
+const jsonText = (rows: unknown) => sql`${JSON.stringify(rows)}::json`;
 const intArray = (ids: Iterable<number>) => sql`${`{${[...ids].join(',')}}`}::int[]`;
 const ACTIVE = sql`('open', 'acknowledged', 'in_progress')`;
 
@@ -46,18 +50,24 @@ export type WriteOptions = {
 export async function writeBatch(db: Db, items: Accepted[], opts: WriteOptions = {}): Promise<BatchOutcome> {
   const now = opts.now ?? new Date();
   const receivedAt = opts.receivedAt ?? now.getTime();
-  // Same event twice in one batch: keep the first.
-  const unique = new Map<string, Accepted>();
-  for (const item of items) {
-    const key = eventKey(item.device.id, item.event.id);
-    if (!unique.has(key)) unique.set(key, item);
-  }
+  const stored = new Uint8Array(items.length);
+  // Same event twice in one batch: keep the first. `index[k]` is the item
+  // behind the k-th unique event.
+  const seen = new Set<string>();
+  const index: number[] = [];
   const devices = new Map<number, IngestDevice>();
-  for (const { device } of unique.values()) devices.set(device.id, device);
+  for (let i = 0; i < items.length; i++) {
+    const { device, event } = items[i]!;
+    const key = eventKey(device.id, event.id);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    index.push(i);
+    devices.set(device.id, device);
+  }
 
   return db.transaction(async (tx) => {
     // Lock the devices first, in id order: two instances writing the same
-    // device serialise here instead of deadlocking on the event unique index.
+    // device serialise here instead of deadlocking on the event primary key.
     const locked = await selectRows<{ id: number; status: DeviceStatus; status_since: string | Date }>(
       tx as unknown as Db,
       sql`select id, status, status_since from devices where id = any(${intArray(devices.keys())}) order by id ${opts.lockRows === false ? sql`` : sql`for update`}`,
@@ -65,17 +75,27 @@ export async function writeBatch(db: Db, items: Accepted[], opts: WriteOptions =
     const states = new Map<number, DeviceState>(
       locked.map((r) => [r.id, { status: r.status, statusSince: new Date(r.status_since), active: new Set<string>() }]),
     );
-    const rows = [...unique.values()]
-      .filter((a) => states.has(a.device.id))
-      .map((a) => ({ d: a.device.id, e: a.event.id, k: a.event.kind, a: a.event.at.toISOString(), x: a.event.data }));
-    const inserted = await selectRows<{ d: number; e: string }>(
+    const rows: Array<{ o: number; d: number; e: string; k: string; a: number; x: unknown }> = [];
+    for (const i of index) {
+      const { device, event } = items[i]!;
+      if (states.has(device.id)) rows.push({ o: i, d: device.id, e: event.id, k: event.kind, a: event.at.getTime(), x: event.data });
+    }
+    // The statement answers with the few events that were already stored
+    // (usually none), not with every row it wrote: reading 2,000 returned
+    // rows back cost more than the insert's own bookkeeping.
+    const [result] = await selectRows<{ dup: number[] }>(
       tx as unknown as Db,
-      sql`insert into device_events (device_id, event_id, kind, at, data)
-          select d, e, k, a, x from jsonb_to_recordset(${json(rows)}) as r(d int, e text, k text, a timestamptz, x jsonb)
-          on conflict (device_id, event_id) do nothing returning device_id as d, event_id as e`,
+      sql`with r as materialized (select * from json_to_recordset(${jsonText(rows)}) as r(o int, d int, e text, k text, a float8, x jsonb)),
+          ins as (insert into device_events (device_id, event_id, kind, at, data)
+                  select d, e, k, to_timestamp(a / 1000), x from r
+                  on conflict (device_id, event_id) do nothing returning device_id, event_id)
+          select coalesce(array_agg(r.o), '{}') as dup from r
+          where not exists (select 1 from ins where ins.device_id = r.d and ins.event_id = r.e)`,
     );
-    const stored = new Set(inserted.map((r) => eventKey(r.d, r.e)));
-    const fresh = [...unique.entries()].filter(([key]) => stored.has(key)).map(([, a]) => a);
+    for (const row of rows) stored[row.o] = 1;
+    for (const o of result?.dup ?? []) stored[o] = 0;
+    const fresh: Accepted[] = [];
+    for (const row of rows) if (stored[row.o] === 1) fresh.push(items[row.o]!);
     fresh.sort((a, b) => a.event.at.getTime() - b.event.at.getTime());
 
     // Alarms are read only for devices whose events can raise or clear one.
@@ -107,7 +127,11 @@ export async function writeBatch(db: Db, items: Accepted[], opts: WriteOptions =
       if (!state) continue;
       const out = applyEvent(device, state, event, now);
       states.set(device.id, out.state);
-      if (out.telemetry) telemetry.set(device.id, { ...telemetry.get(device.id), ...out.telemetry });
+      if (out.telemetry) {
+        const t = telemetry.get(device.id);
+        if (t) Object.assign(t, out.telemetry);
+        else telemetry.set(device.id, out.telemetry); // applyEvent hands back a fresh object
+      }
       for (const spec of out.raise) raises.push({ device, spec, eventId: event.id });
       for (const kind of out.clear) {
         const id = activeIds.get(`${device.id}:${kind}`);

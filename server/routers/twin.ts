@@ -70,7 +70,7 @@ export const twinRouter = createTRPCRouter({
       .where(eq(devices.id, input.id));
     if (!device) throw new TRPCError({ code: 'NOT_FOUND', message: `没有这台设备 / No device ${input.id}` });
     const events = await ctx.db
-      .select({ id: deviceEvents.id, kind: deviceEvents.kind, at: deviceEvents.at, data: deviceEvents.data })
+      .select({ eventId: deviceEvents.eventId, kind: deviceEvents.kind, at: deviceEvents.at, data: deviceEvents.data })
       .from(deviceEvents)
       .where(eq(deviceEvents.deviceId, input.id))
       .orderBy(desc(deviceEvents.at))

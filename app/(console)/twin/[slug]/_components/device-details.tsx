@@ -41,7 +41,7 @@ export function DeviceDetails({ deviceId }: { deviceId: number }) {
         <table>
           <tbody>
             {d.events.map((e) => (
-              <tr key={e.id}><td>{when(e.at)}</td><td>{e.kind}</td><td>{show(e.data)}</td></tr>
+              <tr key={e.eventId}><td>{when(e.at)}</td><td>{e.kind}</td><td>{show(e.data)}</td></tr>
             ))}
           </tbody>
         </table>
