@@ -1,5 +1,6 @@
 // Residents' pages in Chromium at a phone viewport: the unit page shows its
-// stage and publicity dates and works with JavaScript off; and a crawl of
+// stage and publicity dates and works with JavaScript off; the pages download
+// no script at all (DESIGN.md §4: a slow phone on a stairwell); and a crawl of
 // every community and unit page finds none of the personal data the app's
 // database holds. The app's PGlite folder belongs to the server process (a
 // second writer would silently diverge, STACK-NOTES), so the crawl cannot
@@ -57,8 +58,13 @@ describe('public status pages on a phone', () => {
   });
 
   it('shows every unit of 财富星苑 with its stage, and the safety and service figures', async () => {
+    const scripts: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
     const res = await page.goto(`${app.url}/status/caifu-xingyuan`);
     expect(res?.status()).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    // The stylesheet arrived: the top bar is the app's dark blue, not an unstyled page.
+    expect(await page.locator('header.topbar').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(19, 35, 58)');
     expect(await page.getByTestId('unit-link').count()).toBe(24);
     for (const h of ['加装电梯进度', '公共设施状态', '安全情况', '服务情况']) {
       expect(await page.getByRole('heading', { level: 2, name: h }).isVisible(), h).toBe(true);
@@ -67,6 +73,24 @@ describe('public status pages on a phone', () => {
     expect(await page.getByRole('img', { name: /电动车进电梯拦截/ }).count()).toBe(1);
     expect(await page.getByText('近 12 个月无高空抛物事件记录。').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'public-caifu-phone-zh.png'), fullPage: true });
+    expect(scripts).toEqual([]);
+    page.removeAllListeners('request');
+  });
+
+  it('sends HTML and CSS only: no script on any kind of public page, in either language', async () => {
+    const paths = ['/status/caifu-xingyuan', '/status/jinghu', '/status/caifu-xingyuan/6/1', '/status/caifu-xingyuan/6/1/poster', '/report/caifu-xingyuan', '/status/caifu-xingyuan/99/1'];
+    for (const locale of ['zh', 'en'] as const) {
+      for (const p of paths) {
+        const res = await fetch(`${app.url}${p}`, { headers: { cookie: `NEXT_LOCALE=${locale}` } });
+        const html = await res.text();
+        expect(html, p).not.toMatch(/<script\b/i);
+        expect(html, p).toContain(`<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}"`);
+        expect(res.headers.get('content-security-policy'), p).toMatch(/default-src 'none'/);
+        const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+        expect(css.length, p).toBeGreaterThan(0);
+        for (const href of css) expect((await fetch(`${app.url}${href}`)).headers.get('content-type'), href).toMatch(/text\/css/);
+      }
+    }
   });
 
   it('opens the unit under publicity and shows its stage, notice period and how to object', async () => {
@@ -102,7 +126,7 @@ describe('public status pages on a phone', () => {
     for (const url of urls) {
       const res = await fetch(`${app.url}${url}`);
       expect(res.status, url).toBe(200);
-      // The whole document, scripts included: the RSC payload repeats what is rendered.
+      // The whole document, any script included, in case a page ever ships one.
       const html = await res.text();
       for (const s of secrets) if (html.includes(s)) throw new Error(`${url} shows personal data: ${s}`);
       const text = pageText(html);
@@ -124,8 +148,34 @@ describe('public status pages on a phone', () => {
     expect(await anon.getByTestId('poster-qr').locator('svg path').count()).toBeGreaterThan(0);
     expect(await anon.getByText(`${app.url}${href}`).isVisible()).toBe(true);
     await anon.screenshot({ path: path.join(SHOTS_DIR, 'public-poster-phone.png'), fullPage: true });
+    // The language switch is a plain form: it works with JavaScript off too, and comes back to the same page.
+    await anon.goto(`${app.url}${href}`);
+    await anon.getByRole('button', { name: 'English' }).click();
+    await anon.getByRole('heading', { name: /Publicity notice/ }).waitFor();
+    expect(new URL(anon.url()).pathname).toBe(href);
+    expect(await anon.locator('html').getAttribute('lang')).toBe('en');
+    await anon.getByRole('button', { name: '中文' }).click();
+    await anon.getByRole('heading', { name: '公示', exact: true }).waitFor();
+    // A wrong address says what is wrong and where to go, with a 404.
     expect((await anon.goto(`${app.url}/status/caifu-xingyuan/99/1`))?.status()).toBe(404);
+    expect(await anon.getByTestId('not-found').textContent()).toMatch(/没有找到这个单元/);
+    await anon.getByRole('link', { name: '查看本社区的全部单元' }).click();
+    expect(await anon.getByTestId('unit-link').count()).toBe(24);
     expect((await anon.goto(`${app.url}/status/caifu-xingyuan/1/x`))?.status()).toBe(404);
+    expect((await anon.goto(`${app.url}/status/no-such-place`))?.status()).toBe(404);
+    expect(await anon.getByTestId('not-found').textContent()).toMatch(/没有找到这个社区/);
     await context.close();
+  });
+
+  it('refuses a language switch that would send the reader to another site', async () => {
+    for (const back of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const res = await fetch(`${app.url}/locale`, { method: 'POST', body: new URLSearchParams({ locale: 'en', back }), redirect: 'manual' });
+      expect(res.status, back).toBe(400);
+      expect(res.headers.get('set-cookie'), back).toBeNull();
+    }
+    const ok = await fetch(`${app.url}/locale`, { method: 'POST', body: new URLSearchParams({ locale: 'en', back: '/status/jinghu' }), redirect: 'manual' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/status/jinghu');
+    expect(ok.headers.get('set-cookie')).toMatch(/^NEXT_LOCALE=en;/);
   });
 });

@@ -1,12 +1,11 @@
-import { getTranslations } from 'next-intl/server';
+import type { Translate } from '../../_lib/i18n';
 import type { publicFacilities } from '~/server/queries/public-community';
 import type { Formatters } from './format';
 import { ShareBar } from './share-bar';
 
 type Data = Awaited<ReturnType<typeof publicFacilities>>;
 
-export async function FacilitiesSection({ data, f }: { data: Data; f: Formatters }) {
-  const [t, tc] = await Promise.all([getTranslations('public.facilities'), getTranslations('deviceClass')]);
+export function FacilitiesSection({ data, f, t, tc }: { data: Data; f: Formatters; t: Translate; tc: Translate }) {
   const e = data.elevators;
   return (
     <section aria-labelledby="facilities-title">

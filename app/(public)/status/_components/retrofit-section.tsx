@@ -1,14 +1,13 @@
-import { getTranslations } from 'next-intl/server';
 import { RETROFIT_STAGES_ALL } from '~/db/vocab';
 import type { publicRetrofit } from '~/server/queries/public-community';
+import type { Translate } from '../../_lib/i18n';
 import type { Formatters } from './format';
 
 type Data = Awaited<ReturnType<typeof publicRetrofit>>;
 
-// Plain <a>, not next/link: these pages load no client components of their own.
+// Plain <a>, not next/link: these pages load no JavaScript at all.
 /** Every unit's stage, building by building; a long list folds per building (works without JS). */
-export async function RetrofitSection({ slug, data, f }: { slug: string; data: Data; f: Formatters }) {
-  const [t, ts] = await Promise.all([getTranslations('public.retrofit'), getTranslations('retrofit.stages')]);
+export function RetrofitSection({ slug, data, f, t, ts }: { slug: string; data: Data; f: Formatters; t: Translate; ts: Translate }) {
   const anyCase = Object.keys(data.byStage).length > 0;
   const fold = data.buildings.length > 10;
   return (

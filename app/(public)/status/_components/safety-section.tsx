@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import type { publicSafety } from '~/server/queries/public-community';
+import type { Translate } from '../../_lib/i18n';
 import type { Formatters } from './format';
 import { MonthBars } from './month-bars';
 
@@ -8,8 +8,7 @@ type Data = Awaited<ReturnType<typeof publicSafety>>;
 /** Months shown per building: six columns still fit a 390 px phone. */
 const TABLE_MONTHS = 6;
 
-export async function SafetySection({ data, f }: { data: Data; f: Formatters }) {
-  const t = await getTranslations('public.safety');
+export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Translate }) {
   const months = data.months.slice(-TABLE_MONTHS);
   return (
     <section aria-labelledby="safety-title">

@@ -1,12 +1,11 @@
-import { getTranslations } from 'next-intl/server';
 import type { publicService } from '~/server/queries/public-community';
+import type { Translate } from '../../_lib/i18n';
 import type { Formatters } from './format';
 import { ShareBar } from './share-bar';
 
 type Data = Awaited<ReturnType<typeof publicService>>;
 
-export async function ServiceSection({ data, f }: { data: Data; f: Formatters }) {
-  const t = await getTranslations('public.service');
+export function ServiceSection({ data, f, t }: { data: Data; f: Formatters; t: Translate }) {
   const rates = [['completion', data.completionPct], ['resolution', data.resolutionPct], ['satisfaction', data.satisfactionPct]] as const;
   return (
     <section aria-labelledby="service-title">

@@ -2,10 +2,10 @@
 // (so only public-tier procedures answer), cached for a minute per slug/unit
 // across requests. The data holds both community names and no words of the
 // interface, so one cached copy serves Chinese and English alike.
-import 'server-only';
+// (No `server-only` marker: the Pages Router refuses it. Only the pages'
+// getServerSideProps import this file, and Next drops those from the browser build.)
 import { TRPCError } from '@trpc/server';
 import { unstable_cache } from 'next/cache';
-import { notFound } from 'next/navigation';
 import { getDb } from '~/server/db';
 import { createCaller } from '~/server/root';
 
@@ -27,31 +27,33 @@ const communityCached = unstable_cache(
     ]);
     return { summary, retrofit, facilities, safety, service };
   },
-  ['public-community-v1'],
+  ['public-community-v2'],
   { revalidate: REVALIDATE_S },
 );
 
 const unitCached = unstable_cache(
   async (slug: string, building: string, unit: number) => (await anonymous()).status.unit({ slug, building, unit }),
-  ['public-unit-v1'],
+  ['public-unit-v2'],
   { revalidate: REVALIDATE_S },
 );
 
-/** A missing community or unit, or a malformed address, is a 404 page, not an error. */
-async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
+export type CommunityData = Awaited<ReturnType<typeof communityCached>>;
+export type UnitData = Awaited<ReturnType<typeof unitCached>>;
+
+/** A missing community or unit, or a malformed address, is null (a 404 page), not an error. */
+async function orNull<T>(load: () => Promise<T>): Promise<T | null> {
   try {
     return await load();
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) return null;
     throw error;
   }
 }
 
-export const loadCommunity = (slug: string) => orNotFound(() => communityCached(slug));
+export const loadCommunity = (slug: string) => orNull(() => communityCached(slug));
 
 export function loadUnit(slug: string, building: string, unit: string) {
   // The router's zod schema checks these again; a non-number is simply not a unit.
-  const ordinal = Number(unit);
-  if (!/^\d{1,2}$/.test(unit) || !/^[0-9A-Za-z-]{1,16}$/.test(building)) notFound();
-  return orNotFound(() => unitCached(slug, building, ordinal));
+  if (!/^\d{1,2}$/.test(unit) || !/^[0-9A-Za-z-]{1,16}$/.test(building)) return Promise.resolve(null);
+  return orNull(() => unitCached(slug, building, Number(unit)));
 }

@@ -1,32 +1,33 @@
-import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+// /status/<slug>/<building>/<unit>: the page the stairwell QR code opens.
+import type { Locale } from '~/app/_i18n/config';
 import { RETROFIT_STAGES, stageIndex } from '~/db/vocab';
-import { formatters } from '../../../_components/format';
-import { loadUnit } from '../../../_lib/cached';
+import { translator } from '../../_lib/i18n';
+import type { UnitData } from '../_lib/cached';
+import { formatters } from './format';
 
-type Props = { params: Promise<{ slug: string; building: string; unit: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, building, unit } = await params;
-  const u = await loadUnit(slug, building, unit);
-  return { title: `${u.building.name} ${u.unit.name}` };
+export function unitTitle(u: UnitData, locale: Locale): string {
+  const f = formatters(locale);
+  return translator(locale, 'public.unit')('title', { building: f.building(u.building), unit: f.unit(u.unit) });
 }
 
-export default async function UnitStatusPage({ params }: Props) {
-  const { slug, building, unit } = await params;
-  const [u, t, tr, ts, locale] = await Promise.all([
-    loadUnit(slug, building, unit), getTranslations('public.unit'), getTranslations('public.retrofit'), getTranslations('retrofit.stages'), getLocale(),
-  ]);
+/** The unit's own address, as the poster's QR code and the community page link it. */
+export function unitPath(u: UnitData): string {
+  return `/status/${u.community.slug}/${encodeURIComponent(u.building.number)}/${u.unit.ordinal}`;
+}
+
+export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
+  const [t, tr, ts] = [translator(locale, 'public.unit'), translator(locale, 'public.retrofit'), translator(locale, 'retrofit.stages')];
   const f = formatters(locale);
   const community = locale === 'zh' ? u.community.name : u.community.nameEn;
   const r = u.retrofit;
   // The date each stage was reached; a stage reached twice (resumed after a stall) shows its latest date.
   const reached = new Map((r?.timeline ?? []).map((h) => [h.stage, h.on]));
   const currentIdx = r && r.stage !== 'stalled' ? stageIndex(r.stage) : -1;
+  const stalledOn = reached.get('stalled');
   return (
     <article>
       <p className="crumb"><a href={`/status/${u.community.slug}`}>← {t('back', { community })}</a></p>
-      <h1>{t('title', { building: f.building(u.building), unit: f.unit(u.unit) })}</h1>
+      <h1>{unitTitle(u, locale)}</h1>
       <p className="muted">{t('subtitle', { community })}</p>
 
       <section aria-labelledby="stage-title" className="panel stage-panel">
@@ -87,14 +88,14 @@ export default async function UnitStatusPage({ params }: Props) {
             {r.stage === 'stalled' && (
               <li className="step step-stalled" aria-current="step">
                 <span className="step-name">{ts('stalled')}</span>
-                <span className="step-when">{reached.get('stalled') && <time dateTime={reached.get('stalled')}>{f.date(reached.get('stalled')!)}</time>}</span>
+                <span className="step-when">{stalledOn && <time dateTime={stalledOn}>{f.date(stalledOn)}</time>}</span>
               </li>
             )}
           </ol>
         </section>
       )}
 
-      <p className="no-print"><a className="button" href={`/status/${u.community.slug}/${encodeURIComponent(u.building.number)}/${u.unit.ordinal}/poster`}>{t('poster')}</a></p>
+      <p className="no-print"><a className="button" href={`${unitPath(u)}/poster`}>{t('poster')}</a></p>
     </article>
   );
 }

@@ -1,27 +1,21 @@
-import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { loadCommunity } from '../_lib/cached';
-import { FacilitiesSection } from '../_components/facilities-section';
-import { formatters } from '../_components/format';
-import { RetrofitSection } from '../_components/retrofit-section';
-import { SafetySection } from '../_components/safety-section';
-import { ServiceSection } from '../_components/service-section';
+// /status/<slug>: the whole community in public aggregates (DESIGN.md §5).
+import type { Locale } from '~/app/_i18n/config';
+import { translator } from '../../_lib/i18n';
+import type { CommunityData } from '../_lib/cached';
+import { FacilitiesSection } from './facilities-section';
+import { formatters } from './format';
+import { RetrofitSection } from './retrofit-section';
+import { SafetySection } from './safety-section';
+import { ServiceSection } from './service-section';
 
-type Props = { params: Promise<{ slug: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const [s, locale] = await Promise.all([loadCommunity(slug), getLocale()]);
-  return { title: locale === 'zh' ? s.summary.community.name : s.summary.community.nameEn };
+export function communityName(data: CommunityData, locale: Locale): string {
+  return locale === 'zh' ? data.summary.community.name : data.summary.community.nameEn;
 }
 
-export default async function CommunityStatusPage({ params }: Props) {
-  const { slug } = await params;
-  const [data, t, tp, tc, locale] = await Promise.all([
-    loadCommunity(slug), getTranslations('status'), getTranslations('public'), getTranslations('deviceClass'), getLocale(),
-  ]);
+export function CommunityView({ data, locale }: { data: CommunityData; locale: Locale }) {
+  const [t, tp, tc] = [translator(locale, 'status'), translator(locale, 'public'), translator(locale, 'deviceClass')];
   const s = data.summary;
-  const name = locale === 'zh' ? s.community.name : s.community.nameEn;
+  const name = communityName(data, locale);
   const f = formatters(locale);
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
   return (
@@ -44,10 +38,10 @@ export default async function CommunityStatusPage({ params }: Props) {
         <a href="#safety-title">{tp('safety.title')}</a>
         <a href="#service-title">{tp('service.title')}</a>
       </nav>
-      <RetrofitSection slug={s.community.slug} data={data.retrofit} f={f} />
-      <FacilitiesSection data={data.facilities} f={f} />
-      <SafetySection data={data.safety} f={f} />
-      <ServiceSection data={data.service} f={f} />
+      <RetrofitSection slug={s.community.slug} data={data.retrofit} f={f} t={translator(locale, 'public.retrofit')} ts={translator(locale, 'retrofit.stages')} />
+      <FacilitiesSection data={data.facilities} f={f} t={translator(locale, 'public.facilities')} tc={tc} />
+      <SafetySection data={data.safety} f={f} t={translator(locale, 'public.safety')} />
+      <ServiceSection data={data.service} f={f} t={translator(locale, 'public.service')} />
       <section aria-labelledby="devices-title">
         <h2 id="devices-title" className="h3">{t('devicesTitle')}</h2>
         {s.devices.total === 0 ? (

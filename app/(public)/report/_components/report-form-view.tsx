@@ -1,33 +1,30 @@
-import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
-import { getDatabase } from '~/server/db';
+// /report/<slug>: a plain form posting to ./submit, so reporting works with no JavaScript at all.
+// Next also bundles a page's component for the browser (never sent: see
+// pages/_app.tsx), so this file imports types only from server/: the
+// categories come in through the props.
+import type { Locale } from '~/app/_i18n/config';
+import type { REPORT_CATEGORIES, reportPlaces } from '~/server/ops/resident-report';
+import { translator } from '../../_lib/i18n';
 import styles from './report.module.css';
-import { REPORT_CATEGORIES, reportPlaces } from '~/server/ops/resident-report';
 
-export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: '我要报事 Report a problem' };
+export type ReportPlaces = NonNullable<Awaited<ReturnType<typeof reportPlaces>>> & { categories: typeof REPORT_CATEGORIES };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ error?: string }> };
+export function reportTitle(places: ReportPlaces, locale: Locale): string {
+  return translator(locale, 'report')('title', { name: locale === 'zh' ? places.community.name : places.community.nameEn });
+}
 
-// A plain form posting to ./submit: works before (and without) JavaScript.
-export default async function ReportPage({ params, searchParams }: Props) {
-  const [{ slug }, { error }] = await Promise.all([params, searchParams]);
-  if (!/^[a-z0-9-]{1,64}$/.test(slug)) notFound();
-  const places = await reportPlaces((await getDatabase()).db, slug);
-  if (!places) notFound();
-  const [t, locale] = await Promise.all([getTranslations('report'), getLocale()]);
-  const name = locale === 'zh' ? places.community.name : places.community.nameEn;
+export function ReportFormView({ slug, places, invalid, locale }: { slug: string; places: ReportPlaces; invalid: boolean; locale: Locale }) {
+  const t = translator(locale, 'report');
   return (
     <article className="report">
-      <h1>{t('title', { name })}</h1>
+      <h1>{reportTitle(places, locale)}</h1>
       <p className="muted">{t('lead')}</p>
-      {error && <p role="alert" className="error">{t('invalid')}</p>}
+      {invalid && <p role="alert" className="error">{t('invalid')}</p>}
       <form method="post" action={`/report/${slug}/submit`} className={styles.form}>
         <label>{t('category')}
           <select name="category" required defaultValue="">
             <option value="" disabled>{t('choose')}</option>
-            {REPORT_CATEGORIES.map((c) => <option key={c} value={c}>{t(`categories.${c}`)}</option>)}
+            {places.categories.map((c) => <option key={c} value={c}>{t(`categories.${c}`)}</option>)}
           </select>
         </label>
         <label>{t('place')}

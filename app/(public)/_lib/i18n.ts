@@ -1,0 +1,35 @@
+// Words for the residents' pages. These pages are rendered by the Pages Router
+// (see pages/_app.tsx for why), where next-intl's request config does not
+// reach, so each page builds its translator from the same message files the
+// rest of the app uses, for the language in the reader's cookie.
+import { createTranslator } from 'next-intl';
+import type { IncomingMessage } from 'node:http';
+import { LOCALE_COOKIE, toLocale, type Locale } from '~/app/_i18n/config';
+import en from '~/app/_i18n/messages/en.json';
+import opsEn from '~/app/_i18n/messages/ops.en.json';
+import opsZh from '~/app/_i18n/messages/ops.zh.json';
+import publicEn from '~/app/_i18n/messages/public.en.json';
+import publicZh from '~/app/_i18n/messages/public.zh.json';
+import retrofitEn from '~/app/_i18n/messages/retrofit.en.json';
+import retrofitZh from '~/app/_i18n/messages/retrofit.zh.json';
+import zh from '~/app/_i18n/messages/zh.json';
+
+type Messages = Record<string, unknown>;
+
+// Only the namespaces these pages read: app, status, deviceClass, retrofit.stages, public, report.
+const MESSAGES: Record<Locale, Messages> = {
+  zh: { ...zh, retrofit: retrofitZh.retrofit, report: opsZh.report, ...publicZh },
+  en: { ...en, retrofit: retrofitEn.retrofit, report: opsEn.report, ...publicEn },
+};
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale, namespace?: string): Translate {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace, timeZone: 'Asia/Shanghai' });
+  return (key, values) => (t as unknown as Translate)(key, values);
+}
+
+/** The reader's language, from the cookie the language switch sets; Chinese first. */
+export function requestLocale(req: IncomingMessage & { cookies?: Partial<Record<string, string>> }): Locale {
+  return toLocale(req.cookies?.[LOCALE_COOKIE]);
+}

@@ -1,0 +1,19 @@
+// Response headers shared by the residents' pages.
+import type { ServerResponse } from 'node:http';
+
+export function setPublicHeaders(res: ServerResponse): void {
+  // The words depend on the language cookie, so no shared cache may keep one
+  // copy for everyone, and the browser asks again (an ETag makes that a 304)
+  // so a switched language shows at once. The figures behind the page are
+  // cached on the server for a minute (status/_lib/cached.ts).
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('Vary', 'Cookie');
+  // These pages run no script at all; the policy says so, so an injected one
+  // could not run either. Styles are the app's own stylesheet files.
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+}

@@ -1,0 +1,15 @@
+import { Head, Html, Main, NextScript, type DocumentProps } from 'next/document';
+
+/** <html lang> follows the reader's language, which every public page passes in its props. */
+export default function Document(props: DocumentProps) {
+  const locale = (props.__NEXT_DATA__.props as { pageProps?: { locale?: string } } | undefined)?.pageProps?.locale;
+  return (
+    <Html lang={locale === 'en' ? 'en' : 'zh-CN'}>
+      <Head />
+      <body>
+        <Main />
+        <NextScript />
+      </body>
+    </Html>
+  );
+}

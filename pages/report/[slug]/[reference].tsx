@@ -1,0 +1,34 @@
+import { TRPCError } from '@trpc/server';
+import type { GetServerSideProps, PageConfig } from 'next';
+import { PublicNotFound, PublicShell } from '~/app/(public)/_components/public-shell';
+import { translator } from '~/app/(public)/_lib/i18n';
+import { param, publicProps, type PublicProps } from '~/app/(public)/_lib/page';
+import { ReportStatusView, type ReportStatus } from '~/app/(public)/report/_components/report-status-view';
+import { getDb } from '~/server/db';
+import { createCaller } from '~/server/root';
+
+// No framework runtime in the browser: see pages/_app.tsx.
+export const config: PageConfig = { runtime: 'nodejs', unstable_runtimeJS: false };
+
+type Props = PublicProps<{ slug: string; status: ReportStatus; fresh: boolean }>;
+
+export const getServerSideProps: GetServerSideProps<Props> = (ctx) =>
+  publicProps(ctx, async () => {
+    const slug = param(ctx, 'slug');
+    // An anonymous caller: only the public-tier `track` answers, with the state and nothing personal.
+    const caller = createCaller({ db: await getDb(), user: null });
+    const status = await caller.workOrder.track({ slug, reference: param(ctx, 'reference') }).catch((error: unknown) => {
+      if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) return null;
+      throw error;
+    });
+    return status && { slug, status, fresh: Boolean(ctx.query.new) };
+  });
+
+export default function ReportStatusPage({ locale, path, data }: Props) {
+  if (!data) return <PublicNotFound locale={locale} path={path} message={translator(locale, 'public.notFound')('report')} />;
+  return (
+    <PublicShell locale={locale} title={translator(locale, 'report')('statusTitle')} path={path}>
+      <ReportStatusView slug={data.slug} status={data.status} fresh={data.fresh} locale={locale} />
+    </PublicShell>
+  );
+}

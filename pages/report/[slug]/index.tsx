@@ -1,0 +1,29 @@
+import type { GetServerSideProps, PageConfig } from 'next';
+import { PublicNotFound, PublicShell } from '~/app/(public)/_components/public-shell';
+import { translator } from '~/app/(public)/_lib/i18n';
+import { param, publicProps, type PublicProps } from '~/app/(public)/_lib/page';
+import { ReportFormView, reportTitle, type ReportPlaces } from '~/app/(public)/report/_components/report-form-view';
+import { getDb } from '~/server/db';
+import { REPORT_CATEGORIES, reportPlaces } from '~/server/ops/resident-report';
+
+// No framework runtime in the browser: see pages/_app.tsx.
+export const config: PageConfig = { runtime: 'nodejs', unstable_runtimeJS: false };
+
+type Props = PublicProps<{ slug: string; places: ReportPlaces; invalid: boolean }>;
+
+export const getServerSideProps: GetServerSideProps<Props> = (ctx) =>
+  publicProps(ctx, async () => {
+    const slug = param(ctx, 'slug');
+    if (!/^[a-z0-9-]{1,64}$/.test(slug)) return null;
+    const places = await reportPlaces(await getDb(), slug);
+    return places && { slug, places: { ...places, categories: REPORT_CATEGORIES }, invalid: ctx.query.error === 'invalid' };
+  });
+
+export default function ReportPage({ locale, path, data }: Props) {
+  if (!data) return <PublicNotFound locale={locale} path={path} message={translator(locale, 'public.notFound')('community')} />;
+  return (
+    <PublicShell locale={locale} title={reportTitle(data.places, locale)} path={path}>
+      <ReportFormView slug={data.slug} places={data.places} invalid={data.invalid} locale={locale} />
+    </PublicShell>
+  );
+}
