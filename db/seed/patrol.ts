@@ -1,17 +1,22 @@
-// 荆胡's 570 patrol points (智慧巡更点), four routes walked on daily and weekly
-// plans, and 90 days of check-ins with the odd late or missed point.
+// Patrol points, routes walked on daily, weekly and every-other-day plans, and
+// 90 days of check-ins with the odd late or missed point: 荆胡's 570 points
+// (智慧巡更点) on four routes, and 星怡花园's tower lobbies, garages, charging
+// sheds and gates, with a night round across midnight.
 import { patrolCheckins, patrolPlans, patrolPoints, patrolRoutePoints, patrolRoutes } from '../schema';
+import type { PatrolFrequency } from '../vocab';
 import { addMinutes, type Clock } from './clock';
 import type { SeededCommunity } from './community';
 import { siteBounds } from './geometry';
 import { insertAll, insertIds, type Seeder } from './insert';
+import type { SeededDevice } from './devices';
 import { garageRect } from './jinghu-devices';
 import { crew } from './names';
 import { round, type Rng } from './prng';
 
 export const JINGHU_PATROL_POINTS = 570;
 
-type Point = { code: string; name: string; buildingId: number | null; x: number; y: number; z: number; zone: 'east' | 'west' | 'perimeter' | 'garage' };
+type Zone = 'east' | 'west' | 'perimeter' | 'garage' | 'lobby' | 'shed' | 'gate';
+type Point = { code: string; name: string; buildingId: number | null; x: number; y: number; z: number; zone: Zone };
 
 function placePoints(rng: Rng, community: SeededCommunity): Point[] {
   const points: Omit<Point, 'code'>[] = [];
@@ -66,17 +71,17 @@ function placePoints(rng: Rng, community: SeededCommunity): Point[] {
 }
 
 /** Orders points into a walk: nearest neighbour from the first. */
-function walk(points: (Point & { id: number })[]): (Point & { id: number })[] {
+function walk<P extends Point>(points: P[]): P[] {
   const rest = points.slice(1);
   const first = points[0];
   if (!first) return [];
   const order = [first];
   while (rest.length > 0) {
-    const last = order[order.length - 1] as Point;
+    const last = order[order.length - 1] as P;
     let best = 0;
     for (let i = 1; i < rest.length; i++) {
-      const a = rest[i] as Point;
-      const b = rest[best] as Point;
+      const a = rest[i] as P;
+      const b = rest[best] as P;
       if (Math.hypot(a.x - last.x, a.y - last.y) < Math.hypot(b.x - last.x, b.y - last.y)) best = i;
     }
     order.push(...rest.splice(best, 1));
@@ -84,13 +89,21 @@ function walk(points: (Point & { id: number })[]): (Point & { id: number })[] {
   return order;
 }
 
-type RouteSpec = { name: string; zone: Point['zone']; size: number; plans: { frequency: 'daily' | 'weekly'; weekdays: number[]; startTime: string }[] };
+type PlanSpec = {
+  frequency: PatrolFrequency;
+  weekdays: number[];
+  startTime: string;
+  shift?: string;
+  /** Every-other-day plans: the first run, this many days before today. */
+  anchorDaysAgo?: number;
+};
+type RouteSpec = { name: string; zones: Zone[]; size: number; plans: PlanSpec[] };
 
 const ROUTES: RouteSpec[] = [
-  { name: '东区日间巡逻', zone: 'east', size: 14, plans: [{ frequency: 'daily', weekdays: [], startTime: '09:00' }] },
-  { name: '西区日间巡逻', zone: 'west', size: 14, plans: [{ frequency: 'daily', weekdays: [], startTime: '14:30' }] },
-  { name: '夜间周界巡更', zone: 'perimeter', size: 16, plans: [{ frequency: 'daily', weekdays: [], startTime: '22:00' }] },
-  { name: '地库消防巡查', zone: 'garage', size: 12, plans: [{ frequency: 'weekly', weekdays: [1, 4], startTime: '10:00' }] },
+  { name: '东区日间巡逻', zones: ['east'], size: 14, plans: [{ frequency: 'daily', weekdays: [], startTime: '09:00' }] },
+  { name: '西区日间巡逻', zones: ['west'], size: 14, plans: [{ frequency: 'daily', weekdays: [], startTime: '14:30' }] },
+  { name: '夜间周界巡更', zones: ['perimeter'], size: 16, plans: [{ frequency: 'daily', weekdays: [], startTime: '22:00' }] },
+  { name: '地库消防巡查', zones: ['garage'], size: 12, plans: [{ frequency: 'weekly', weekdays: [1, 4], startTime: '10:00' }] },
 ];
 
 const WALK_M_PER_MIN = 70;
@@ -98,12 +111,20 @@ const WALK_M_PER_MIN = 70;
 export async function seedPatrol(seeder: Seeder, clock: Clock, rng: Rng, community: SeededCommunity): Promise<void> {
   const drafts = placePoints(rng, community);
   if (drafts.length !== JINGHU_PATROL_POINTS) throw new Error(`placed ${drafts.length} patrol points`);
-  const ids = await insertIds(seeder, patrolPoints, drafts.map(({ zone: _zone, ...p }) => ({ communityId: community.id, ...p })));
+  await seedRoutes(seeder, clock, rng, community.id, drafts, ROUTES);
+}
+
+/**
+ * Inserts the points, then each route's stops (a random pick from its zones,
+ * walked nearest-first), its plans and their check-ins over the history.
+ */
+async function seedRoutes(seeder: Seeder, clock: Clock, rng: Rng, communityId: number, drafts: Point[], specs: RouteSpec[]): Promise<void> {
+  const ids = await insertIds(seeder, patrolPoints, drafts.map(({ zone: _zone, ...p }) => ({ communityId, ...p })));
   const points = drafts.map((p, i) => ({ ...p, id: ids[i] as number }));
 
-  const routeIds = await insertIds(seeder, patrolRoutes, ROUTES.map((r) => ({ communityId: community.id, name: r.name })));
-  const routeStops = ROUTES.map((r) => {
-    const pool = rng.shuffle(points.filter((p) => p.zone === r.zone)).slice(0, r.size);
+  const routeIds = await insertIds(seeder, patrolRoutes, specs.map((r) => ({ communityId, name: r.name })));
+  const routeStops = specs.map((r) => {
+    const pool = rng.shuffle(points.filter((p) => r.zones.includes(p.zone))).slice(0, r.size);
     let minutes = 0;
     return walk(pool).map((p, seq, all) => {
       const prev = all[seq - 1];
@@ -118,8 +139,11 @@ export async function seedPatrol(seeder: Seeder, clock: Clock, rng: Rng, communi
     routeStops.flatMap((stops, r) => stops.map((s) => ({ routeId: routeIds[r] as number, seq: s.seq, pointId: s.point.id, dueMinutes: s.dueMinutes, windowMinutes: s.windowMinutes }))),
   );
 
-  const planSpecs = ROUTES.flatMap((r, i) => r.plans.map((p) => ({ ...p, route: i })));
-  const planIds = await insertIds(seeder, patrolPlans, planSpecs.map((p) => ({ routeId: routeIds[p.route] as number, frequency: p.frequency, weekdays: p.weekdays, startTime: p.startTime })));
+  const planSpecs = specs.flatMap((r, i) => r.plans.map((p) => ({ ...p, route: i })));
+  const planIds = await insertIds(seeder, patrolPlans, planSpecs.map((p) => ({
+    routeId: routeIds[p.route] as number, frequency: p.frequency, weekdays: p.weekdays, startTime: p.startTime,
+    ...(p.shift ? { shift: p.shift } : {}), ...(p.anchorDaysAgo !== undefined ? { anchorDate: clock.date(p.anchorDaysAgo) } : {}),
+  })));
 
   const guards = crew(rng, 6);
   const checkins: (typeof patrolCheckins.$inferInsert)[] = [];
@@ -130,6 +154,7 @@ export async function seedPatrol(seeder: Seeder, clock: Clock, rng: Rng, communi
       // ISO weekday in China time: shift to UTC+8 before reading the day.
       const weekday = ((new Date(start.getTime() + 8 * 3_600_000).getUTCDay() + 6) % 7) + 1;
       if (plan.frequency === 'weekly' && !plan.weekdays.includes(weekday)) continue;
+      if (plan.frequency === 'every_other_day' && (plan.anchorDaysAgo === undefined || daysAgo > plan.anchorDaysAgo || (plan.anchorDaysAgo - daysAgo) % 2 !== 0)) continue;
       if (rng.chance(0.01)) continue; // a round that never happened
       const patroller = guards[(daysAgo + p) % guards.length] as string;
       let delay = rng.chance(0.08) ? rng.int(5, 40) : 0;
@@ -143,4 +168,50 @@ export async function seedPatrol(seeder: Seeder, clock: Clock, rng: Rng, communi
     }
   });
   await insertAll(seeder, patrolCheckins, checkins);
+}
+
+export const XINGYI_PATROL_PREFIX = 'XY-PP-';
+
+/**
+ * 星怡花园: after the garage e-bike fire, rounds of the tower lobbies (where
+ * e-bikes were parked) by day and evening, a garage and charging-shed round
+ * every other day plus a night round from 23:40 across midnight (the fire
+ * broke out at 03:12), and the gates and fence twice a week.
+ */
+const XINGYI_ROUTES: RouteSpec[] = [
+  { name: '高层大堂电动车巡查', zones: ['lobby'], size: 12, plans: [
+    { frequency: 'daily', weekdays: [], startTime: '09:30', shift: '日班' },
+    { frequency: 'daily', weekdays: [], startTime: '20:00', shift: '夜班' },
+  ] },
+  { name: '车库与充电棚消防巡查', zones: ['garage', 'shed'], size: 10, plans: [
+    { frequency: 'every_other_day', weekdays: [], startTime: '10:30', shift: '日班', anchorDaysAgo: 90 },
+    { frequency: 'daily', weekdays: [], startTime: '23:40', shift: '夜班' },
+  ] },
+  { name: '大门与周界巡更', zones: ['gate', 'perimeter'], size: 14, plans: [
+    { frequency: 'weekly', weekdays: [2, 5], startTime: '14:00', shift: '日班' },
+  ] },
+];
+
+export async function seedXingyiPatrol(seeder: Seeder, clock: Clock, rng: Rng, community: SeededCommunity, devices: SeededDevice[]): Promise<void> {
+  const points: Omit<Point, 'code'>[] = [];
+  for (const b of community.buildings) {
+    for (const u of b.units) {
+      if (u.hasOriginalElevator) points.push({ name: `${b.name}${u.name}一楼大堂`, buildingId: b.id, x: u.stairX, y: round(u.stairY + 3, 1), z: 0, zone: 'lobby' });
+    }
+  }
+  const at = (d: SeededDevice) => ({ x: round(d.x ?? 0, 1), y: round(d.y ?? 0, 1) });
+  for (const d of devices) {
+    if (d.name.startsWith('14号楼南侧车库烟感')) points.push({ name: d.name.replace('烟感', '巡更点'), buildingId: d.buildingId ?? null, ...at(d), z: 0, zone: 'garage' });
+    else if (d.class === 'ebike_charging_shed') points.push({ name: d.name, buildingId: null, ...at(d), z: 0, zone: 'shed' });
+    else if (d.class === 'access_control' && d.name.startsWith('小区大门')) points.push({ name: d.name.replace('门禁', '岗亭'), buildingId: null, ...at(d), z: 0, zone: 'gate' });
+  }
+  const site = siteBounds(community.buildings.map((b) => b.rect), 15);
+  const [cx, cy] = [(site.x0 + site.x1) / 2, (site.y0 + site.y1) / 2];
+  const fence: Array<[string, number, number]> = [
+    ['西南角围墙', site.x0, site.y0], ['南侧围墙中段', cx, site.y0], ['东南角围墙', site.x1, site.y0], ['东侧围墙中段', site.x1, cy],
+    ['东北角围墙', site.x1, site.y1], ['北侧围墙中段', cx, site.y1], ['西北角围墙', site.x0, site.y1], ['西侧围墙中段', site.x0, cy],
+  ];
+  for (const [name, x, y] of fence) points.push({ name, buildingId: null, x: round(x, 1), y: round(y, 1), z: 0, zone: 'perimeter' });
+  const drafts = points.map((p, i) => ({ ...p, code: `${XINGYI_PATROL_PREFIX}${String(i + 1).padStart(4, '0')}` }));
+  await seedRoutes(seeder, clock, rng, community.id, drafts, XINGYI_ROUTES);
 }

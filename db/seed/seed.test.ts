@@ -217,7 +217,7 @@ describe.each(testEngines)('demo seed on %s', (engine) => {
       expect(due.every((d, i) => i === 0 || d > (due[i - 1] ?? Infinity))).toBe(true);
     }
     const plans = await rows<{ frequency: string; start_time: string }>(db, sql`select frequency, start_time from patrol_plans`);
-    expect(new Set(plans.map((p) => p.frequency))).toEqual(new Set(['daily', 'weekly']));
+    expect(new Set(plans.map((p) => p.frequency))).toEqual(new Set(['daily', 'weekly', 'every_other_day']));
     expect(plans.every((p) => /^([01]\d|2[0-3]):[0-5]\d$/.test(p.start_time))).toBe(true);
     const checkins = await one<{ n: number; outside: number; short_rounds: number }>(db, sql`
       select count(*)::int as n, count(*) filter (where at >= ${at(NOW)} or at < ${at(HISTORY_START)})::int as outside,
@@ -227,6 +227,50 @@ describe.each(testEngines)('demo seed on %s', (engine) => {
     expect(checkins.n).toBeGreaterThan(1000);
     expect(checkins.outside).toBe(0);
     expect(checkins.short_rounds).toBeGreaterThan(0);
+  });
+
+  it('walks 星怡花园 on lobby, garage and gate rounds by day and night, every other day and weekly, with a night round across midnight', async () => {
+    const c = inCommunity('xingyi-huayuan');
+    const points = await one<{ n: number; codes: number; garage: number }>(db, sql`
+      select count(*)::int as n, count(distinct code) filter (where code ~ '^XY-PP-[0-9]{4}$')::int as codes,
+        count(*) filter (where name like '14号楼南侧车库巡更点%')::int as garage
+      from patrol_points where community_id = ${c}`);
+    expect(points.n).toBe(points.codes);
+    expect(points.n).toBeGreaterThan(40);
+    expect(points.garage).toBe(4);
+    const plans = await rows<{ id: number; route: string; frequency: string; start_time: string; shift: string | null; anchor: string | null; stops: number }>(db, sql`
+      select pl.id, r.name as route, pl.frequency, pl.start_time, pl.shift, pl.anchor_date::text as anchor,
+        (select count(*)::int from patrol_route_points rp where rp.route_id = r.id) as stops
+      from patrol_plans pl join patrol_routes r on r.id = pl.route_id where r.community_id = ${c} order by pl.id`);
+    expect(plans.map((p) => [p.route, p.frequency, p.start_time, p.shift])).toEqual([
+      ['高层大堂电动车巡查', 'daily', '09:30', '日班'],
+      ['高层大堂电动车巡查', 'daily', '20:00', '夜班'],
+      ['车库与充电棚消防巡查', 'every_other_day', '10:30', '日班'],
+      ['车库与充电棚消防巡查', 'daily', '23:40', '夜班'],
+      ['大门与周界巡更', 'weekly', '14:00', '日班'],
+    ]);
+    expect(plans.every((p) => p.stops >= 10)).toBe(true);
+    const alternate = plans.find((p) => p.frequency === 'every_other_day')!;
+    expect(alternate.anchor).toBe('2026-08-24');
+    const night = plans.find((p) => p.start_time === '23:40')!;
+    // Local days of check-ins per plan, and how many of the night round's fall after midnight.
+    const days = await rows<{ plan_id: number; day: string; after_midnight: number }>(db, sql`
+      select plan_id, (at at time zone 'Asia/Shanghai')::date::text as day,
+        count(*) filter (where extract(hour from at at time zone 'Asia/Shanghai') < 12)::int as after_midnight
+      from patrol_checkins where plan_id in (select pl.id from patrol_plans pl join patrol_routes r on r.id = pl.route_id where r.community_id = ${c})
+      group by 1, 2`);
+    const ofPlan = (id: number) => days.filter((d) => d.plan_id === id);
+    // Every other day from the anchor: only even day counts.
+    const alternateDays = ofPlan(alternate.id).map((d) => (Date.parse(d.day) - Date.parse(alternate.anchor!)) / 86_400_000);
+    expect(alternateDays.length).toBeGreaterThan(35);
+    expect(alternateDays.every((n) => n % 2 === 0)).toBe(true);
+    expect(ofPlan(night.id).reduce((n, d) => n + d.after_midnight, 0)).toBeGreaterThan(100);
+    const weekly = plans.find((p) => p.frequency === 'weekly')!;
+    const weekdays = new Set(ofPlan(weekly.id).map((d) => new Date(`${d.day}T00:00:00Z`).getUTCDay()));
+    expect(weekdays).toEqual(new Set([2, 5]));
+    const outside = await one<{ n: number }>(db, sql`select count(*)::int as n from patrol_checkins k join patrol_points p on p.id = k.point_id
+      where p.community_id = ${c} and (k.at >= ${at(NOW)} or k.at < ${at(HISTORY_START)})`);
+    expect(outside.n).toBe(0);
   });
 
   it('gives 星怡花园 14号楼西单元, 31幢1301室, 23 lobby cameras, 7 plate readers, 273 residents aged 80+ and four combined grids', async () => {

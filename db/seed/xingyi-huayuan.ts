@@ -1,6 +1,7 @@
 // 星怡花园 (星怡社区, 竹行街道): walk-ups and 18-storey towers in two phases,
 // 23 lobby cameras against e-bike parking in the towers, 7 garage plate
-// readers, four merged grids (第一…第四综合网格) and 273 residents aged 80+.
+// readers, four merged grids (第一…第四综合网格), 273 residents aged 80+, and
+// patrol rounds of the lobbies, garages and gates (db/seed/patrol.ts).
 // Addresses read like 31幢1301室; phase-one towers name units by direction.
 import type { Clock } from './clock';
 import { draftHouseholds, fitOldest, insertCommunity, type BuildingPlan, type CommunityInfo, type SeededCommunity, type UnitPlan } from './community';
@@ -9,6 +10,7 @@ import { layoutRows, openGround, siteBounds, type Rect, type Slab } from './geom
 import { insertGrids, type Grids } from './grids';
 import type { Seeder } from './insert';
 import { chineseOrdinal } from './names';
+import { seedXingyiPatrol } from './patrol';
 import { round, Rng } from './prng';
 
 export const XINGYI: CommunityInfo = {
@@ -139,5 +141,6 @@ export async function seedXingyi(seeder: Seeder, clock: Clock): Promise<XingyiSe
   for (let i = 1; i <= 2; i++) outdoors('environment', `环境监测站${i}`, 3);
 
   const devices = await insertDevices(seeder, clock, new Rng('xingyi/devices'), community.id, out);
+  await seedXingyiPatrol(seeder, clock, new Rng('xingyi/patrol'), community, devices);
   return { community, devices, grids, fireCameraCode };
 }

@@ -76,6 +76,7 @@ const MATRIX: Record<string, { tier: Tier; input?: unknown; rejects?: TRPCError[
   'workOrder.rates': { tier: 'staff', input: { slug: 'xingyi-huayuan' } },
   'workOrder.monthly': { tier: 'staff', input: { slug: 'xingyi-huayuan' } },
   'workOrder.history': { tier: 'staff', input: { id: 1 } },
+  'workOrder.detail': { tier: 'staff', input: { id: 999_999 }, rejects: 'NOT_FOUND' },
   'workOrder.create': { tier: 'staff', input: { slug: 'no-such-community', source: 'grid', category: '其他', description: 'x', publicArea: 'gate' }, rejects: 'NOT_FOUND' },
   'workOrder.fromAlarm': { tier: 'staff', input: { alarmId: 999_999 }, rejects: 'NOT_FOUND' },
   'workOrder.transition': { tier: 'staff', input: { id: 999_999, action: 'accept' }, rejects: 'NOT_FOUND' },

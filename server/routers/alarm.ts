@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { alarmEvents, alarms, incidents, users } from '~/db/schema';
+import { alarmEvents, alarms, incidents, users, workOrders } from '~/db/schema';
 import { ALARM_STATES } from '~/db/vocab';
 import { appendAlarmEvent, applyAlarmAction } from '../ops/alarm-ops';
 import { createTRPCRouter, staffProcedure } from '../trpc';
@@ -23,14 +23,22 @@ export const alarmRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const community = await communityBySlug(ctx.db, input.slug);
       const rows = await ctx.db
-        .select({ alarm: alarms, reviewState: incidents.reviewState, evidence: incidents.evidence, buildingId: incidents.buildingId })
+        .select({
+          alarm: alarms, reviewState: incidents.reviewState, evidence: incidents.evidence, buildingId: incidents.buildingId,
+          workOrderId: workOrders.id, workOrderCode: workOrders.code,
+        })
         .from(alarms)
         .leftJoin(incidents, eq(incidents.id, alarms.incidentId))
+        .leftJoin(workOrders, eq(workOrders.alarmId, alarms.id))
         .where(and(eq(alarms.communityId, community.id), inArray(alarms.state, input.states)))
         .orderBy(desc(alarms.openedAt))
         .limit(input.limit);
       return rows
-        .map((r) => ({ ...r.alarm, reviewState: r.reviewState, evidence: r.evidence ?? [], buildingId: r.buildingId }))
+        .map((r) => ({
+          ...r.alarm, reviewState: r.reviewState, evidence: r.evidence ?? [], buildingId: r.buildingId,
+          /** The work order opened from it, if any (one per alarm). */
+          workOrder: r.workOrderId === null || r.workOrderCode === null ? null : { id: r.workOrderId, code: r.workOrderCode },
+        }))
         .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.openedAt.getTime() - b.openedAt.getTime());
     }),
 

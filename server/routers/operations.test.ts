@@ -79,6 +79,9 @@ describe.each(testEngines)('operations on %s', (engine) => {
   it('opens a work order from an alarm in one step, once', async () => {
     const order = await staff.workOrder.fromAlarm({ alarmId });
     expect(order).toMatchObject({ source: 'sensor_alarm', state: 'pending', alarmId });
+    expect((await staff.workOrder.detail({ id: order.id })).alarmTitle).toBe('14号楼南侧车库烟感报警');
+    const desk = await staff.alarm.list({ slug: 'xingyi-huayuan', states: ['closed'], limit: 500 });
+    expect(desk.find((a) => a.id === alarmId)?.workOrder).toEqual({ id: order.id, code: order.code });
     await expect(staff.workOrder.fromAlarm({ alarmId })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(staff.workOrder.transition({ id: order.id, action: 'finish' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await staff.workOrder.transition({ id: order.id, action: 'accept', photo: 'photo:before-1' });
@@ -216,6 +219,9 @@ describe.each(testEngines)('operations on %s', (engine) => {
       ['close', 'closed', null],
     ]);
     expect(trail.every((e) => e.actor === 'duty@test.local')).toBe(true);
+    const detail = await staff.workOrder.detail({ id: order.id });
+    expect(detail).toMatchObject({ code: order.code, state: 'closed', grid: '第二综合网格', overdue: false, moves: [], alarmTitle: null });
+    await expect(staff.workOrder.detail({ id: 999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // A returned order closes as not ours, or goes back to pending.
     const other = await staff.workOrder.create({ slug: 'xingyi-huayuan', source: 'grid', category: '其他', publicArea: 'gate', description: '大门道闸抬杆故障' });
@@ -229,5 +235,23 @@ describe.each(testEngines)('operations on %s', (engine) => {
     expect(c.rows.length).toBeGreaterThan(0);
     for (const r of c.rows) expect(r.onTime + r.late + r.missed + r.pending).toBe(r.due);
     expect(c.rows.reduce((n, r) => n + r.onTime, 0)).toBeGreaterThan(0);
+  });
+
+  it('derives 星怡花园 patrol compliance per route and shift, night round included', async () => {
+    const c = await staff.patrol.compliance({ slug: 'xingyi-huayuan', from: '2026-11-15', to: '2026-11-21' });
+    expect(c.rows.map((r) => [r.route, r.shift, r.startTime])).toEqual([
+      ['高层大堂电动车巡查', '日班', '09:30'],
+      ['高层大堂电动车巡查', '夜班', '20:00'],
+      ['车库与充电棚消防巡查', '日班', '10:30'],
+      ['车库与充电棚消防巡查', '夜班', '23:40'],
+      ['大门与周界巡更', '日班', '14:00'],
+    ]);
+    for (const r of c.rows) expect(r.onTime + r.late + r.missed + r.pending).toBe(r.due);
+    const night = c.rows.find((r) => r.startTime === '23:40')!;
+    // Seven nights; the round of 11-21 runs past the seed's midnight clock, so only its early points count.
+    expect(night.onTime + night.late).toBeGreaterThan(night.due * 0.7);
+    const weekly = c.rows.find((r) => r.route === '大门与周界巡更')!;
+    // Tuesday 11-17 and Friday 11-20 only, 12 stops (4 gates, 8 fence points) each.
+    expect(weekly.due).toBe(24);
   });
 });

@@ -108,6 +108,16 @@ export const workOrderRouter = createTRPCRouter({
     return ratesByGridMonth(rows).map((r) => ({ ...r, grid: r.gridId === null ? null : (names.get(r.gridId) ?? null) }));
   }),
 
+  /** One order for the desk's detail panel: its grid, the alarm it came from, the overdue flag and the legal next moves. */
+  detail: staffProcedure.input(idInput).query(async ({ ctx, input }) => {
+    const [row] = await ctx.db
+      .select({ order: workOrders, grid: grids.name, alarmTitle: alarms.title })
+      .from(workOrders).leftJoin(grids, eq(grids.id, workOrders.gridId)).leftJoin(alarms, eq(alarms.id, workOrders.alarmId))
+      .where(eq(workOrders.id, input.id));
+    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `没有这张工单 / No work order ${input.id}` });
+    return { ...row.order, grid: row.grid, alarmTitle: row.alarmTitle, overdue: isOverdue(row.order, new Date()), moves: legalMoves(row.order.state) };
+  }),
+
   history: staffProcedure.input(idInput).query(({ ctx, input }) =>
     ctx.db.select().from(workOrderEvents).where(eq(workOrderEvents.workOrderId, input.id)).orderBy(asc(workOrderEvents.at), asc(workOrderEvents.id)),
   ),
