@@ -1,6 +1,7 @@
 // The bridge between the DOM around the canvas and the scene inside it:
 // plain mutable values (hover, the fly-to command) that change faster than
 // React should render, plus the device store.
+import type { CameraTour } from './controls/tour';
 import type { DeviceStore } from './store';
 
 export type TwinPick =
@@ -32,6 +33,8 @@ export type TwinRuntime = {
   hoverVersion: number;
   flyTo: (target: FlyTarget) => void;
   invalidate: () => void;
+  /** The big screen's unattended tour: when set before the canvas mounts, it drives the camera instead of mouse controls. */
+  tour?: CameraTour;
 };
 
 export function createRuntime(devices: DeviceStore): TwinRuntime {

@@ -3,7 +3,7 @@
 // LiveStore. Bounded to TICKER_ROWS whatever the event rate, so a screen left
 // on for days holds the same number of DOM nodes.
 import { useTranslations } from 'next-intl';
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useLive } from '~/app/_live/live-provider';
 import type { LiveStore } from '~/app/_live/live-store';
 import styles from './screen.module.css';
@@ -42,9 +42,25 @@ export function Ticker() {
   );
 }
 
+// An unattended screen retries a failed stream by itself: 2 s, 4 s, 8 s … at most a minute apart.
+const retryDelay = (attempt: number) => Math.min(60_000, 2_000 * 2 ** attempt);
+
+/**
+ * The live connection's state. While the stream is down it is a banner across
+ * the top of the twin or map, readable across a room; once live it shrinks
+ * to a small green dot. A stream that failed outright (the SSE link gives up,
+ * e.g. on a 5xx while the server restarts) is reopened with backoff.
+ */
 export function ConnectionBanner() {
   const t = useTranslations('screen');
-  const { store } = useLive();
+  const { store, retry } = useLive();
   const state = useSyncExternalStore(store.subscribe, () => store.connection, () => 'connecting' as const);
+  const attempts = useRef(0);
+  useEffect(() => {
+    if (state === 'live') attempts.current = 0;
+    if (state !== 'error') return;
+    const timer = setTimeout(retry, retryDelay(attempts.current++));
+    return () => clearTimeout(timer);
+  }, [state, retry]);
   return <div className={styles.connection} role="status" data-testid="screen-connection" data-state={state}>● {t(`connection.${state}`)}</div>;
 }

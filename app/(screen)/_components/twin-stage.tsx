@@ -1,12 +1,13 @@
 'use client';
 // The twin in the middle of a community screen: the console's TwinCanvas and
-// runtime, driven by the tour instead of a mouse. Live device statuses repaint
-// markers through the scene store, as on the console.
+// runtime, driven by the camera tour instead of a mouse. Live device statuses
+// repaint markers through the scene store, as on the console.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLive } from '~/app/_live/live-provider';
+import { CameraTour } from '~/app/_scene/controls/tour';
 import { placeDevices } from '~/app/_scene/placement';
 import { createRuntime } from '~/app/_scene/runtime';
 import { createDeviceStore, setDeviceStatus } from '~/app/_scene/store';
@@ -22,25 +23,41 @@ export function TwinStage({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const { store } = useLive();
   const scene = useQuery({ ...trpc.twin.scene.queryOptions({ slug }), staleTime: Infinity });
-  const runtime = useMemo(() => (scene.data ? createRuntime(createDeviceStore(scene.data.devices, placeDevices(scene.data))) : null), [scene.data]);
+  const homeLabel = t('tourHome');
+  const runtime = useMemo(() => {
+    if (!scene.data) return null;
+    const r = createRuntime(createDeviceStore(scene.data.devices, placeDevices(scene.data)));
+    // The whole community first, then every building in turn.
+    r.tour = new CameraTour([
+      { key: 'home', label: homeLabel, target: { kind: 'home' } },
+      ...scene.data.buildings.map((b) => ({ key: `building:${b.id}`, label: b.name, target: { kind: 'building' as const, buildingId: b.id } })),
+    ]);
+    return r;
+  }, [scene.data, homeLabel]);
   useEffect(() => {
     if (!runtime) return;
     return store.onDeviceStatus((id, status) => setDeviceStatus(id, status, runtime.devices));
   }, [runtime, store]);
-  const buildings = useMemo(() => scene.data?.buildings.map((b) => ({ id: b.id, name: b.name })) ?? [], [scene.data]);
-  const tour = useTour(runtime, buildings, store, t('tourHome'));
+  const box = useRef<HTMLDivElement>(null);
+  const tour = useTour(runtime, store, box);
   // 4K: a DPR of 1 keeps the drawing buffer within 4096×4096 (and SwiftShader's budget).
   const [dpr, setDpr] = useState<[number, number]>([1, 2]);
   useEffect(() => setDpr(window.innerWidth >= 3000 ? [1, 1] : [1, 2]), []);
 
   return (
-    <div data-testid="screen-twin" data-tour-target={tour.target} data-tour-paused={tour.paused} style={{ position: 'absolute', inset: 0 }}>
+    <div ref={box} data-testid="screen-twin" data-tour-target={tour?.target} data-tour-paused={tour?.paused ?? false} style={{ position: 'absolute', inset: 0 }}>
       {scene.data && runtime ? (
         <TwinCanvas scene={scene.data} runtime={runtime} cells={[]} trajectory={null} focusBuildingId={null} cut={null} show={SHOW} bench={null} onPick={() => {}} dpr={dpr} />
       ) : (
         <div className={styles.placeholder}>{scene.isError ? t('twinUnavailable') : t('loading')}</div>
       )}
-      <div className={styles.tour}>{tour.paused ? t('tourPaused') : t('tourRunning')} · {tour.label}</div>
+      {tour && (
+        <div className={styles.tour} data-testid="tour-state" data-alarm={tour.alarm} role="status">
+          <span className={styles.tourDot} data-paused={tour.paused} aria-hidden />
+          {t(tour.paused ? 'tourPaused' : tour.alarm ? 'tourAlarm' : 'tourRunning', { label: tour.label })}
+          {tour.paused && <small>{t('tourKeys')}</small>}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,13 +1,17 @@
 'use client';
-// Orbit, zoom and fly-to with camera-controls (drei CameraControls). The
+// The camera. On the console: orbit, zoom and fly-to with camera-controls
+// (drei CameraControls). On the big screen (runtime.tour set): the tour
+// drives the camera itself, frame by frame, with no mouse controls. The
 // default view looks north from a little east of south and above, so the
 // south façades — unit doors, labels, retrofit shafts — face the viewer.
 import { CameraControls } from '@react-three/drei';
-import { useEffect, useRef } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
 import { Box3, type PerspectiveCamera, Sphere, Spherical, Vector3 } from 'three';
 import type { TwinBuilding } from '~/server/queries/twin-scene';
 import { buildingHeight, floorMid, footprintBounds, toWorld } from '../geometry';
 import type { FlyTarget, TwinRuntime } from '../runtime';
+import { type CameraTour, FRAME_MS, type Orbit, orbitPose, type Pose, TOUR_TIMING, type TourRig } from './tour';
 
 const HOME_AZIMUTH = 0.32;
 const HOME_POLAR = 0.9;
@@ -32,7 +36,87 @@ function lookAtBox(cc: CameraControls, box: Box3, azimuth: number, polar: number
   void cc.setLookAt(eye.x, eye.y, eye.z, centre.x, centre.y * 0.5, centre.z, animate);
 }
 
+/** The orbit that frames a box as lookAtBox does: same distance, same look point. */
+function boxOrbit(box: Box3, polar: number, zoom: number, fovDeg: number): Orbit {
+  box.getBoundingSphere(sphere);
+  box.getCenter(centre);
+  const distance = (sphere.radius * zoom) / Math.sin((fovDeg * Math.PI) / 360);
+  return { centre: [centre.x, centre.y, centre.z], look: [centre.x, centre.y * 0.5, centre.z], distance, polar };
+}
+
+function communityBox(buildings: TwinBuilding[]): Box3 {
+  const home = new Box3();
+  for (const b of buildings) home.union(buildingBox(b));
+  if (home.isEmpty()) home.set(new Vector3(-50, 0, -50), new Vector3(50, 10, 50));
+  return home;
+}
+
 export function CameraRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtime: TwinRuntime }) {
+  return runtime.tour ? <TourCameraRig buildings={buildings} runtime={runtime} tour={runtime.tour} /> : <ControlsRig buildings={buildings} runtime={runtime} />;
+}
+
+/**
+ * The tour's camera: the tour says where to look on each frame and when it
+ * wants the next one. Frames are asked for with a timer, never a continuous
+ * loop: at most one per FRAME_MS, and after a frame that took long to draw
+ * (software WebGL at 4K) at least as long idle again, so the orbit never takes
+ * more than half the machine. Nothing here touches React state.
+ */
+function TourCameraRig({ buildings, runtime, tour }: { buildings: TwinBuilding[]; runtime: TwinRuntime; tour: CameraTour }) {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const invalidate = useThree((s) => s.invalidate);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const look = useRef<Pose['target']>([0, 0, 0]);
+
+  const rig = useMemo<TourRig & { apply: (p: Pose) => void }>(() => {
+    const byId = new Map(buildings.map((b) => [b.id, b]));
+    const home = boxOrbit(communityBox(buildings), HOME_POLAR, 0.86, camera.fov);
+    return {
+      orbitOf: (target: FlyTarget) => {
+        if (target.kind === 'home') return home;
+        if (target.kind !== 'building') return null;
+        const b = byId.get(target.buildingId);
+        return b ? boxOrbit(buildingBox(b), 1.0, 1.05, camera.fov) : null;
+      },
+      current: () => ({ eye: [camera.position.x, camera.position.y, camera.position.z], target: look.current }),
+      apply: (p: Pose) => {
+        camera.position.set(p.eye[0], p.eye[1], p.eye[2]);
+        camera.lookAt(p.target[0], p.target[1], p.target[2]);
+        look.current = p.target;
+      },
+    };
+  }, [buildings, camera]);
+
+  useEffect(() => {
+    rig.apply(orbitPose(rig.orbitOf({ kind: 'home' })!, TOUR_TIMING.centreAzimuth));
+    tour.wake = () => {
+      clearTimeout(timer.current);
+      invalidate();
+    };
+    invalidate();
+    return () => {
+      clearTimeout(timer.current);
+      tour.wake = () => {};
+    };
+  }, [rig, tour, invalidate, runtime]);
+
+  useFrame(() => {
+    const started = performance.now();
+    const { pose, nextInMs } = tour.frame(started, rig);
+    if (pose) rig.apply(pose);
+    clearTimeout(timer.current);
+    if (nextInMs === null) return;
+    // A zero timeout runs after this frame is drawn; it sees what the frame cost.
+    timer.current = setTimeout(() => {
+      const cost = performance.now() - started;
+      timer.current = setTimeout(() => invalidate(), Math.max(nextInMs, FRAME_MS - cost, cost));
+    }, 0);
+  });
+
+  return null;
+}
+
+function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtime: TwinRuntime }) {
   const controls = useRef<CameraControls>(null);
 
   useEffect(() => {
@@ -40,9 +124,7 @@ export function CameraRig({ buildings, runtime }: { buildings: TwinBuilding[]; r
     if (!cc) return;
     const byId = new Map(buildings.map((b) => [b.id, b]));
     const units = new Map(buildings.flatMap((b) => b.units.map((u) => [u.id, { u, b }] as const)));
-    const home = new Box3();
-    for (const b of buildings) home.union(buildingBox(b));
-    if (home.isEmpty()) home.set(new Vector3(-50, 0, -50), new Vector3(50, 10, 50));
+    const home = communityBox(buildings);
 
     const fly = (target: FlyTarget, animate = true) => {
       switch (target.kind) {
