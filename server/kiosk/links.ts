@@ -33,7 +33,7 @@ export async function createKioskLink(db: Db, opts: { communityId: number | null
 async function findLive(db: Db, secret: string) {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(secret)) return null;
   const [row] = await db
-    .select({ id: kioskLinks.id, communityId: kioskLinks.communityId, usedAt: kioskLinks.usedAt, slug: communities.slug })
+    .select({ id: kioskLinks.id, communityId: kioskLinks.communityId, usedAt: kioskLinks.usedAt, seenAt: kioskLinks.updatedAt, slug: communities.slug })
     .from(kioskLinks)
     .leftJoin(communities, eq(communities.id, kioskLinks.communityId))
     .where(and(eq(kioskLinks.secretHash, hashSecret(secret)), isNull(kioskLinks.revokedAt)));
@@ -55,11 +55,22 @@ export async function redeemKioskLink(db: Db, secret: string): Promise<Kiosk | n
   return claimed.length ? { linkId: row.id, communityId: row.communityId, slug: row.slug } : null;
 }
 
-/** The kiosk a cookie names, while its link is not revoked. */
+/** How stale a link's "last seen" may get before a screen's request refreshes it. */
+export const KIOSK_SEEN_EVERY_MS = 5 * 60_000;
+
+/**
+ * The kiosk a cookie names, while its link is not revoked. A live screen
+ * refreshes its link's updated_at (shown to admins as "last seen") at most
+ * every KIOSK_SEEN_EVERY_MS, so its polling writes one row every few minutes.
+ */
 export async function kioskFromCookie(db: Db, secret: string | undefined): Promise<Kiosk | null> {
   if (!secret) return null;
   const row = await findLive(db, secret);
-  return row?.usedAt ? { linkId: row.id, communityId: row.communityId, slug: row.slug } : null;
+  if (!row?.usedAt) return null;
+  if (Date.now() - new Date(row.seenAt).getTime() > KIOSK_SEEN_EVERY_MS) {
+    await db.update(kioskLinks).set({ updatedAt: new Date() }).where(and(eq(kioskLinks.id, row.id), isNull(kioskLinks.revokedAt)));
+  }
+  return { linkId: row.id, communityId: row.communityId, slug: row.slug };
 }
 
 /** The read-only identity a kiosk's API calls run as; KIOSK_PROCEDURES limits what it can reach. */

@@ -1,7 +1,7 @@
 // Admins hand out and revoke read-only big-screen links (DESIGN.md §1: screens run unattended).
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { kioskLinks } from '~/db/schema';
+import { communities, kioskLinks } from '~/db/schema';
 import { createKioskLink } from '../kiosk/links';
 import { adminProcedure, createTRPCRouter } from '../trpc';
 import { communityBySlug, slugInput } from './_inputs';
@@ -16,15 +16,31 @@ export const kioskRouter = createTRPCRouter({
       return { id: link.id, path: `/screen/k/${link.secret}`, screen: community ? `/screen/${community.slug}` : '/screen/district' };
     }),
 
-  list: adminProcedure.query(({ ctx }) =>
-    ctx.db
-      .select({ id: kioskLinks.id, communityId: kioskLinks.communityId, label: kioskLinks.label, usedAt: kioskLinks.usedAt, revokedAt: kioskLinks.revokedAt, createdAt: kioskLinks.createdAt })
+  /**
+   * Every link, newest first, with the screen it opens. `lastSeenAt`: the last
+   * time a screen used it (refreshed every few minutes while one does); null
+   * before it was first opened.
+   */
+  list: adminProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db
+      .select({
+        id: kioskLinks.id, communityId: kioskLinks.communityId, slug: communities.slug, communityName: communities.name, communityNameEn: communities.nameEn,
+        label: kioskLinks.label, createdBy: kioskLinks.createdBy, usedAt: kioskLinks.usedAt, revokedAt: kioskLinks.revokedAt,
+        createdAt: kioskLinks.createdAt, updatedAt: kioskLinks.updatedAt,
+      })
       .from(kioskLinks)
-      .orderBy(desc(kioskLinks.id)),
-  ),
+      .leftJoin(communities, eq(communities.id, kioskLinks.communityId))
+      .orderBy(desc(kioskLinks.id));
+    return rows.map(({ updatedAt, ...r }) => ({ ...r, lastSeenAt: r.usedAt ? updatedAt : null }));
+  }),
 
+  /** Revoking twice changes nothing: the first revocation's time stays. updated_at (last seen) is left as it was. */
   revoke: adminProcedure.input(z.object({ id: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
-    const rows = await ctx.db.update(kioskLinks).set({ revokedAt: new Date() }).where(eq(kioskLinks.id, input.id)).returning({ id: kioskLinks.id });
+    const rows = await ctx.db
+      .update(kioskLinks)
+      .set({ revokedAt: new Date(), updatedAt: sql`${kioskLinks.updatedAt}` })
+      .where(and(eq(kioskLinks.id, input.id), isNull(kioskLinks.revokedAt)))
+      .returning({ id: kioskLinks.id });
     return { revoked: rows.length };
   }),
 });
