@@ -74,7 +74,12 @@ export class LiveStore {
         if (this.alarms.size <= MAX_ALARMS) break;
         this.alarms.delete(id);
       }
-      if (message.incidents.length > 0) this.recentIncidents = [...message.incidents.reverse(), ...this.recentIncidents].slice(0, 50);
+      if (message.incidents.length > 0) {
+        // By id: a restarted server re-announces what its predecessor may not have framed (server/live/catch-up.ts).
+        const known = new Set(this.recentIncidents.map((i) => i.id));
+        const fresh = message.incidents.filter((i) => !known.has(i.id)).reverse();
+        this.recentIncidents = [...fresh, ...this.recentIncidents].slice(0, 50);
+      }
     }
     this.lastSeq = message.seq;
     this.changed();

@@ -9,6 +9,7 @@ import { sweepOffline, trimLive } from '../ingest/sweep';
 import type { EscalationPolicy } from '../domain/alarm-lifecycle';
 import { escalateDue } from '../ops/alarm-ops';
 import { createBus, type BusKind, type LiveBus } from './bus';
+import { catchUpChanges } from './catch-up';
 import { FrameWriter } from './frames';
 import { LiveHub } from './hub';
 
@@ -46,6 +47,12 @@ export async function startLiveRuntime(database: Database, options: LiveOptions)
   const frames = new FrameWriter(bus, options.frameMs);
   const pipeline = new IngestPipeline(database, { onCommit: (changes) => frames.add(changes) });
   const directory = new DeviceDirectory(database.db);
+  // What a predecessor committed but died before framing (catch-up.ts).
+  const missed = await catchUpChanges(database.db);
+  if (missed.length > 0) {
+    frames.add(missed);
+    await frames.flush();
+  }
 
   let lastTrim = 0;
   const sweep = async () => {
