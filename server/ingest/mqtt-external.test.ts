@@ -76,4 +76,20 @@ describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
     await client.endAsync();
     await expect(mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: env.code, password: 'wrong', reconnectPeriod: 0 })).rejects.toThrow();
   });
+
+  it('leaves no session behind on a clean shutdown to swallow a share of later messages', async () => {
+    // A second instance joins the shared subscription, then shuts down cleanly (scale-down).
+    const other = await startExternalIngest(runtime, { url: `mqtt://linli-ingest:ingest-secret@127.0.0.1:${port}`, connections: 3, clientIdPrefix: `gone-${engine}-${Date.now()}` });
+    await other.close();
+    const env = fx.devices.environment!;
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: env.code, password: tokens.get(env.code), reconnectPeriod: 0 });
+    const ids = Array.from({ length: 30 }, (_, i) => `after-${i}`);
+    for (const id of ids) await client.publishAsync(`linli/mosq/${env.code}/reading`, JSON.stringify({ id, at: Date.now(), data: { temperatureC: 21 } }), { qos: 1 });
+    await client.endAsync();
+    const count = async () =>
+      Number((await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from device_events where device_id = ${env.id} and event_id like 'after-%'`))[0]?.n);
+    const deadline = Date.now() + 10_000;
+    while ((await count()) < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await count()).toBe(ids.length);
+  });
 });

@@ -10,6 +10,13 @@
 // one app instance, when several run), and their messages meet in the
 // pipeline's group commits. Sessions are persistent (clean: false), so a
 // message whose write never committed is redelivered after a restart.
+//
+// A persistent session stays a member of the shared subscription while it is
+// offline, and Mosquitto keeps handing it its share of messages (measured: 8
+// leftover sessions beside 32 live ones took 2,000 of 10,000). So a clean
+// shutdown — scaling down, fewer MQTT_INGEST_CLIENTS — unsubscribes, waits
+// for what it holds to commit, and ends its sessions; only a crash leaves one
+// behind, for the restart to resume.
 import os from 'node:os';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { LiveRuntime } from '../live/runtime';
@@ -24,6 +31,7 @@ const SHARE = `$share/linli-ingest/${TOPIC_ROOT}/#`;
 export async function startExternalIngest(runtime: LiveRuntime, opts: { url: string; connections: number; clientIdPrefix?: string }): Promise<ExternalIngest> {
   const prefix = opts.clientIdPrefix ?? `linli-ingest-${os.hostname()}`;
   let closing = false;
+  let inFlight = 0;
 
   const handle = async (topic: string, payload: Buffer): Promise<void> => {
     const dead = (reason: string, deviceCode: string | null) =>
@@ -57,7 +65,8 @@ export async function startExternalIngest(runtime: LiveRuntime, opts: { url: str
         properties: { sessionExpiryInterval: 3600 },
         reconnectPeriod: 1000,
         customHandleAcks: (topic, message, _packet, done) => {
-          handle(topic, message).then(
+          inFlight++;
+          handle(topic, message).finally(() => inFlight--).then(
             () => done(0),
             // Only when closing: no PUBACK, the broker keeps it for the next session.
             (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
@@ -76,8 +85,14 @@ export async function startExternalIngest(runtime: LiveRuntime, opts: { url: str
   return {
     clients,
     close: async () => {
+      await Promise.all(clients.map((c) => c.unsubscribeAsync(SHARE).catch(() => undefined)));
+      const deadline = Date.now() + 10_000;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       closing = true;
-      await Promise.all(clients.map((c) => c.endAsync()));
+      // Nothing held: end the sessions. Still holding (the database is down):
+      // keep them, so the broker redelivers to this client id after a restart.
+      const drained = inFlight === 0;
+      await Promise.all(clients.map((c) => (drained ? c.endAsync(false, { properties: { sessionExpiryInterval: 0 } }) : c.endAsync())));
     },
   };
 }
