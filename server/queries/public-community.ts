@@ -70,12 +70,16 @@ export function lastMonths(today: string, n: number): string[] {
  * rollup, never the incidents), e-bike blocks per month, and the last twelve
  * months against the twelve before. Floor 0 in the rollup (floor known only
  * by the camera's band) is shown as "floor not determined".
+ *
+ * `recordsFrom` is the first month the community has any incident on record.
+ * When the records begin after the twelve months before started, that total
+ * is null, not 0: "0 last year" would read as a fall that nobody measured.
  */
 export async function publicSafety(db: Db, communityId: number, today: string) {
   const months = lastMonths(today, 24);
   const recent = months.slice(12);
   const since = `${months[0]}-01`;
-  const [homes, throwing, ebike] = await Promise.all([
+  const [homes, throwing, ebike, [first]] = await Promise.all([
     selectRows<{ buildingId: number; number: string; name: string; floors: number; floor: number; n: number }>(
       db,
       sql`select b.id as "buildingId", b.number, b.name, b.floors, h.floor, count(*)::int as n
@@ -95,7 +99,13 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
             and occurred_at >= (${since}::date::timestamp at time zone 'Asia/Shanghai')
           group by 1`,
     ),
+    selectRows<{ month: string | null }>(
+      db,
+      sql`select to_char(min(occurred_at) at time zone 'Asia/Shanghai', 'YYYY-MM') as month from incidents where community_id = ${communityId}`,
+    ),
   ]);
+  const recordsFrom = first?.month ?? null;
+  const coversPrevious = recordsFrom !== null && recordsFrom <= months[0]!;
   type Cell = { band: { from: number; to: number } | null; month: string; n: number };
   const perBuilding = new Map<number, { number: string; name: string; bands: { from: number; to: number }[]; cells: Map<string, Cell> }>();
   const floorsOf = new Map<number, Map<number, number>>();
@@ -123,9 +133,13 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
   const ebikeByMonth = new Map(ebike.map((r) => [r.month, r.n]));
   const series = (m: Map<string, number>) => recent.map((month) => ({ month, count: suppressSmall(m.get(month) ?? 0) }));
   const sum = (m: Map<string, number>, ms: string[]) => ms.reduce((n, k) => n + (m.get(k) ?? 0), 0);
-  const trend = (m: Map<string, number>) => ({ last12: suppressSmall(sum(m, recent)), previous12: suppressSmall(sum(m, months.slice(0, 12))) });
+  const trend = (m: Map<string, number>) => ({
+    last12: suppressSmall(sum(m, recent)),
+    previous12: coversPrevious ? suppressSmall(sum(m, months.slice(0, 12))) : null,
+  });
   return {
     months: recent,
+    recordsFrom,
     minHouseholdsPerBand: MIN_GROUP_HOUSEHOLDS,
     throwing: {
       byMonth: series(throwingByMonth),

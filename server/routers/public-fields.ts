@@ -27,7 +27,7 @@ export const PUBLIC_FIELDS: Record<string, string[]> = {
   ],
   'status.safety': [
     'ebike', 'ebike.byMonth', 'ebike.byMonth[].count', 'ebike.byMonth[].month', 'ebike.trend',
-    'ebike.trend.last12', 'ebike.trend.previous12', 'minHouseholdsPerBand', 'months', 'throwing',
+    'ebike.trend.last12', 'ebike.trend.previous12', 'minHouseholdsPerBand', 'months', 'recordsFrom', 'throwing',
     'throwing.buildings', 'throwing.buildings[].bands', 'throwing.buildings[].bands[].from',
     'throwing.buildings[].bands[].to', 'throwing.buildings[].cells', 'throwing.buildings[].cells[].band',
     'throwing.buildings[].cells[].band.from', 'throwing.buildings[].cells[].band.to',

@@ -140,4 +140,22 @@ describe.each(testEngines)('public suppression on %s', (engine) => {
     expect(service.satisfactionPct).toBeNull();
     expect(service.completionPct).not.toBeNull();
   });
+
+  it('compares with the year before only when the records reach back that far', async () => {
+    const anon = createCaller({ db: database.db, user: null });
+    // The demo holds 90 days: no total for the twelve months before, rather than a made-up 0.
+    const recent = await anon.status.safety({ slug: 'caifu-xingyuan' });
+    expect(recent.recordsFrom! > recent.months[0]!).toBe(true);
+    expect(recent.throwing.trend.previous12).toBeNull();
+    expect(recent.ebike.trend.previous12).toBeNull();
+    // Records from 30 months ago cover both years; one e-bike block 20 months ago is "<3" in the year before.
+    await database.db.execute(sql`insert into incidents (community_id, kind, occurred_at)
+      select id, 'ebike_elevator', now() - ago from communities, (values (interval '30 months'), (interval '20 months')) as v(ago)
+      where slug = 'caifu-xingyuan'`);
+    const longer = await anon.status.safety({ slug: 'caifu-xingyuan' });
+    expect(longer.recordsFrom! < longer.months[0]!).toBe(true);
+    expect(longer.ebike.trend.previous12).toBe('<3');
+    expect(longer.throwing.trend.previous12).toBe(0);
+    expect(longer.ebike.trend.last12).toEqual(recent.ebike.trend.last12);
+  });
 });

@@ -2,22 +2,38 @@
 // JavaScript, readable by screen readers through its title and a table twin.
 import type { PublicCount } from '~/server/domain/privacy';
 
-type Props = { title: string; data: { month: string; count: PublicCount }[]; monthLabel: (m: string) => string };
+type Props = {
+  title: string;
+  data: { month: string; count: PublicCount }[];
+  monthLabel: (m: string) => string;
+  /** 'YYYY-MM' the records begin; earlier months are shaded as "no records", not drawn as zero. */
+  recordsFrom?: string | null;
+  noRecords?: string;
+};
 
 const W = 340;
 const H = 150;
 const PAD = { top: 18, bottom: 22, left: 4, right: 4 };
 
-export function MonthBars({ title, data, monthLabel }: Props) {
+export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords }: Props) {
   const values = data.map((d) => (typeof d.count === 'number' ? d.count : 0));
   const max = Math.max(3, ...values);
   const slot = (W - PAD.left - PAD.right) / Math.max(1, data.length);
   const plotH = H - PAD.top - PAD.bottom;
-  const summary = data.map((d) => `${monthLabel(d.month)} ${d.count}`).join('，');
+  const before = recordsFrom ? data.filter((d) => d.month < recordsFrom).length : 0;
+  const summary = data.map((d) => `${monthLabel(d.month)} ${d.month < (recordsFrom ?? '') ? (noRecords ?? '—') : d.count}`).join('，');
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${summary}`} width="100%">
         <title>{title}</title>
+        {before > 0 && (
+          <g>
+            <rect x={PAD.left} y={PAD.top} width={before * slot} height={plotH} fill="#eceff3" />
+            {noRecords && before >= 2 && (
+              <text x={PAD.left + (before * slot) / 2} y={PAD.top + plotH / 2} textAnchor="middle" fontSize="11" fill="#5b6675">{noRecords}</text>
+            )}
+          </g>
+        )}
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#8792a2" />
         {data.map((d, i) => {
           const v = typeof d.count === 'number' ? d.count : 0;

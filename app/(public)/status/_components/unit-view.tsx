@@ -61,7 +61,8 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
           <dl className="stacked">
             <dt>{t('period')}</dt>
             <dd data-testid="publicity-period">{t('periodValue', { from: f.date(r.publicity.startsOn), to: f.date(r.publicity.endsOn), days: r.publicity.days })}</dd>
-            {r.publicity.proposal && (<><dt>{t('proposal')}</dt><dd>{r.publicity.proposal}</dd></>)}
+            {/* The notice as the committee wrote it, in Chinese: marked so a screen reader in English reads it right. */}
+            {r.publicity.proposal && (<><dt>{t('proposal')}</dt><dd lang="zh-CN">{r.publicity.proposal}</dd></>)}
             {r.publicity.objectionChannel && (
               <><dt>{t('howToObject')}</dt><dd data-testid="publicity-object">{t('objectUntil', { date: f.date(r.publicity.endsOn), channel: r.publicity.objectionChannel })}</dd></>
             )}
