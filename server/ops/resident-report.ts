@@ -1,13 +1,15 @@
 // Residents' reports from the public form: no login, rate-limited per client
 // address, and nothing personal shown back (DESIGN.md §5) — the reporter gets
 // a reference that reveals only the order's state.
+import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { Db } from '~/db/client';
-import { buildings, communities, units } from '~/db/schema';
+import { buildings, units } from '~/db/schema';
 import { PUBLIC_AREAS } from '~/db/vocab';
 import { env } from '../env';
+import { communityBySlug } from '../routers/_inputs';
 import { openWorkOrder } from './work-order-ops';
 
 /** What a resident can report; each maps to a due time in server/domain/work-order-flow.ts. */
@@ -22,9 +24,18 @@ export const reportForm = z.object({
 });
 export type ReportForm = z.infer<typeof reportForm>;
 
+/** The community of a report URL, or null (the pages answer 404) when there is none. */
+async function reportCommunity(db: Db, slug: string) {
+  return communityBySlug(db, slug).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+}
+
 export async function reportPlaces(db: Db, slug: string) {
-  const [community] = await db.select({ id: communities.id, name: communities.name, nameEn: communities.nameEn }).from(communities).where(eq(communities.slug, slug));
-  if (!community) return null;
+  const found = await reportCommunity(db, slug);
+  if (!found) return null;
+  const community = { id: found.id, name: found.name, nameEn: found.nameEn };
   const rows = await db
     .select({ buildingId: buildings.id, building: buildings.name, unitId: units.id, unit: units.name })
     .from(buildings).leftJoin(units, eq(units.buildingId, buildings.id))
@@ -39,7 +50,7 @@ export async function reportPlaces(db: Db, slug: string) {
 }
 
 export async function submitReport(db: Db, slug: string, form: ReportForm): Promise<{ reference: string } | null> {
-  const [community] = await db.select({ id: communities.id }).from(communities).where(eq(communities.slug, slug));
+  const community = await reportCommunity(db, slug);
   if (!community) return null;
   const [kind, value = ''] = form.place.split(':') as [string, string];
   const areas: readonly string[] = PUBLIC_AREAS;

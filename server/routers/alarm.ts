@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { alarmEvents, alarms, incidents, users, workOrders } from '~/db/schema';
+import { alarmEvents, alarms, devices, incidents, users, workOrders } from '~/db/schema';
 import { ALARM_STATES } from '~/db/vocab';
 import { appendAlarmEvent, applyAlarmAction } from '../ops/alarm-ops';
 import { createTRPCRouter, staffProcedure } from '../trpc';
@@ -25,17 +25,18 @@ export const alarmRouter = createTRPCRouter({
       const rows = await ctx.db
         .select({
           alarm: alarms, reviewState: incidents.reviewState, evidence: incidents.evidence, buildingId: incidents.buildingId,
-          workOrderId: workOrders.id, workOrderCode: workOrders.code,
+          workOrderId: workOrders.id, workOrderCode: workOrders.code, deviceName: devices.name,
         })
         .from(alarms)
         .leftJoin(incidents, eq(incidents.id, alarms.incidentId))
         .leftJoin(workOrders, eq(workOrders.alarmId, alarms.id))
+        .leftJoin(devices, eq(devices.id, alarms.deviceId))
         .where(and(eq(alarms.communityId, community.id), inArray(alarms.state, input.states)))
         .orderBy(desc(alarms.openedAt))
         .limit(input.limit);
       return rows
         .map((r) => ({
-          ...r.alarm, reviewState: r.reviewState, evidence: r.evidence ?? [], buildingId: r.buildingId,
+          ...r.alarm, reviewState: r.reviewState, evidence: r.evidence ?? [], buildingId: r.buildingId, deviceName: r.deviceName,
           /** The work order opened from it, if any (one per alarm). */
           workOrder: r.workOrderId === null || r.workOrderCode === null ? null : { id: r.workOrderId, code: r.workOrderCode },
         }))

@@ -5,9 +5,8 @@ import { notFound, redirect } from 'next/navigation';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { getCaller } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
-import { AlarmDesk } from './_components/alarm-desk';
-import { PatrolTable, RatesTable } from './_components/summary-tables';
-import { WorkOrderTable } from './_components/work-order-table';
+import { OpsDesk } from './_components/ops-desk';
+import { PatrolTable } from './_components/summary-tables';
 import styles from './ops.module.css';
 
 export const metadata: Metadata = { title: '值班台 Operations desk' };
@@ -21,7 +20,7 @@ export default async function OpsPage({ params }: { params: Promise<{ slug: stri
   const caller = await getCaller();
   const community = await caller.community.bySlug({ slug }).catch(() => null);
   if (!community) notFound();
-  const [rates, patrol, locale] = await Promise.all([caller.workOrder.rates({ slug }), caller.patrol.compliance({ slug }), getLocale()]);
+  const [patrol, locale] = await Promise.all([caller.patrol.compliance({ slug }), getLocale()]);
   return (
     <LiveProvider slug={community.slug}>
       <div className={styles.ops}>
@@ -29,12 +28,9 @@ export default async function OpsPage({ params }: { params: Promise<{ slug: stri
           <h1>{t('title', { name: locale === 'zh' ? community.name : community.nameEn })}</h1>
           <a href={`/report/${community.slug}`}>{t('reportLink')}</a>
         </header>
-        <AlarmDesk slug={community.slug} />
-        <WorkOrderTable slug={community.slug} />
-        <div className={styles.pair}>
-          <RatesTable rows={rates} />
+        <OpsDesk slug={community.slug}>
           <PatrolTable rows={patrol.rows} />
-        </div>
+        </OpsDesk>
       </div>
     </LiveProvider>
   );

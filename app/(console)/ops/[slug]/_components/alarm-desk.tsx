@@ -21,7 +21,7 @@ export function useAge() {
   };
 }
 
-export function AlarmDesk({ slug }: { slug: string }) {
+export function AlarmDesk({ slug, onOpenOrder }: { slug: string; onOpenOrder: (workOrderId: number) => void }) {
   const t = useTranslations('ops');
   const locale = useLocale();
   const trpc = useTRPC();
@@ -42,7 +42,13 @@ export function AlarmDesk({ slug }: { slug: string }) {
   }, [alarmVersion]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: listKey });
   const move = useMutation(trpc.alarm.transition.mutationOptions({ onSuccess: refresh }));
-  const toOrder = useMutation(trpc.workOrder.fromAlarm.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.workOrder.list.queryKey({ slug }) }) }));
+  const toOrder = useMutation(trpc.workOrder.fromAlarm.mutationOptions({
+    onSuccess: (order) => {
+      void queryClient.invalidateQueries(trpc.workOrder.pathFilter());
+      void refresh();
+      onOpenOrder(order.id);
+    },
+  }));
   const error = move.error ?? toOrder.error;
 
   return (
@@ -50,7 +56,7 @@ export function AlarmDesk({ slug }: { slug: string }) {
       <h2 id="alarms-h">{t('alarms')} <span className="badge" data-testid="alarm-count">{list.data?.length ?? '…'}</span></h2>
       {error && <p role="alert" className="error">{pickLocale(error.message, locale)}</p>}
       {list.data?.length === 0 && <p className="muted">{t('noAlarms')}</p>}
-      <div className="table-scroll">
+      <div className={`table-scroll ${styles.alarmList}`}>
         <table className={styles.table} data-testid="alarm-desk">
           <thead><tr><th>{t('severity')}</th><th>{t('alarm')}</th><th>{t('age')}</th><th>{t('state')}</th><th>{t('assignee')}</th><th>{t('actions')}</th></tr></thead>
           <tbody>
@@ -64,20 +70,23 @@ export function AlarmDesk({ slug }: { slug: string }) {
                       <span className={`badge ${styles[a.severity]}`}>{t(`severities.${a.severity}`)}</span>
                       {a.escalationLevel > 0 && <span className={`badge ${styles.escalated}`} data-testid="escalated">{t('escalated')}</span>}
                     </td>
-                    <td><button type="button" className={styles.titleLink} aria-expanded={openId === a.id} onClick={() => setOpenId(openId === a.id ? null : a.id)}>{pickLocale(a.title, locale)}</button></td>
+                    <td><button type="button" className={styles.titleLink} aria-expanded={openId === a.id} onClick={() => setOpenId(openId === a.id ? null : a.id)}>{pickLocale(a.title, locale)}</button>
+                      {a.deviceName && <div className="muted small">{a.deviceName}</div>}</td>
                     <td className={styles.num}>{age(a.openedAt, now)}</td>
                     <td data-testid="alarm-state">{t(`states.${a.state}`)}</td>
                     <td>{a.assignee ?? '—'}</td>
                     <td>
                       <div className={styles.buttons}>
                         {next && <button type="button" className={next === 'acknowledge' ? 'primary' : undefined} disabled={move.isPending} onClick={() => move.mutate({ id: a.id, move: next })}>{t(next)}</button>}
-                        <button type="button" disabled={toOrder.isPending} onClick={() => toOrder.mutate({ alarmId: a.id })}>{t('toWorkOrder')}</button>
+                        {a.workOrder
+                          ? <button type="button" data-testid="alarm-order" onClick={() => onOpenOrder(a.workOrder!.id)}>{t('openOrder', { code: a.workOrder.code })}</button>
+                          : <button type="button" disabled={toOrder.isPending} onClick={() => toOrder.mutate({ alarmId: a.id })}>{t('toWorkOrder')}</button>}
                         {focus && <a className="button" href={`/twin/${slug}?focus=${focus}`}>{t('fly')}</a>}
                       </div>
                     </td>
                   </tr>
                   {openId === a.id && (
-                    <tr className={styles.rowOpen}><td colSpan={6}><AlarmTrail alarm={a} onChange={refresh} /></td></tr>
+                    <tr className={styles.rowOpen}><td colSpan={6}><AlarmTrail slug={slug} alarm={a} onChange={refresh} /></td></tr>
                   )}
                 </Fragment>
               );

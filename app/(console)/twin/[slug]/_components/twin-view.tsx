@@ -11,7 +11,7 @@ import { localToday } from '~/db/local-day';
 import { DEVICE_CLASSES, DEVICE_STATUSES } from '~/db/vocab';
 import { heatCells } from '~/app/_scene/heat';
 import { placeDevices } from '~/app/_scene/placement';
-import { createRuntime, type TwinPick } from '~/app/_scene/runtime';
+import { createRuntime, type TwinPick, type TwinRuntime } from '~/app/_scene/runtime';
 
 export type TwinFocus = { kind: 'device' | 'building'; id: number };
 import { createDeviceStore, liveTwin, setDeviceStatus, setFilters } from '~/app/_scene/store';
@@ -29,6 +29,46 @@ const TwinCanvas = dynamic(() => import('~/app/_scene/twin-canvas'), { ssr: fals
 export type Bench = { scale: number; naive: boolean; lod: boolean } | null;
 export type Cut = { buildingId: number; floor: number } | null;
 export type Show = { elevators: boolean; patrol: boolean; heat: boolean };
+
+/**
+ * Runs `fly` once the scene's camera rig is ready: the rig installs the real
+ * runtime.flyTo when it mounts inside the canvas (and sets its home view in
+ * the same effect), so this watches that assignment and flies on the next
+ * animation frame, after the home view. If the rig is already up, it flies on
+ * the next frame. Returns a cancel function.
+ */
+function whenRigReady(runtime: TwinRuntime, fly: () => void): () => void {
+  let frame = 0;
+  const schedule = () => { frame = requestAnimationFrame(fly); };
+  const placeholder = runtime.flyTo;
+  if (placeholder.length > 0) {
+    // Already installed: the rig's flyTo takes a target; the placeholder takes none.
+    schedule();
+    return () => cancelAnimationFrame(frame);
+  }
+  let current = placeholder;
+  let done = false;
+  Object.defineProperty(runtime, 'flyTo', {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set: (fn: TwinRuntime['flyTo']) => {
+      current = fn;
+      if (!done && fn.length > 0) {
+        done = true;
+        restore();
+        schedule();
+      }
+    },
+  });
+  function restore() {
+    Object.defineProperty(runtime, 'flyTo', { configurable: true, enumerable: true, writable: true, value: current });
+  }
+  return () => {
+    if (!done) { done = true; restore(); }
+    cancelAnimationFrame(frame);
+  };
+}
 
 function localDay(offsetDays: number): string {
   return localToday(new Date(Date.now() - offsetDays * 86_400_000));
@@ -56,17 +96,17 @@ export function TwinView({ slug, name, bench, focus = null }: { slug: string; na
     if (bench && !bench.lod) devices.lod.near = Infinity;
     return createRuntime(devices);
   }, [scene.data, bench]);
-  // ?focus=device:<id> | building:<id> (links from the alarm desk): select it and fly
-  // there once the camera rig has mounted and installed runtime.flyTo.
+  // ?focus=device:<id> | building:<id> (links from the alarm desk): select it
+  // at once and fly there as soon as the camera rig has mounted and installed
+  // runtime.flyTo (whenRigReady), not after a guessed delay.
   useEffect(() => {
     if (!runtime || !focus) return;
-    const timer = setTimeout(() => {
+    if (focus.kind === 'device') setPick({ kind: 'device', deviceId: focus.id });
+    return whenRigReady(runtime, () => {
       if (focus.kind === 'building') return runtime.flyTo({ kind: 'building', buildingId: focus.id });
-      setPick({ kind: 'device', deviceId: focus.id });
       const i = runtime.devices.indexById.get(focus.id);
       if (i !== undefined) runtime.flyTo({ kind: 'point', x: runtime.devices.pos[i * 3] as number, y: runtime.devices.pos[i * 3 + 1] as number, z: runtime.devices.pos[i * 3 + 2] as number });
-    }, 600);
-    return () => clearTimeout(timer);
+    });
   }, [runtime, focus]);
   useEffect(() => {
     if (!runtime) return;
