@@ -1,6 +1,7 @@
 // The big screen (一屏统管) and the district map in real Chromium, opened the
 // way a wall display opens them: through an admin's one-time kiosk link.
 import { mkdirSync } from 'node:fs';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,6 +9,43 @@ import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
 import { adminClient, signIn } from '~/server/simulator/admin-client';
 import { postEvents } from '~/test/standalone';
 import { launchChromium, SHOTS_DIR } from './app-server';
+
+/** A TCP relay to the app: cut() drops every open connection and refuses new ones until restore(). */
+async function tcpRelay(target: URL): Promise<{ url: string; cut: () => void; restore: () => void; close: () => Promise<void> }> {
+  const open = new Set<Socket>();
+  let down = false;
+  const server = createServer((client) => {
+    if (down) return void client.destroy();
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const s of [client, upstream]) {
+      open.add(s);
+      s.on('error', () => {});
+      s.on('close', () => {
+        open.delete(client);
+        open.delete(upstream);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut: () => {
+      down = true;
+      for (const s of open) s.destroy();
+    },
+    restore: () => {
+      down = false;
+    },
+    close: () => {
+      for (const s of open) s.destroy();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
+}
 
 const PANELS = ['devices', 'alarms', 'throwing', 'ebike', 'patrol', 'work-orders', 'retrofit', 'ticker'];
 
@@ -102,28 +140,139 @@ describe('big screen and district map', () => {
     }, 240_000);
   }
 
-  it('shows an ingested alarm in the ticker within 5 s and flies the tour to it', async () => {
-    const page = await kioskPage('jinghu', 1920, 1080);
-    await page.getByTestId('screen-connection').and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
-    await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
-    // A detector with no open alarm, so this event raises a new one (an open alarm is raised only once).
-    const open = new Set((await admin.alarm.list.query({ slug: 'jinghu', limit: 500 })).map((a) => a.deviceId));
-    const tokens = await admin.ingest.issueTokens.mutate({ slug: 'jinghu', classes: ['smoke_detector'], limit: 200 });
+  /** Raises a fresh smoke alarm in `slug` through the ingest API, from a detector with no open alarm (an open alarm is raised only once). */
+  async function raiseSmoke(slug: string): Promise<void> {
+    const open = new Set((await admin.alarm.list.query({ slug, limit: 500 })).map((a) => a.deviceId));
+    const tokens = await admin.ingest.issueTokens.mutate({ slug, classes: ['smoke_detector'], limit: 200 });
     const smoke = tokens.find((d) => !open.has(d.id));
-    const before = await page.getByTestId('ticker').locator('li').allInnerTexts();
     const res = await postEvents(url, smoke!.token, [{ id: `screen-e2e-${Date.now()}`, kind: 'reading', at: Date.now(), data: { smoke: true } }]);
     expect(res.status).toBe(200);
-    const sent = Date.now();
+  }
+
+  /** Waits until the ticker shows a new smoke alarm (its list differs from `before`); the issue allows 5 s. */
+  async function waitForSmokeInTicker(page: Page, before: string[]) {
     await page.waitForFunction((n) => {
       const items = [...document.querySelectorAll('[data-testid="ticker"] li[data-event^="a"]')].map((li) => li.textContent ?? '');
       return items.some((t) => t.includes('烟感')) && items.join('|') !== n;
     }, before.join('|'), { timeout: 5_000 });
-    expect(Date.now() - sent).toBeLessThan(5_000);
-    await page.waitForFunction(() => document.querySelector('[data-testid="screen-twin"]')?.getAttribute('data-tour-target')?.startsWith('alarm:'), null, { timeout: 5_000 });
-    // Space pauses the tour; the state says so.
+  }
+
+  type Probe = { target: string; phase: string; azimuth: number; camera: number[]; centre: number[]; paused: string; label: string };
+  const probe = (page: Page): Promise<Probe> =>
+    page.evaluate(() => {
+      const el = document.querySelector('[data-testid="screen-twin"]') as HTMLElement;
+      const nums = (s: string | undefined) => (s ? s.split(',').map(Number) : []);
+      return {
+        target: el.dataset.tourTarget ?? '', phase: el.dataset.tourPhase ?? '', azimuth: Number(el.dataset.tourAzimuth),
+        camera: nums(el.dataset.tourCamera), centre: nums(el.dataset.tourCentre), paused: el.dataset.tourPaused ?? '',
+        label: document.querySelector('[data-testid="tour-state"]')?.textContent ?? '',
+      };
+    });
+  /** Waits until `test`, an expression over `d` (the twin box's data attributes: tourTarget, tourPhase, tourPaused…), holds. */
+  const waitForTour = (page: Page, test: string) =>
+    page.waitForFunction(`(() => { const d = document.querySelector('[data-testid="screen-twin"]')?.dataset ?? {}; return ${test}; })()`, null, { timeout: 30_000 });
+  const flat = (p: Probe) => Math.hypot(p.camera[0]! - p.centre[0]!, p.camera[2]! - p.centre[2]!);
+  const moved = (a: Probe, b: Probe) => Math.hypot(a.camera[0]! - b.camera[0]!, a.camera[1]! - b.camera[1]!, a.camera[2]! - b.camera[2]!);
+
+  it('orbits each building slowly, obeys the remote, and flies to an ingested critical alarm shown in the ticker within 5 s', async () => {
+    const page = await kioskPage('jinghu', 1920, 1080);
+    await page.getByTestId('screen-connection').and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
+    await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
+
+    // The tour opens on the whole community, flies in, and orbits: same centre and distance, the angle moving on.
+    await waitForTour(page, "d.tourPhase === 'orbit'");
+    const a = await probe(page);
+    expect(a.target).toBe('home');
+    expect(a.label).toContain('巡览中');
+    await page.waitForTimeout(3_000);
+    const b = await probe(page);
+    expect(b.phase).toBe('orbit');
+    expect(b.centre).toEqual(a.centre);
+    expect(b.azimuth - a.azimuth).toBeGreaterThan(4);
+    expect(b.azimuth - a.azimuth).toBeLessThan(30);
+    expect(moved(a, b)).toBeGreaterThan(5);
+    expect(Math.abs(flat(b) - flat(a)) / flat(a)).toBeLessThan(0.01);
+
+    // PageDown (a presenter remote's "next"): on to the first building, which the camera then orbits.
+    await page.keyboard.press('PageDown');
+    await waitForTour(page, "(d.tourTarget ?? '').startsWith('building:') && d.tourPhase === 'orbit'");
+    const c = await probe(page);
+    expect(c.centre).not.toEqual(a.centre);
+    // The building's orbit is much tighter than the whole community's.
+    expect(flat(c)).toBeLessThan(flat(a) / 2);
+    await page.waitForTimeout(2_000);
+    const d = await probe(page);
+    expect(d.target).toBe(c.target);
+    expect(d.azimuth - c.azimuth).toBeGreaterThan(3);
+    expect(Math.abs(flat(d) - flat(c)) / flat(c)).toBeLessThan(0.01);
+
+    // Space pauses: the camera stays put and the screen says so; space again carries on.
     await page.keyboard.press(' ');
-    expect(await page.getByTestId('screen-twin').getAttribute('data-tour-paused')).toBe('true');
+    await waitForTour(page, "d.tourPaused === 'true' && d.tourPhase === 'paused'");
+    const paused = await probe(page);
+    expect(paused.label).toContain('已暂停');
+    await page.waitForTimeout(1_500);
+    expect((await probe(page)).camera).toEqual(paused.camera);
+    await page.keyboard.press(' ');
+    await waitForTour(page, "d.tourPaused === 'false'");
+    await page.waitForTimeout(1_500);
+    const resumed = await probe(page);
+    expect(resumed.target).toBe(c.target);
+    expect(moved(paused, resumed)).toBeGreaterThan(1);
+
+    // A critical alarm through the ingest API: in the ticker within 5 s, and the camera flies to it and holds.
+    const before = await page.getByTestId('ticker').locator('li').allInnerTexts();
+    await raiseSmoke('jinghu');
+    const sent = Date.now();
+    await waitForSmokeInTicker(page, before);
+    expect(Date.now() - sent).toBeLessThan(5_000);
+    await waitForTour(page, "(d.tourTarget ?? '').startsWith('alarm:')");
+    await waitForTour(page, "d.tourPhase === 'hold'");
+    const held = await probe(page);
+    expect(held.label).toContain('紧急告警');
+    expect(moved(resumed, held)).toBeGreaterThan(10);
+    await page.waitForTimeout(1_500);
+    expect((await probe(page)).camera).toEqual(held.camera);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'screen-jinghu-alarm-1920.png') });
+    // "Next" ends the hold and the tour carries on.
+    await page.keyboard.press('ArrowRight');
+    await waitForTour(page, "(d.tourTarget ?? '').startsWith('building:') && d.tourPhase === 'orbit'");
     await page.close();
+  }, 240_000);
+
+  it('says so on screen when the live connection drops, and carries on without a reload once it is back', async () => {
+    // The screen reaches the app through a TCP relay the test can cut, as a dropped network or a server going away would.
+    const relay = await tcpRelay(new URL(url));
+    try {
+      const link = await admin.kiosk.create.mutate({ slug: 'caifu-xingyuan', label: 'e2e network loss' });
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(`${relay.url}${link.path}`);
+      expect(page.url()).toBe(`${relay.url}${link.screen}`);
+      const banner = page.getByTestId('screen-connection');
+      await banner.and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
+      // A screen that has been running: everything loaded (the twin's and the charts' scripts too), then the network goes.
+      await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, { timeout: 30_000 });
+      await page.waitForTimeout(2_000);
+      await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+      relay.cut();
+      await page.waitForFunction(() => ['reconnecting', 'error'].includes(document.querySelector('[data-testid="screen-connection"]')?.getAttribute('data-state') ?? ''), null, { timeout: 30_000 });
+      expect(await banner.innerText()).toMatch(/连接中断|已断开/);
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'screen-reconnecting-1920.png') });
+      // Down for a while: the screen keeps saying so, and keeps trying.
+      await page.waitForTimeout(5_000);
+      expect(await banner.getAttribute('data-state')).not.toBe('live');
+      relay.restore();
+      await banner.and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
+      // Still the same page (no reload), and live events reach it again.
+      expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+      const before = await page.getByTestId('ticker').locator('li').allInnerTexts();
+      await raiseSmoke('caifu-xingyuan');
+      await waitForSmokeInTicker(page, before);
+      await page.close();
+    } finally {
+      await relay.close();
+    }
   }, 180_000);
 
   it('draws the district map offline with MapLibre and opens a community screen on click', async () => {

@@ -13,7 +13,7 @@ export const SEVERITY_TINT: Record<string, string> = { critical: '#ff4d4f', majo
 export const NO_ALARM_TINT = '#4a7bb7';
 
 export type MapCommunity = {
-  slug: string; name: string; anchorLng: number; anchorLat: number;
+  slug: string; name: string; nameEn?: string; anchorLng: number; anchorLat: number;
   devices: number; online: number; openAlarms: number; throwingThisMonth: number;
   buildings: Array<{ id: number; name: string; worst: string | null; footprint: Array<{ x: number; y: number }>; height: number }>;
 };

@@ -56,7 +56,7 @@ export default async function ScreensPage() {
                     <tr key={l.id} data-testid={`kiosk-link-${l.id}`} data-state={state}>
                       <td>
                         {l.slug ? name({ name: l.communityName ?? '', nameEn: l.communityNameEn ?? '' }) : t('district')}
-                        <div className="small muted">{l.slug ? `/screen/${l.slug}` : '/screen/district'}</div>
+                        <div className={`small muted ${styles.path}`}>{l.slug ? `/screen/${l.slug}` : '/screen/district'}</div>
                       </td>
                       <td className={styles.label}>{l.label}</td>
                       <td className="nowrap">{at(l.createdAt)}</td>

@@ -2,18 +2,21 @@
 // The live event ticker: the newest alarms and incidents from the page's one
 // LiveStore. Bounded to TICKER_ROWS whatever the event rate, so a screen left
 // on for days holds the same number of DOM nodes.
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { pickLocale } from '~/app/_components/ui/bilingual';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useLive } from '~/app/_live/live-provider';
 import type { LiveStore } from '~/app/_live/live-store';
 import styles from './screen.module.css';
 
-const TICKER_ROWS = 6;
+// As many rows as the ticker's strip holds whole at 16:9 (1080p and 4K alike).
+const TICKER_ROWS = 5;
 type Row = { key: string; at: string; severity: string; text: string };
 
-function rows(store: LiveStore, incidentLabel: (kind: string) => string): Row[] {
+function rows(store: LiveStore, incidentLabel: (kind: string) => string, locale: string): Row[] {
   const out: Row[] = [];
-  for (const a of store.alarms.values()) out.push({ key: `a${a.id}`, at: a.openedAt, severity: a.severity, text: a.title });
+  // Alarm titles come as "中文 / English": the screen shows its language's half.
+  for (const a of store.alarms.values()) out.push({ key: `a${a.id}`, at: a.openedAt, severity: a.severity, text: pickLocale(a.title, locale) });
   for (const i of store.recentIncidents.slice(0, TICKER_ROWS)) out.push({ key: `i${i.id}`, at: i.occurredAt, severity: 'major', text: incidentLabel(i.kind) });
   return out.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, TICKER_ROWS);
 }
@@ -24,7 +27,8 @@ export function Ticker() {
   const t = useTranslations('screen');
   const { store } = useLive();
   useSyncExternalStore(store.subscribe, store.getVersion, () => 0);
-  const list = rows(store, (kind) => t(`incident.${kind}`));
+  const locale = useLocale();
+  const list = rows(store, (kind) => t(`incident.${kind}`), locale);
   return (
     <section className={styles.panel} data-testid="panel-ticker" aria-label={t('ticker')}>
       <h2>{t('ticker')}</h2>

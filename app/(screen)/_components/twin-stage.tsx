@@ -3,9 +3,10 @@
 // runtime, driven by the camera tour instead of a mouse. Live device statuses
 // repaint markers through the scene store, as on the console.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { pickLocale } from '~/app/_components/ui/bilingual';
 import { useLive } from '~/app/_live/live-provider';
 import { CameraTour } from '~/app/_scene/controls/tour';
 import { placeDevices } from '~/app/_scene/placement';
@@ -20,6 +21,7 @@ const SHOW = { elevators: true, patrol: false, heat: false };
 
 export function TwinStage({ slug }: { slug: string }) {
   const t = useTranslations('screen');
+  const locale = useLocale();
   const trpc = useTRPC();
   const { store } = useLive();
   const scene = useQuery({ ...trpc.twin.scene.queryOptions({ slug }), staleTime: Infinity });
@@ -54,7 +56,7 @@ export function TwinStage({ slug }: { slug: string }) {
       {tour && (
         <div className={styles.tour} data-testid="tour-state" data-alarm={tour.alarm} role="status">
           <span className={styles.tourDot} data-paused={tour.paused} aria-hidden />
-          {t(tour.paused ? 'tourPaused' : tour.alarm ? 'tourAlarm' : 'tourRunning', { label: tour.label })}
+          {t(tour.paused ? 'tourPaused' : tour.alarm ? 'tourAlarm' : 'tourRunning', { label: pickLocale(tour.label, locale) })}
           {tour.paused && <small>{t('tourKeys')}</small>}
         </div>
       )}

@@ -29,9 +29,12 @@ export function useTour(runtime: TwinRuntime | null, store: LiveStore | null, bo
     if (!runtime || !tour) return;
     setView(tour.getView());
     tour.onView = setView;
+    let frames = 0;
     tour.onFrame = (p) => {
       const el = box.current;
       if (!el) return;
+      // Frames drawn for the tour so far: the soak bench reports the orbit's frame rate from it.
+      el.dataset.tourFrames = String(++frames);
       el.dataset.tourPhase = p.phase;
       el.dataset.tourAzimuth = p.azimuthDeg === null ? '' : String(round(p.azimuthDeg));
       el.dataset.tourCamera = p.eye.map(round).join(',');
