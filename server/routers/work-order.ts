@@ -169,10 +169,13 @@ export const workOrderRouter = createTRPCRouter({
     if (!alarm) throw new TRPCError({ code: 'NOT_FOUND', message: `没有这条告警 / No alarm ${input.alarmId}` });
     const [existing] = await ctx.db.select({ code: workOrders.code }).from(workOrders).where(eq(workOrders.alarmId, alarm.id));
     if (existing) throw new TRPCError({ code: 'CONFLICT', message: `已有工单 ${existing.code} / Work order ${existing.code} already exists` });
-    const [device] = alarm.deviceId === null ? [] : await ctx.db.select({ buildingId: devices.buildingId }).from(devices).where(eq(devices.id, alarm.deviceId));
+    const [device] = alarm.deviceId === null ? [] : await ctx.db.select({ buildingId: devices.buildingId, name: devices.name }).from(devices).where(eq(devices.id, alarm.deviceId));
     const deviceBuildingId = device?.buildingId ?? null;
+    // Alarm titles from the ingest are "中文 / English"; the order, like every other, is written in Chinese, naming the device.
+    const title = alarm.title.split(' / ')[0] ?? alarm.title;
     const order = await openWorkOrder(ctx.db, {
-      communityId: alarm.communityId, source: 'sensor_alarm', category: alarm.kind === 'smoke' ? '烟感报警处置' : '设施维修', description: alarm.title,
+      communityId: alarm.communityId, source: 'sensor_alarm', category: alarm.kind === 'smoke' ? '烟感报警处置' : '设施维修',
+      description: device && !title.includes(device.name) ? `${title}（${device.name}）` : title,
       place: deviceBuildingId ? { buildingId: deviceBuildingId } : { publicArea: 'road' }, alarmId: alarm.id, actor: ctx.user.email,
     });
     await appendAlarmEvent(ctx.db, alarm, 'work_order', ctx.user.email, order.code);

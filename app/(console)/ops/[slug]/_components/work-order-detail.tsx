@@ -58,7 +58,7 @@ export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => vo
         <dd>{times.filter(([, at]) => at).map(([k, at]) => `${t(k)} ${dateTime(at!)}`).join(' → ')}</dd>
         <dt>{t('photosBefore')}</dt><dd data-testid="photos-before">{o.beforePhotos.length ? o.beforePhotos.map((p) => <div key={p}><Photo reference={p} /></div>) : t('noPhotos')}</dd>
         <dt>{t('photosAfter')}</dt><dd data-testid="photos-after">{o.afterPhotos.length ? o.afterPhotos.map((p) => <div key={p}><Photo reference={p} /></div>) : t('noPhotos')}</dd>
-        {o.satisfaction !== null && <><dt>{t('satisfaction')}</dt><dd>{o.satisfaction} / 5 · {o.resolved === 'yes' ? t('yes') : t('no')}</dd></>}
+        {o.satisfaction !== null && <><dt>{t('visitResult')}</dt><dd>{o.resolved === 'yes' ? t('yes') : t('no')} · {t('satisfaction')} {o.satisfaction} / 5</dd></>}
       </dl>
 
       <h4 className={styles.subhead}>{t('nextMoves')}</h4>

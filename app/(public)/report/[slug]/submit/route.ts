@@ -19,10 +19,19 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   }
   const form = await request.formData().catch(() => null);
   const parsed = reportForm.safeParse(form ? Object.fromEntries(form) : {});
-  const base = new URL(`/report/${slug}`, request.nextUrl.origin);
-  if (!parsed.success) return NextResponse.redirect(new URL(`${base.pathname}?error=invalid`, base), 303);
+  const base = `/report/${slug}`;
+  if (!parsed.success) return seeOther(`${base}?error=invalid`);
   const db = (await getDatabase()).db;
   const result = await submitReport(db, slug, parsed.data).catch(() => null);
-  if (!result) return NextResponse.redirect(new URL(`${base.pathname}?error=invalid`, base), 303);
-  return NextResponse.redirect(new URL(`${base.pathname}/${result.reference}?new=1`, base), 303);
+  if (!result) return seeOther(`${base}?error=invalid`);
+  return seeOther(`${base}/${result.reference}?new=1`);
+}
+
+/**
+ * A same-origin 303 with a relative Location. request.nextUrl.origin is the
+ * host Next believes it serves (localhost for `next start -H 127.0.0.1`), and
+ * the form page's CSP (form-action 'self') blocks a redirect to any other origin.
+ */
+function seeOther(path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: path } });
 }
