@@ -9,7 +9,8 @@ type Data = Awaited<ReturnType<typeof publicSafety>>;
 const TABLE_MONTHS = 6;
 
 export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Translate }) {
-  const months = data.months.slice(-TABLE_MONTHS);
+  // Months before the records began have no figure to show, not a 0.
+  const months = data.months.slice(-TABLE_MONTHS).filter((m) => data.recordsFrom === null || m >= data.recordsFrom);
   // Last twelve months against the twelve before, or plainly that the records are too young to compare.
   const trend = (x: Data['ebike']['trend'], testId?: string) => (
     <p data-testid={testId}>
