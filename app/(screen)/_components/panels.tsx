@@ -22,7 +22,8 @@ function useSizes() {
 
 function bar(categories: string[], series: Array<{ name: string; data: number[]; color: string }>, font: number, horizontal = false): EChartsCoreOption {
   const cat = { type: 'category', data: categories, axisLabel: { color: '#9fb3d1', fontSize: font, interval: 0, overflow: 'truncate', width: font * 6 } };
-  const val = { type: 'value', axisLabel: { color: '#9fb3d1', fontSize: font }, splitLine: { lineStyle: { color: '#1d3a5f' } } };
+  // Counts: whole-number ticks only (no "0.5 alarms").
+  const val = { type: 'value', minInterval: 1, axisLabel: { color: '#9fb3d1', fontSize: font }, splitLine: { lineStyle: { color: '#1d3a5f' } } };
   return {
     animation: false,
     grid: { left: horizontal ? font * 7 : font * 3, right: font, top: series.length > 1 ? font * 2 : font, bottom: font * 1.6 },
@@ -75,7 +76,7 @@ export function LeftPanels({ p }: { p: ScreenPanels }) {
       <Panel id="devices" title={t('devices', { online, total })}><EChart option={devices} height={chart} label={t('devicesChart')} /></Panel>
       <Panel id="alarms" title={t('alarms')}><EChart option={alarms} height={chart} label={t('alarms')} /></Panel>
       <Panel id="throwing" title={t('throwing', { now: p.throwing.thisMonth, before: p.throwing.lastMonth })}>
-        <EChart option={throwing} height={chart} label={t('throwingChart')} />
+        {p.throwing.byBand.length === 0 ? <p className={styles.empty}>{t('noThrowing')}</p> : <EChart option={throwing} height={chart} label={t('throwingChart')} />}
       </Panel>
       <Panel id="ebike" title={t('ebike')}>
         <div className={styles.figures}>

@@ -6,7 +6,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
 import { useLive } from '~/app/_live/live-provider';
 import { CameraTour } from '~/app/_scene/controls/tour';
 import { placeDevices } from '~/app/_scene/placement';
@@ -41,7 +40,7 @@ export function TwinStage({ slug }: { slug: string }) {
     return store.onDeviceStatus((id, status) => setDeviceStatus(id, status, runtime.devices));
   }, [runtime, store]);
   const box = useRef<HTMLDivElement>(null);
-  const tour = useTour(runtime, store, box);
+  const tour = useTour(runtime, store, box, locale);
   // 4K: a DPR of 1 keeps the drawing buffer within 4096×4096 (and SwiftShader's budget).
   const [dpr, setDpr] = useState<[number, number]>([1, 2]);
   useEffect(() => setDpr(window.innerWidth >= 3000 ? [1, 1] : [1, 2]), []);
@@ -56,7 +55,7 @@ export function TwinStage({ slug }: { slug: string }) {
       {tour && (
         <div className={styles.tour} data-testid="tour-state" data-alarm={tour.alarm} role="status">
           <span className={styles.tourDot} data-paused={tour.paused} aria-hidden />
-          {t(tour.paused ? 'tourPaused' : tour.alarm ? 'tourAlarm' : 'tourRunning', { label: pickLocale(tour.label, locale) })}
+          {t(tour.paused ? 'tourPaused' : tour.alarm ? 'tourAlarm' : 'tourRunning', { label: tour.label })}
           {tour.paused && <small>{t('tourKeys')}</small>}
         </div>
       )}

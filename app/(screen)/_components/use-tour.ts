@@ -9,7 +9,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LiveStore } from '~/app/_live/live-store';
 import type { TourView } from '~/app/_scene/controls/tour';
-import type { TwinRuntime } from '~/app/_scene/runtime';
+import { pickLocale } from '~/app/_components/ui/bilingual';
+import { setHover, type TwinRuntime } from '~/app/_scene/runtime';
 
 // In an alarm storm the camera would never settle: fly to at most one new alarm per this.
 const MIN_ALARM_FLIGHT_MS = 10_000;
@@ -20,7 +21,7 @@ const PAUSE_KEYS = new Set([' ', 'b', 'B', '.', 'Pause', 'MediaPlayPause']);
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export function useTour(runtime: TwinRuntime | null, store: LiveStore | null, box: React.RefObject<HTMLElement | null>): TourView | null {
+export function useTour(runtime: TwinRuntime | null, store: LiveStore | null, box: React.RefObject<HTMLElement | null>, locale: string): TourView | null {
   const tour = runtime?.tour ?? null;
   const [view, setView] = useState<TourView | null>(tour?.getView() ?? null);
   const seen = useRef(new Set<number>());
@@ -28,7 +29,15 @@ export function useTour(runtime: TwinRuntime | null, store: LiveStore | null, bo
   useEffect(() => {
     if (!runtime || !tour) return;
     setView(tour.getView());
-    tour.onView = setView;
+    // The alarm's device is ringed while the camera holds on it.
+    let ringed = false;
+    tour.onView = (v) => {
+      if (ringed && !v.alarm) {
+        setHover(runtime, null);
+        ringed = false;
+      }
+      setView(v);
+    };
     let frames = 0;
     tour.onFrame = (p) => {
       const el = box.current;
@@ -63,7 +72,12 @@ export function useTour(runtime: TwinRuntime | null, store: LiveStore | null, bo
         const i = a.deviceId === null ? undefined : runtime.devices.indexById.get(a.deviceId);
         if (i === undefined) continue;
         const p = runtime.devices.pos;
-        tour.alarm(`alarm:${a.id}`, a.title, [p[i * 3] as number, p[i * 3 + 1] as number, p[i * 3 + 2] as number]);
+        const at: [number, number, number] = [p[i * 3] as number, p[i * 3 + 1] as number, p[i * 3 + 2] as number];
+        // "烟感报警 · 3号楼": the title in the screen's language, and where.
+        const building = tour.stops.find((s) => s.key === `building:${runtime.devices.building[i]}`)?.label;
+        tour.alarm(`alarm:${a.id}`, [pickLocale(a.title, locale), building].filter(Boolean).join(' · '), at);
+        setHover(runtime, { kind: 'point', at: [at[0], at[1] + 0.9, at[2]] });
+        ringed = true;
         lastFlight = Date.now();
       }
       // Alarms that closed leave the seen set, which so stays as small as the open list.
@@ -75,6 +89,6 @@ export function useTour(runtime: TwinRuntime | null, store: LiveStore | null, bo
       tour.onView = () => {};
       tour.onFrame = () => {};
     };
-  }, [runtime, tour, store, box]);
+  }, [runtime, tour, store, box, locale]);
   return view;
 }

@@ -67,9 +67,9 @@ export function orbitPose(o: Orbit, azimuth: number): Pose {
   };
 }
 
-/** An alarm's device seen from a little south-east and above, close enough to pick out its floor. */
+/** An alarm's device seen from the south-east and above: near enough to pick out its floor, far enough to see which building. */
 export function alarmPose(p: Vec3): Pose {
-  return { eye: [p[0] + 10, p[1] + 14, p[2] + 22], target: [...p] };
+  return { eye: [p[0] + 20, p[1] + 26, p[2] + 44], target: [...p] };
 }
 
 export class CameraTour {
