@@ -22,7 +22,7 @@ export default async function ScreensPage() {
   if (user.role !== 'admin') return <p className="notice" data-testid="kiosk-forbidden">{t('forbidden')}</p>;
   const caller = await getCaller();
   const [links, communities] = await Promise.all([caller.kiosk.list(), caller.community.list()]);
-  const when = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short', hour12: false });
+  const when = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hour12: false });
   const at = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{when.format(d)}</time> : <span className="muted">{t('never')}</span>);
   const name = (c: { name: string; nameEn: string }) => (locale === 'zh' ? c.name : c.nameEn);
 
