@@ -23,8 +23,8 @@ const jsonText = (rows: unknown) => sql`${JSON.stringify(rows)}::json`;
 const intArray = (ids: Iterable<number>) => sql`${`{${[...ids].join(',')}}`}::int[]`;
 const ACTIVE = sql`('open', 'acknowledged', 'in_progress')`;
 
-type AlarmRow = { id: number; device_id: number | null; incident_id: number | null; kind: string; severity: AlarmSeverity; state: AlarmState; title: string; opened_at: string | Date };
-const toFrameAlarm = (r: AlarmRow): FrameAlarm => ({
+export type AlarmRow = { id: number; device_id: number | null; incident_id: number | null; kind: string; severity: AlarmSeverity; state: AlarmState; title: string; opened_at: string | Date };
+export const toFrameAlarm = (r: AlarmRow): FrameAlarm => ({
   id: r.id, deviceId: r.device_id, incidentId: r.incident_id, kind: r.kind, severity: r.severity, state: r.state,
   title: r.title, openedAt: new Date(r.opened_at).toISOString(),
 });
@@ -183,12 +183,18 @@ export async function writeBatch(db: Db, items: Accepted[], opts: WriteOptions =
   });
 }
 
-type IncidentRow = {
+export type IncidentRow = {
   id: number; kind: IncidentKind; device_id: number | null; building_id: number | null; occurred_at: string | Date;
   floor: number | null; floor_band_from: number | null; floor_band_to: number | null; facade: Facade | null;
   window_column: number | null; trajectory: FrameIncident['trajectory']; door_held_seconds: number | null;
   released_by: 'auto' | 'staff' | null; source_event_id: string;
 };
+
+export const toFrameIncident = (r: IncidentRow): FrameIncident => ({
+  id: r.id, kind: r.kind, deviceId: r.device_id, buildingId: r.building_id, occurredAt: new Date(r.occurred_at).toISOString(),
+  floor: r.floor, floorBandFrom: r.floor_band_from, floorBandTo: r.floor_band_to, facade: r.facade, windowColumn: r.window_column,
+  trajectory: r.trajectory, doorHeldSeconds: r.door_held_seconds, releasedBy: r.released_by,
+});
 
 /** Inserts incidents (the rollup triggers of migration 0001 count them); returns ids by event key. */
 async function insertIncidents(
@@ -220,11 +226,7 @@ async function insertIncidents(
     ids.set(eventKey(r.device_id ?? 0, r.source_event_id), r.id);
     const community = incidents.find((i) => i.device.id === r.device_id)?.device.communityId;
     if (community === undefined) continue;
-    changesFor(byCommunity, community).incidents.push({
-      id: r.id, kind: r.kind, deviceId: r.device_id, buildingId: r.building_id, occurredAt: new Date(r.occurred_at).toISOString(),
-      floor: r.floor, floorBandFrom: r.floor_band_from, floorBandTo: r.floor_band_to, facade: r.facade, windowColumn: r.window_column,
-      trajectory: r.trajectory, doorHeldSeconds: r.door_held_seconds, releasedBy: r.released_by,
-    });
+    changesFor(byCommunity, community).incidents.push(toFrameIncident(r));
   }
   return ids;
 }

@@ -7,8 +7,9 @@
 // window is generous; incidents go out only when newer than every frame.
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
-import type { AlarmSeverity, AlarmState, DeviceStatus, Facade, IncidentKind } from '~/db/vocab';
-import type { FrameIncident, LiveChanges } from './types';
+import type { DeviceStatus } from '~/db/vocab';
+import { toFrameAlarm, toFrameIncident, type AlarmRow, type IncidentRow } from '../ingest/write';
+import type { LiveChanges } from './types';
 
 /** How far before a community's newest frame to look: other instances' windows and clock skew between them. */
 const MARGIN_SECONDS = 10;
@@ -34,14 +35,15 @@ export async function catchUpChanges(db: Db): Promise<LiveChanges[]> {
       db,
       sql`select id, status from devices where community_id = ${communityId} and updated_at >= ${from}::timestamptz order by id limit ${MAX_ROWS}`,
     );
-    const alarms = await selectRows<{ id: number; device_id: number | null; incident_id: number | null; kind: string; severity: AlarmSeverity; state: AlarmState; title: string; opened_at: string | Date; escalation_level: number; assignee: string | null }>(
+    const alarms = await selectRows<AlarmRow & { escalation_level: number; assignee: string | null }>(
       db,
       sql`select id, device_id, incident_id, kind, severity, state, title, opened_at, escalation_level, assignee from alarms
           where community_id = ${communityId} and updated_at >= ${from}::timestamptz order by id limit ${MAX_ROWS}`,
     );
-    const incidents = await selectRows<{ id: number; kind: IncidentKind; device_id: number | null; building_id: number | null; occurred_at: string | Date; floor: number | null; floor_band_from: number | null; floor_band_to: number | null; facade: Facade | null; window_column: number | null; trajectory: FrameIncident['trajectory']; door_held_seconds: number | null; released_by: 'auto' | 'staff' | null }>(
+    const incidents = await selectRows<IncidentRow>(
       db,
-      sql`select id, kind, device_id, building_id, occurred_at, floor, floor_band_from, floor_band_to, facade, window_column, trajectory, door_held_seconds, released_by
+      sql`select id, kind, device_id, building_id, occurred_at, floor, floor_band_from, floor_band_to, facade, window_column, trajectory,
+                 door_held_seconds, released_by, source_event_id
           from incidents where community_id = ${communityId} and created_at > ${after}::timestamptz order by id limit 200`,
     );
     if (devices.length === 0 && alarms.length === 0 && incidents.length === 0) continue;
@@ -50,15 +52,8 @@ export async function catchUpChanges(db: Db): Promise<LiveChanges[]> {
       receivedAt: now,
       events: 0,
       devices: devices.map((d) => [d.id, d.status]),
-      alarms: alarms.map((a) => ({
-        id: a.id, deviceId: a.device_id, incidentId: a.incident_id, kind: a.kind, severity: a.severity, state: a.state, title: a.title,
-        openedAt: new Date(a.opened_at).toISOString(), escalationLevel: a.escalation_level, assignee: a.assignee,
-      })),
-      incidents: incidents.map((i) => ({
-        id: i.id, kind: i.kind, deviceId: i.device_id, buildingId: i.building_id, occurredAt: new Date(i.occurred_at).toISOString(),
-        floor: i.floor, floorBandFrom: i.floor_band_from, floorBandTo: i.floor_band_to, facade: i.facade, windowColumn: i.window_column,
-        trajectory: i.trajectory, doorHeldSeconds: i.door_held_seconds, releasedBy: i.released_by,
-      })),
+      alarms: alarms.map((a) => ({ ...toFrameAlarm(a), escalationLevel: a.escalation_level, assignee: a.assignee })),
+      incidents: incidents.map(toFrameIncident),
     });
   }
   return out;
