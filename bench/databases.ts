@@ -47,5 +47,7 @@ export async function openBenchDatabase(engine: Engine, name: string): Promise<D
       },
     };
   }
-  return openScratchPostgres(benchPostgresUrl(), `linli_bench_${name}`, 2);
+  // Pooled as the app opens PostgreSQL (openDatabase: 10 connections), so the
+  // frame writer and subscriptions do not queue behind the ingest transactions.
+  return openScratchPostgres(benchPostgresUrl(), `linli_bench_${name}`, 10);
 }

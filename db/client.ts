@@ -11,9 +11,21 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Engine = 'pglite' | 'postgres';
 
+/** Values for `$1…` placeholders: text, cast in the SQL (`$1::text::json`), so both engines read them alike. */
+export type RawParam = string | null;
+export type RawResult<R> = { rows: R[]; /** rows affected (INSERT/UPDATE/DELETE) or returned */ count: number };
+export type RawQuery = <R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly RawParam[]) => Promise<RawResult<R>>;
+
 export type Database = {
   db: Db;
   engine: Engine;
+  /**
+   * Raw SQL in one transaction, for the ingest writer's hot path: no query
+   * builder, and on PostgreSQL each statement is prepared once per connection
+   * instead of parsed, described and planned on every call (an unprepared
+   * query with parameters costs postgres.js a second round trip).
+   */
+  transaction: <T>(fn: (query: RawQuery) => Promise<T>) => Promise<T>;
   /** Runs raw SQL (no parameters): for bench set-up and maintenance. */
   exec: (sql: string) => Promise<void>;
   close: () => Promise<void>;
@@ -34,6 +46,13 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     return {
       db: db as unknown as Db,
       engine: 'postgres',
+      transaction: async (fn) =>
+        (await client.begin((tx) =>
+          fn(async (text, params = []) => {
+            const result = await tx.unsafe(text, params as string[], { prepare: true });
+            return { rows: result as unknown as never[], count: result.count ?? result.length };
+          }),
+        )) as Awaited<ReturnType<typeof fn>>,
       exec: async (text) => {
         await client.unsafe(text);
       },
@@ -49,6 +68,13 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
   return {
     db: db as unknown as Db,
     engine: 'pglite',
+    transaction: (fn) =>
+      client.transaction((tx) =>
+        fn(async (text, params = []) => {
+          const result = await tx.query<never>(text, params as string[]);
+          return { rows: result.rows, count: result.affectedRows || result.rows.length };
+        }),
+      ),
     exec: async (text) => {
       await client.exec(text);
     },

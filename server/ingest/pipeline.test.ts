@@ -49,12 +49,22 @@ describe.each(testEngines)('ingest pipeline on %s', (engine) => {
     expect(await first.json()).toEqual({ device: env.code, stored: 500, duplicates: 0 });
     const again = await post(runtime, env.token, batch);
     expect(await again.json()).toEqual({ device: env.code, stored: 0, duplicates: 500 });
-    // Concurrent duplicates meet in one group commit or in two: still one row each.
-    await Promise.all([post(runtime, env.token, batch.slice(0, 10)), post(runtime, env.token, batch.slice(0, 10))]);
-    expect(await count(sql`select count(*)::int as n from device_events where device_id = ${env.id}`)).toBe(500);
+    // One batch mixing stored events, an event sent twice within it, and new
+    // ones: each is counted once, the first of a pair wins.
+    const fresh = (id: string, t: number) => ({ id, kind: 'reading', at: Date.now() - 1000, data: { temperatureC: t } });
+    const mixed = [...batch.slice(0, 3), fresh('n1', 30), fresh('n1', 31), fresh('n2', 32)];
+    expect(await (await post(runtime, env.token, mixed)).json()).toEqual({ device: env.code, stored: 2, duplicates: 4 });
+    const [n1] = await selectRows<{ t: number }>(database.db, sql`select (data->>'temperatureC')::float8 as t from device_events where device_id = ${env.id} and event_id = 'n1'`);
+    expect(n1?.t).toBe(30);
+    // Concurrent duplicates meet in one group commit or in two: still one row each, counted once.
+    const newTen = Array.from({ length: 10 }, (_, i) => fresh(`c${i}`, 25));
+    const pair = await Promise.all([post(runtime, env.token, newTen), post(runtime, env.token, newTen)]);
+    const answers = (await Promise.all(pair.map((r) => r.json()))) as Array<{ stored: number; duplicates: number }>;
+    expect(answers.map((a) => a.stored).sort()).toEqual([0, 10]);
+    expect(await count(sql`select count(*)::int as n from device_events where device_id = ${env.id}`)).toBe(512);
     const [row] = await selectRows<{ t: { temperatureC: number }; seen: Date | null }>(
       database.db, sql`select telemetry as t, last_seen_at as seen from devices where id = ${env.id}`);
-    expect(row?.t.temperatureC).toBeCloseTo(24.99);
+    expect(row?.t.temperatureC).toBe(25);
     expect(row?.seen).not.toBeNull();
   });
 

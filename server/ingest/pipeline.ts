@@ -72,9 +72,8 @@ export class IngestPipeline {
 
   private async write(batch: Submission[]): Promise<void> {
     try {
-      const outcome = await writeBatch(this.database.db, batch.flatMap((s) => s.items), {
+      const outcome = await writeBatch(this.database, batch.flatMap((s) => s.items), {
         receivedAt: Math.min(...batch.map((s) => s.at)),
-        lockRows: this.database.engine === 'postgres',
       });
       let offset = 0;
       for (const s of batch) {

@@ -88,59 +88,53 @@ export type Outcome = {
 
 type Condition = { kind: ConditionKind; on: boolean };
 
+const bool = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'boolean' ? (data[key] as boolean) : undefined);
+const num = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'number' ? (data[key] as number) : undefined);
+const NONE: readonly Condition[] = [];
+
 /** The conditions a reading speaks to, by device class; fields it does not carry say nothing. */
-export function readingConditions(cls: DeviceClass, data: Record<string, unknown>): Condition[] {
-  const out: Condition[] = [];
-  const bool = (key: string) => (typeof data[key] === 'boolean' ? (data[key] as boolean) : undefined);
-  const num = (key: string) => (typeof data[key] === 'number' ? (data[key] as number) : undefined);
+export function readingConditions(cls: DeviceClass, data: Record<string, unknown>): readonly Condition[] {
   switch (cls) {
     case 'smoke_detector': {
-      const smoke = bool('smoke');
-      if (smoke !== undefined) out.push({ kind: 'smoke', on: smoke });
-      break;
+      const smoke = bool(data, 'smoke');
+      return smoke === undefined ? NONE : [{ kind: 'smoke', on: smoke }];
     }
     case 'fire_water_pressure': {
-      const mpa = num('pressureMpa');
-      if (mpa !== undefined) out.push({ kind: 'fire_water_low_pressure', on: mpa < THRESHOLDS.fireWaterMinMpa });
-      break;
+      const mpa = num(data, 'pressureMpa');
+      return mpa === undefined ? NONE : [{ kind: 'fire_water_low_pressure', on: mpa < THRESHOLDS.fireWaterMinMpa }];
     }
     case 'combustible_gas': {
-      const lel = num('lelPercent');
-      if (lel !== undefined) out.push({ kind: 'gas_leak', on: lel >= THRESHOLDS.gasLelPercent });
-      break;
+      const lel = num(data, 'lelPercent');
+      return lel === undefined ? NONE : [{ kind: 'gas_leak', on: lel >= THRESHOLDS.gasLelPercent }];
     }
     case 'elevator_controller': {
       // GB/T 24476 elevator IoT fields: a trapped passenger and a fault code.
-      const trapped = bool('trapped');
+      const out: Condition[] = [];
+      const trapped = bool(data, 'trapped');
       if (trapped !== undefined) out.push({ kind: 'elevator_trapped', on: trapped });
       if ('fault' in data) {
         const f = data.fault;
         out.push({ kind: 'elevator_fault', on: !(f === null || f === false || f === 0 || f === '' || f === '0') });
       }
-      break;
+      return out;
     }
     case 'ebike_charging_shed': {
-      const arc = bool('arcFault');
-      if (arc !== undefined) out.push({ kind: 'arc_fault', on: arc });
-      break;
+      const arc = bool(data, 'arcFault');
+      return arc === undefined ? NONE : [{ kind: 'arc_fault', on: arc }];
     }
     case 'manhole_cover': {
-      const open = bool('open');
-      const tilt = num('tiltDegrees');
-      if (open !== undefined || tilt !== undefined) {
-        out.push({ kind: 'manhole_open', on: open === true || (tilt !== undefined && tilt > THRESHOLDS.manholeTiltDegrees) });
-      }
-      break;
+      const open = bool(data, 'open');
+      const tilt = num(data, 'tiltDegrees');
+      if (open === undefined && tilt === undefined) return NONE;
+      return [{ kind: 'manhole_open', on: open === true || (tilt !== undefined && tilt > THRESHOLDS.manholeTiltDegrees) }];
     }
     case 'water_leak_contact': {
-      const leak = bool('leak');
-      if (leak !== undefined) out.push({ kind: 'water_leak', on: leak });
-      break;
+      const leak = bool(data, 'leak');
+      return leak === undefined ? NONE : [{ kind: 'water_leak', on: leak }];
     }
     default:
-      break;
+      return NONE;
   }
-  return out;
 }
 
 /** Whether this event could raise or clear a condition: only then does the pipeline read the device's alarms. */
@@ -173,70 +167,89 @@ function alarmSpec(kind: ConditionKind | keyof typeof INCIDENT_ALARMS, openedAt:
   return { kind, severity: def.severity, title: def.title, openedAt, withIncident };
 }
 
+/** applyEvent's working state; module-level helpers instead of closures keep the hot path allocation-light. */
+type Fold = {
+  /** The device's active conditions: the caller's set until the first change, then a copy. */
+  active: ReadonlySet<string>;
+  copied: boolean;
+  raise: AlarmSpec[];
+  clear: string[];
+  status: DeviceStatus;
+  touched: boolean;
+  stale: boolean;
+  at: Date;
+};
+
+function writable(f: Fold): Set<string> {
+  if (!f.copied) {
+    f.active = new Set(f.active);
+    f.copied = true;
+  }
+  return f.active as Set<string>;
+}
+
+function setCondition(f: Fold, kind: ConditionKind, on: boolean): void {
+  if (f.stale) return;
+  if (on && !f.active.has(kind)) {
+    if (f.status === 'maintenance' && !RAISED_IN_MAINTENANCE.has(kind)) return;
+    writable(f).add(kind);
+    f.raise.push(alarmSpec(kind, f.at));
+    f.touched = true;
+  } else if (!on && f.active.has(kind)) {
+    writable(f).delete(kind);
+    f.clear.push(kind);
+    f.touched = true;
+  }
+}
+
 /**
  * One event's effect on one device. `now` (server time) stamps the return
  * from offline, which the sweep stamped in server time too. An event older than
  * the device's last status change is stored but changes no condition: with
  * several broker connections events can arrive out of order, and a stale
- * "all clear" must not hide a newer alarm.
+ * "all clear" must not hide a newer alarm. The input state is never changed;
+ * the outcome's telemetry is the event's own data (merge it into a copy).
  */
 export function applyEvent(device: DeviceFacts, state: DeviceState, event: IngestEvent, now: Date): Outcome {
-  const active = new Set(state.active);
-  const raise: AlarmSpec[] = [];
-  const clear: string[] = [];
+  const f: Fold = {
+    active: state.active, copied: false, raise: [], clear: [], status: state.status, touched: false,
+    stale: event.at.getTime() < state.statusSince.getTime(), at: event.at,
+  };
   let incident: IncidentSpec | null = null;
   let telemetry: Record<string, unknown> | null = null;
-  let status = state.status;
-  let touched = false;
-  const stale = event.at.getTime() < state.statusSince.getTime();
   // Stamped with the event's own time, so the stale check above compares one
   // device clock with itself; the sweep stamps offline with server time.
   const changedAt = state.status === 'offline' ? now : event.at;
 
-  const setCondition = (kind: ConditionKind, on: boolean) => {
-    if (stale) return;
-    if (on && !active.has(kind)) {
-      if (status === 'maintenance' && !RAISED_IN_MAINTENANCE.has(kind)) return;
-      active.add(kind);
-      raise.push(alarmSpec(kind, event.at));
-      touched = true;
-    } else if (!on && active.has(kind)) {
-      active.delete(kind);
-      clear.push(kind);
-      touched = true;
-    }
-  };
-
   // Any word from a device ends its offline condition.
-  if (active.has('device_offline')) {
-    active.delete('device_offline');
-    clear.push('device_offline');
-    touched = true;
+  if (f.active.has('device_offline')) {
+    writable(f).delete('device_offline');
+    f.clear.push('device_offline');
+    f.touched = true;
   }
-  if (status === 'offline') touched = true;
+  if (f.status === 'offline') f.touched = true;
 
   switch (event.kind) {
     case 'heartbeat':
-      if (Object.keys(event.data).length > 0) telemetry = { ...event.data };
+      if (Object.keys(event.data).length > 0) telemetry = event.data;
       break;
     case 'reading':
-      telemetry = { ...event.data };
-      for (const c of readingConditions(device.class, event.data)) setCondition(c.kind, c.on);
+      telemetry = event.data;
+      for (const c of readingConditions(device.class, event.data)) setCondition(f, c.kind, c.on);
       break;
     case 'fault':
       telemetry = { faultCode: event.data.code };
-      setCondition(device.class === 'elevator_controller' ? 'elevator_fault' : 'device_fault', true);
+      setCondition(f, device.class === 'elevator_controller' ? 'elevator_fault' : 'device_fault', true);
       break;
     case 'recovered':
       telemetry = { faultCode: null };
-      setCondition('elevator_fault', false);
-      setCondition('device_fault', false);
+      setCondition(f, 'elevator_fault', false);
+      setCondition(f, 'device_fault', false);
       break;
     case 'maintenance':
-      if (!stale && event.data.on !== (status === 'maintenance')) {
-        status = event.data.on ? 'maintenance' : derivedStatus(active);
-        touched = false; // already decided
-        return finish();
+      if (!f.stale && event.data.on !== (f.status === 'maintenance')) {
+        f.status = event.data.on ? 'maintenance' : derivedStatus(f.active);
+        return outcome(f, state, changedAt, incident, telemetry); // already decided
       }
       break;
     case 'throwing': {
@@ -251,34 +264,35 @@ export function applyEvent(device: DeviceFacts, state: DeviceState, event: Inges
         trajectory: d.trajectory,
         evidence: d.evidence,
       };
-      raise.push(alarmSpec('throwing', event.at, true));
+      f.raise.push(alarmSpec('throwing', event.at, true));
       break;
     }
     case 'ebike_blocked':
       incident = { kind: 'ebike_elevator', occurredAt: event.at, doorHeldSeconds: event.data.doorHeldSeconds, releasedBy: event.data.releasedBy };
       if (event.data.doorHeldSeconds >= THRESHOLDS.ebikeAlarmSeconds || event.data.releasedBy === 'staff') {
-        raise.push(alarmSpec('ebike_elevator', event.at, true));
+        f.raise.push(alarmSpec('ebike_elevator', event.at, true));
       }
       break;
   }
   // A smoke alarm is also a fire incident, kept with its evidence trail.
-  if (raise.some((a) => a.kind === 'smoke')) {
+  for (const a of f.raise) {
+    if (a.kind !== 'smoke') continue;
     incident = { kind: 'fire_smoke', occurredAt: event.at };
-    for (const a of raise) if (a.kind === 'smoke') a.withIncident = true;
+    a.withIncident = true;
   }
-  if (touched && status !== 'maintenance') status = derivedStatus(active);
-  return finish();
+  if (f.touched && f.status !== 'maintenance') f.status = derivedStatus(f.active);
+  return outcome(f, state, changedAt, incident, telemetry);
+}
 
-  function finish(): Outcome {
-    const changed = status !== state.status;
-    return {
-      state: { status, statusSince: changed ? changedAt : state.statusSince, active },
-      raise,
-      clear,
-      incident,
-      telemetry,
-    };
-  }
+function outcome(f: Fold, state: DeviceState, changedAt: Date, incident: IncidentSpec | null, telemetry: Record<string, unknown> | null): Outcome {
+  const changed = f.status !== state.status;
+  return {
+    state: { status: f.status, statusSince: changed ? changedAt : state.statusSince, active: f.active },
+    raise: f.raise,
+    clear: f.clear,
+    incident,
+    telemetry,
+  };
 }
 
 /** The sweep's verdict on a device that has been silent past its heartbeat. */

@@ -1,27 +1,23 @@
 // One batch of validated events → one transaction. Every statement passes its
-// rows as a single JSON parameter unpacked by jsonb_to_recordset: one bind
+// rows as a single JSON parameter unpacked by json(b)_to_recordset: one bind
 // value however large the batch (PostgreSQL allows 65,535), no per-row work
-// in Drizzle's builder (measured ~4× slower than raw multi-row inserts), and
-// the same SQL on PGlite and PostgreSQL.
-import { sql, type SQL } from 'drizzle-orm';
-import { selectRows, type Db } from '~/db/client';
+// in a query builder, and the same SQL on PGlite and PostgreSQL. The
+// statements are raw and fixed, so PostgreSQL prepares each once per
+// connection (Database.transaction).
+import type { Database, RawQuery } from '~/db/client';
 import type { AlarmSeverity, AlarmState, DeviceStatus, Facade, IncidentKind } from '~/db/vocab';
 import type { FrameAlarm, FrameIncident, LiveChanges } from '../live/types';
 import type { IngestDevice } from './directory';
-import type { IngestEvent } from './event-schema';
 import { applyEvent, touchesConditions, type AlarmSpec, type DeviceState, type IncidentSpec } from './state';
+import type { IngestEvent } from './event-schema';
 
 export type Accepted = { device: IngestDevice; event: IngestEvent };
 /** `stored[i]` is 1 when `items[i]` was written now: 0 for a duplicate (earlier in the batch or already stored) or an unknown device. */
 export type BatchOutcome = { stored: Uint8Array; changes: LiveChanges[] };
 
 export const eventKey = (deviceId: number, eventId: string) => `${deviceId}\u0000${eventId}`;
-const json = (rows: unknown) => sql`${JSON.stringify(rows)}::jsonb`;
-// json, not jsonb, for the events: the recordset is read once, so building a
-// jsonb tree of the whole batch first is wasted work.
-const jsonText = (rows: unknown) => sql`${JSON.stringify(rows)}::json`;
-const intArray = (ids: Iterable<number>) => sql`${`{${[...ids].join(',')}}`}::int[]`;
-const ACTIVE = sql`('open', 'acknowledged', 'in_progress')`;
+const intArray = (ids: Iterable<number>) => `{${[...ids].join(',')}}`;
+const ACTIVE = `('open', 'acknowledged', 'in_progress')`;
 
 export type AlarmRow = { id: number; device_id: number | null; incident_id: number | null; kind: string; severity: AlarmSeverity; state: AlarmState; title: string; opened_at: string | Date };
 export const toFrameAlarm = (r: AlarmRow): FrameAlarm => ({
@@ -39,63 +35,100 @@ export type WriteOptions = {
   now?: Date;
   /** When the oldest of these events reached the server (ms), for the frames' lag. */
   receivedAt?: number;
-  /**
-   * Lock the devices' rows: needed where other transactions (other instances,
-   * or this pipeline's own concurrent batches) can touch the same devices —
-   * PostgreSQL. PGlite runs one transaction at a time, so there it only costs.
-   */
-  lockRows?: boolean;
 };
 
-export async function writeBatch(db: Db, items: Accepted[], opts: WriteOptions = {}): Promise<BatchOutcome> {
+// Id lists are joined as unnest(...), not matched with = any(...): in a
+// prepared statement's generic plan the text → int[] cast of a parameter is
+// not folded, and a scan would parse the array again for every row.
+const LOCK_DEVICES = `select d.id, d.status, d.status_since from unnest($1::text::int[]) as k(id) join devices d on d.id = k.id order by d.id for update of d`;
+const READ_DEVICES = `select d.id, d.status, d.status_since from unnest($1::text::int[]) as k(id) join devices d on d.id = k.id`;
+// No RETURNING: the affected-row count says whether anything was a duplicate
+// (rarely); returning and matching 2,000 keys on every batch cost more than
+// the insert's own index work.
+const INSERT_EVENTS = `insert into device_events (device_id, event_id, kind, at, data)
+  select d, e, k, to_timestamp(a / 1000), x from json_to_recordset($1::text::json) as r(d int, e text, k text, a float8, x jsonb)
+  on conflict (device_id, event_id) do nothing`;
+// Which of these keys were there before this transaction: rows it inserted
+// carry its own transaction id.
+const ALREADY_STORED = `select r.o from json_to_recordset($1::text::json) as r(o int, d int, e text)
+  join device_events ev on ev.device_id = r.d and ev.event_id = r.e where ev.xmin <> pg_current_xact_id()::xid`;
+const ACTIVE_ALARMS = `select a.id, a.device_id, a.kind from unnest($1::text::int[]) as k(id) join alarms a on a.device_id = k.id where a.state in ${ACTIVE}`;
+const UPDATE_DEVICES = `update devices d set last_seen_at = now(), updated_at = now(),
+    status = coalesce(r.s, d.status), status_since = coalesce(r.ss, d.status_since),
+    telemetry = case when r.t is null then d.telemetry else d.telemetry || r.t end
+  from jsonb_to_recordset($1::text::jsonb) as r(id int, s text, ss timestamptz, t jsonb) where d.id = r.id`;
+const ALARM_COLUMNS = 'id, device_id, incident_id, kind, severity, state, title, opened_at';
+const INSERT_ALARMS = `insert into alarms (community_id, device_id, incident_id, kind, severity, state, title, opened_at)
+  select c, d, i, k, s, 'open', t, o from jsonb_to_recordset($1::text::jsonb) as r(c int, d int, i int, k text, s text, t text, o timestamptz)
+  returning ${ALARM_COLUMNS}`;
+const RESOLVE_ALARMS = `update alarms a set state = 'resolved', resolved_at = now(), updated_at = now()
+  from unnest($1::text::int[]) as k(id) where a.id = k.id and a.state in ${ACTIVE}
+  returning ${ALARM_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}`;
+
+/** The newest value of each field across a device's readings (they are events' own data: not changed). */
+function latest(readings: Array<Record<string, unknown>> | undefined): Record<string, unknown> | null {
+  if (!readings) return null;
+  return readings.length === 1 ? readings[0]! : Object.assign({}, ...readings);
+}
+
+/** One row of the events recordset; ids, kinds and times need no escaping (the schema allows none). */
+function eventRow(deviceId: number, event: IngestEvent): string {
+  return `{"d":${deviceId},"e":"${event.id}","k":"${event.kind}","a":${event.at.getTime()},"x":${JSON.stringify(event.data)}}`;
+}
+
+/**
+ * Marks which rows are new: everything, unless the insert wrote fewer rows
+ * than it was given — then the same event twice in the batch (the first
+ * counts) or one already stored before this transaction.
+ */
+async function markStored(query: RawQuery, items: Accepted[], candidates: number[], written: number, stored: Uint8Array): Promise<void> {
+  for (const i of candidates) stored[i] = 1;
+  if (written === candidates.length) return;
+  const seen = new Set<string>();
+  const keys: Array<{ o: number; d: number; e: string }> = [];
+  for (const i of candidates) {
+    const { device, event } = items[i]!;
+    const key = eventKey(device.id, event.id);
+    if (seen.has(key)) stored[i] = 0;
+    else {
+      seen.add(key);
+      keys.push({ o: i, d: device.id, e: event.id });
+    }
+  }
+  const { rows } = await query<{ o: number }>(ALREADY_STORED, [JSON.stringify(keys)]);
+  for (const r of rows) stored[r.o] = 0;
+}
+
+export async function writeBatch(database: Pick<Database, 'transaction' | 'engine'>, items: Accepted[], opts: WriteOptions = {}): Promise<BatchOutcome> {
   const now = opts.now ?? new Date();
   const receivedAt = opts.receivedAt ?? now.getTime();
   const stored = new Uint8Array(items.length);
-  // Same event twice in one batch: keep the first. `index[k]` is the item
-  // behind the k-th unique event.
-  const seen = new Set<string>();
-  const index: number[] = [];
   const devices = new Map<number, IngestDevice>();
-  for (let i = 0; i < items.length; i++) {
-    const { device, event } = items[i]!;
-    const key = eventKey(device.id, event.id);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    index.push(i);
-    devices.set(device.id, device);
-  }
+  for (const { device } of items) devices.set(device.id, device);
 
-  return db.transaction(async (tx) => {
-    // Lock the devices first, in id order: two instances writing the same
-    // device serialise here instead of deadlocking on the event primary key.
-    const locked = await selectRows<{ id: number; status: DeviceStatus; status_since: string | Date }>(
-      tx as unknown as Db,
-      sql`select id, status, status_since from devices where id = any(${intArray(devices.keys())}) order by id ${opts.lockRows === false ? sql`` : sql`for update`}`,
+  return database.transaction(async (query) => {
+    // Lock the devices first, in id order: two instances (or this pipeline's
+    // concurrent batches) writing the same device serialise here instead of
+    // deadlocking on the event primary key. PGlite runs one transaction at a
+    // time, so there the lock would only cost.
+    const locked = await query<{ id: number; status: DeviceStatus; status_since: string | Date }>(
+      database.engine === 'postgres' ? LOCK_DEVICES : READ_DEVICES,
+      [intArray(devices.keys())],
     );
-    const states = new Map<number, DeviceState>(
-      locked.map((r) => [r.id, { status: r.status, statusSince: new Date(r.status_since), active: new Set<string>() }]),
-    );
-    const rows: Array<{ o: number; d: number; e: string; k: string; a: number; x: unknown }> = [];
-    for (const i of index) {
+    const states = new Map<number, DeviceState>();
+    for (const r of locked.rows) states.set(r.id, { status: r.status, statusSince: new Date(r.status_since), active: new Set<string>() });
+    const candidates: number[] = [];
+    const parts: string[] = [];
+    for (let i = 0; i < items.length; i++) {
       const { device, event } = items[i]!;
-      if (states.has(device.id)) rows.push({ o: i, d: device.id, e: event.id, k: event.kind, a: event.at.getTime(), x: event.data });
+      if (!states.has(device.id)) continue; // deleted meanwhile
+      candidates.push(i);
+      parts.push(eventRow(device.id, event));
     }
-    // The statement answers with the few events that were already stored
-    // (usually none), not with every row it wrote: reading 2,000 returned
-    // rows back cost more than the insert's own bookkeeping.
-    const [result] = await selectRows<{ dup: number[] }>(
-      tx as unknown as Db,
-      sql`with r as materialized (select * from json_to_recordset(${jsonText(rows)}) as r(o int, d int, e text, k text, a float8, x jsonb)),
-          ins as (insert into device_events (device_id, event_id, kind, at, data)
-                  select d, e, k, to_timestamp(a / 1000), x from r
-                  on conflict (device_id, event_id) do nothing returning device_id, event_id)
-          select coalesce(array_agg(r.o), '{}') as dup from r
-          where not exists (select 1 from ins where ins.device_id = r.d and ins.event_id = r.e)`,
-    );
-    for (const row of rows) stored[row.o] = 1;
-    for (const o of result?.dup ?? []) stored[o] = 0;
+    const written = candidates.length === 0 ? 0 : (await query(INSERT_EVENTS, [`[${parts.join(',')}]`])).count;
+    await markStored(query, items, candidates, written, stored);
     const fresh: Accepted[] = [];
-    for (const row of rows) if (stored[row.o] === 1) fresh.push(items[row.o]!);
+    for (const i of candidates) if (stored[i] === 1) fresh.push(items[i]!);
     fresh.sort((a, b) => a.event.at.getTime() - b.event.at.getTime());
 
     // Alarms are read only for devices whose events can raise or clear one.
@@ -106,18 +139,14 @@ export async function writeBatch(db: Db, items: Accepted[], opts: WriteOptions =
     }
     const activeIds = new Map<string, number>(); // deviceId:kind → alarm id
     if (needAlarms.size > 0) {
-      const active = await selectRows<{ id: number; device_id: number; kind: string }>(
-        tx as unknown as Db,
-        sql`select id, device_id, kind from alarms where device_id = any(${intArray(needAlarms)}) and state in ${ACTIVE}`,
-      );
-      for (const a of active) {
+      const active = await query<{ id: number; device_id: number; kind: string }>(ACTIVE_ALARMS, [intArray(needAlarms)]);
+      for (const a of active.rows) {
         (states.get(a.device_id)?.active as Set<string> | undefined)?.add(a.kind);
         activeIds.set(`${a.device_id}:${a.kind}`, a.id);
       }
     }
-
     const before = new Map([...states].map(([id, s]) => [id, s.status]));
-    const telemetry = new Map<number, Record<string, unknown>>();
+    const telemetry = new Map<number, Array<Record<string, unknown>>>(); // each device's readings, oldest first
     const raises: Array<{ device: IngestDevice; spec: AlarmSpec; eventId: string }> = [];
     const clears: number[] = [];
     const incidents: Array<{ device: IngestDevice; spec: IncidentSpec; eventId: string }> = [];
@@ -129,8 +158,8 @@ export async function writeBatch(db: Db, items: Accepted[], opts: WriteOptions =
       states.set(device.id, out.state);
       if (out.telemetry) {
         const t = telemetry.get(device.id);
-        if (t) Object.assign(t, out.telemetry);
-        else telemetry.set(device.id, out.telemetry); // applyEvent hands back a fresh object
+        if (t) t.push(out.telemetry);
+        else telemetry.set(device.id, [out.telemetry]);
       }
       for (const spec of out.raise) raises.push({ device, spec, eventId: event.id });
       for (const kind of out.clear) {
@@ -147,37 +176,22 @@ export async function writeBatch(db: Db, items: Accepted[], opts: WriteOptions =
       const s = states.get(id)!;
       const changed = s.status !== before.get(id);
       if (changed) changesFor(byCommunity, devices.get(id)!.communityId).devices.push([id, s.status]);
-      return { id, s: changed ? s.status : null, ss: changed ? s.statusSince.toISOString() : null, t: telemetry.get(id) ?? null };
+      return { id, s: changed ? s.status : null, ss: changed ? s.statusSince.toISOString() : null, t: latest(telemetry.get(id)) };
     });
-    if (deviceRows.length > 0) {
-      await tx.execute(sql`update devices d set last_seen_at = now(), updated_at = now(),
-            status = coalesce(r.s, d.status), status_since = coalesce(r.ss, d.status_since),
-            telemetry = case when r.t is null then d.telemetry else d.telemetry || r.t end
-          from jsonb_to_recordset(${json(deviceRows)}) as r(id int, s text, ss timestamptz, t jsonb) where d.id = r.id`);
-    }
+    if (deviceRows.length > 0) await query(UPDATE_DEVICES, [JSON.stringify(deviceRows)]);
 
-    const incidentIds = await insertIncidents(tx as unknown as Db, incidents, byCommunity);
+    const incidentIds = await insertIncidents(query, incidents, byCommunity);
     if (raises.length > 0) {
       const alarmRows = raises.map(({ device, spec, eventId }) => ({
         c: device.communityId, d: device.id, i: spec.withIncident ? (incidentIds.get(eventKey(device.id, eventId)) ?? null) : null,
         k: spec.kind, s: spec.severity, t: spec.title, o: spec.openedAt.toISOString(),
       }));
-      const created = await selectRows<AlarmRow>(
-        tx as unknown as Db,
-        sql`insert into alarms (community_id, device_id, incident_id, kind, severity, state, title, opened_at)
-            select c, d, i, k, s, 'open', t, o from jsonb_to_recordset(${json(alarmRows)}) as r(c int, d int, i int, k text, s text, t text, o timestamptz)
-            returning id, device_id, incident_id, kind, severity, state, title, opened_at`,
-      );
-      for (const r of created) changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
+      const created = await query<AlarmRow>(INSERT_ALARMS, [JSON.stringify(alarmRows)]);
+      for (const r of created.rows) changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
     }
     if (clears.length > 0) {
-      const resolved = await selectRows<AlarmRow>(
-        tx as unknown as Db,
-        sql`update alarms set state = 'resolved', resolved_at = now(), updated_at = now()
-            where id = any(${intArray(clears)}) and state in ${ACTIVE}
-            returning id, device_id, incident_id, kind, severity, state, title, opened_at`,
-      );
-      for (const r of resolved) changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
+      const resolved = await query<AlarmRow>(RESOLVE_ALARMS, [intArray(clears)]);
+      for (const r of resolved.rows) changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
     }
     return { stored, changes: [...byCommunity.values()] };
   });
@@ -196,9 +210,17 @@ export const toFrameIncident = (r: IncidentRow): FrameIncident => ({
   trajectory: r.trajectory, doorHeldSeconds: r.door_held_seconds, releasedBy: r.released_by,
 });
 
+const INSERT_INCIDENTS = `insert into incidents (community_id, kind, device_id, building_id, unit_id, occurred_at, facade, floor,
+    floor_band_from, floor_band_to, window_column, trajectory, evidence, door_held_seconds, released_by, source_event_id)
+  select c, k, d, b, u, o, f, fl, bf, bt, w, tr, ev, h, r, s from jsonb_to_recordset($1::text::jsonb)
+    as x(c int, k text, d int, b int, u int, o timestamptz, f text, fl smallint, bf smallint, bt smallint, w smallint,
+         tr jsonb, ev jsonb, h real, r text, s text)
+  returning id, kind, device_id, building_id, occurred_at, floor, floor_band_from, floor_band_to, facade, window_column,
+    trajectory, door_held_seconds, released_by, source_event_id`;
+
 /** Inserts incidents (the rollup triggers of migration 0001 count them); returns ids by event key. */
 async function insertIncidents(
-  db: Db,
+  query: RawQuery,
   incidents: Array<{ device: IngestDevice; spec: IncidentSpec; eventId: string }>,
   byCommunity: Map<number, LiveChanges>,
 ): Promise<Map<string, number>> {
@@ -214,14 +236,7 @@ async function insertIncidents(
       h: e?.doorHeldSeconds ?? null, r: e?.releasedBy ?? null, s: eventId,
     };
   });
-  const query: SQL = sql`insert into incidents (community_id, kind, device_id, building_id, unit_id, occurred_at, facade, floor,
-        floor_band_from, floor_band_to, window_column, trajectory, evidence, door_held_seconds, released_by, source_event_id)
-      select c, k, d, b, u, o, f, fl, bf, bt, w, tr, ev, h, r, s from jsonb_to_recordset(${json(rows)})
-        as x(c int, k text, d int, b int, u int, o timestamptz, f text, fl smallint, bf smallint, bt smallint, w smallint,
-             tr jsonb, ev jsonb, h real, r text, s text)
-      returning id, kind, device_id, building_id, occurred_at, floor, floor_band_from, floor_band_to, facade, window_column,
-        trajectory, door_held_seconds, released_by, source_event_id`;
-  const created = await selectRows<IncidentRow>(db, query);
+  const created = (await query<IncidentRow>(INSERT_INCIDENTS, [JSON.stringify(rows)])).rows;
   for (const r of created) {
     ids.set(eventKey(r.device_id ?? 0, r.source_event_id), r.id);
     const community = incidents.find((i) => i.device.id === r.device_id)?.device.communityId;

@@ -56,7 +56,7 @@ describe.each(testEngines)('catching up unframed changes on %s', (engine) => {
       { maxFutureMs: 300_000 },
     );
     if (!parsed.ok || !thrown.ok) throw new Error('test events must parse');
-    await writeBatch(database.db, [
+    await writeBatch(database, [
       ...parsed.events.map((event) => ({ device: facts(smoke), event })),
       ...thrown.events.map((event) => ({ device: facts(cam), event })),
     ]);
