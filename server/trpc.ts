@@ -3,11 +3,11 @@
 // from exactly one of them, and server/routers/access.test.ts calls each one
 // as every tier.
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '~/db/client';
 import type { Role } from '~/db/vocab';
 import type { SessionUser } from './auth';
+import { transformer } from './transformer';
 
 export type Context = { db: Db; user: SessionUser | null };
 
@@ -25,7 +25,7 @@ const t = initTRPC
   .context<Context>()
   .meta<{ tier: Tier }>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter: ({ shape, error }) => ({
       ...shape,
       data: {

@@ -1,6 +1,7 @@
 // In-process fan-out of frames to this process's subscriptions. Frames reach
 // the hub only from the bus, including the frames this process wrote, so a
 // subscriber sees the same sequence whichever instance it is connected to.
+import { markShared } from '../transformer';
 import type { LiveFrame } from './types';
 
 type Listener = (frame: LiveFrame) => void;
@@ -16,6 +17,8 @@ export class LiveHub {
   }
 
   emit(frame: LiveFrame): void {
+    // Every subscriber gets this same object: serialise it once (transformer.ts).
+    markShared(frame);
     for (const { communityIds, fn } of this.listeners) {
       if (communityIds && !communityIds.has(frame.communityId)) continue;
       try {
