@@ -1,9 +1,9 @@
 // One batch of validated events → one transaction. Every statement passes its
-// rows as a single JSON parameter unpacked by json(b)_to_recordset: one bind
-// value however large the batch (PostgreSQL allows 65,535), no per-row work
-// in a query builder, and the same SQL on PGlite and PostgreSQL. The
-// statements are raw and fixed, so PostgreSQL prepares each once per
-// connection (Database.transaction).
+// rows as a single JSON parameter unpacked in SQL: one bind value however
+// large the batch (PostgreSQL allows 65,535), no per-row work in a query
+// builder, and the same SQL on PGlite and PostgreSQL. The statements are raw
+// and fixed, so PostgreSQL prepares each once per connection
+// (Database.transaction).
 import type { Database, RawQuery } from '~/db/client';
 import type { AlarmSeverity, AlarmState, DeviceStatus, Facade, IncidentKind } from '~/db/vocab';
 import type { FrameAlarm, FrameIncident, LiveChanges } from '../live/types';
@@ -45,8 +45,11 @@ const READ_DEVICES = `select d.id, d.status, d.status_since from unnest($1::text
 // No RETURNING: the affected-row count says whether anything was a duplicate
 // (rarely); returning and matching 2,000 keys on every batch cost more than
 // the insert's own index work.
+// Each event is an array [device, id, kind, epoch ms, data] in one jsonb
+// document: parsed once, its data taken as jsonb as is (json_to_recordset
+// parsed every data object a second time), and a quarter fewer bytes to send.
 const INSERT_EVENTS = `insert into device_events (device_id, event_id, kind, at, data)
-  select d, e, k, to_timestamp(a / 1000), x from json_to_recordset($1::text::json) as r(d int, e text, k text, a float8, x jsonb)
+  select (r->>0)::int, r->>1, r->>2, to_timestamp((r->>3)::float8 / 1000), r->4 from jsonb_array_elements($1::text::jsonb) as r
   on conflict (device_id, event_id) do nothing`;
 // Which of these keys were there before this transaction: rows it inserted
 // carry its own transaction id.
@@ -71,9 +74,9 @@ function latest(readings: Array<Record<string, unknown>> | undefined): Record<st
   return readings.length === 1 ? readings[0]! : Object.assign({}, ...readings);
 }
 
-/** One row of the events recordset; ids, kinds and times need no escaping (the schema allows none). */
+/** One event for INSERT_EVENTS; ids and kinds need no escaping (the schema allows none). */
 function eventRow(deviceId: number, event: IngestEvent): string {
-  return `{"d":${deviceId},"e":"${event.id}","k":"${event.kind}","a":${event.at.getTime()},"x":${JSON.stringify(event.data)}}`;
+  return `[${deviceId},"${event.id}","${event.kind}",${event.at.getTime()},${JSON.stringify(event.data)}]`;
 }
 
 /**
