@@ -1,7 +1,9 @@
 // The ingest behind a real Mosquitto whose password and ACL files come from
 // the device table (mosquitto-files.ts): a device publishes under its own
 // topic and the event is stored; under another device's topic the broker
-// drops it; a wrong token cannot connect.
+// drops it; a wrong token cannot connect. One connection holds many messages
+// at once and acknowledges each only after its write: a crash loses nothing
+// and stores nothing twice.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import { selectRows, type Database } from '~/db/client';
 import { createTestDatabase, testEngines } from '~/test/db';
 import { freePort } from '~/test/standalone';
 import { startLiveRuntime, type LiveRuntime } from '../live/runtime';
+import type { IngestPipeline } from './pipeline';
 import { writeMosquittoFiles } from './mosquitto-files';
 import { startExternalIngest, type ExternalIngest } from './mqtt-external';
 import { createFixture, type Fixture } from './test-fixture';
@@ -91,5 +94,52 @@ describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
     const deadline = Date.now() + 10_000;
     while ((await count()) < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(await count()).toBe(ids.length);
+  });
+
+  it('holds many messages per connection, acknowledging each only once stored: a crash loses none', async () => {
+    // An instance whose writes wait at a gate, so what it holds is in plain view.
+    const held: Array<{ release: () => void }> = [];
+    const gated = {
+      ...runtime,
+      pipeline: {
+        submit: (items) => new Promise<void>((release) => held.push({ release })).then(() => runtime.pipeline.submit(items)),
+        deadLetter: (row) => runtime.pipeline.deadLetter(row),
+      } as Pick<IngestPipeline, 'submit' | 'deadLetter'> as IngestPipeline,
+    };
+    const prefix = `crash-${engine}-${Date.now()}`;
+    const doomed = await startExternalIngest(gated, { url: `mqtt://linli-ingest:ingest-secret@127.0.0.1:${port}`, connections: 1, clientIdPrefix: prefix });
+    const env = fx.devices.environment!;
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: env.code, password: tokens.get(env.code), reconnectPeriod: 0 });
+    const ids = Array.from({ length: 300 }, (_, i) => `crash-${i}`);
+    await Promise.all(ids.map((id) => client.publishAsync(`linli/mosq/${env.code}/reading`, JSON.stringify({ id, at: Date.now(), data: { temperatureC: 20 } }), { qos: 1 })));
+    await client.endAsync();
+    const deadline = Date.now() + 10_000;
+    while (held.length < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // One connection, many messages in flight (mqtt.js alone would stop at one).
+    expect(held.length).toBeGreaterThanOrEqual(20);
+
+    // The process dies: its socket drops without a DISCONNECT. Half of what it
+    // held had committed just before (stored, never acknowledged); the rest never will.
+    for (const c of doomed.clients) {
+      c.options.reconnectPeriod = 0;
+      c.stream.destroy();
+    }
+    for (const h of held.slice(0, held.length >> 1)) h.release();
+    await new Promise((r) => setTimeout(r, 300));
+    for (const c of doomed.clients) c.end(true);
+
+    // Restarted under the same client id, it resumes the session: the broker redelivers.
+    const restarted = await startExternalIngest(runtime, { url: `mqtt://linli-ingest:ingest-secret@127.0.0.1:${port}`, connections: 1, clientIdPrefix: prefix });
+    try {
+      const rows = async () =>
+        selectRows<{ event_id: string; n: number }>(database.db, sql`select event_id, count(*)::int as n from device_events where device_id = ${env.id} and event_id like 'crash-%' group by event_id`);
+      const until = Date.now() + 15_000;
+      while ((await rows()).length < ids.length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      const stored = await rows();
+      expect(stored.map((r) => r.event_id).sort()).toEqual([...ids].sort());
+      expect(stored.every((r) => r.n === 1)).toBe(true);
+    } finally {
+      await restarted.close();
+    }
   });
 });
