@@ -42,6 +42,6 @@ export const workOrders = pgTable(
     satisfaction: smallint(),
     ...timestamps,
   },
-  (t) => [index().on(t.communityId, t.state), index().on(t.gridId)],
+  (t) => [index().on(t.communityId, t.state), index().on(t.gridId), index().on(t.alarmId)],
 );
 export type WorkOrder = typeof workOrders.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX "work_orders_alarm_id_index" ON "work_orders" USING btree ("alarm_id");
