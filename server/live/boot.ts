@@ -54,7 +54,9 @@ async function startSimulator(runtime: LiveRuntime, mqttUrl: string | null): Pro
   if (devices.length === 0) return;
   const port = process.env.PORT ?? '3000';
   const sender: Sender = mqttUrl ? await mqttSender(mqttUrl, devices) : httpSender(`http://127.0.0.1:${port}`);
-  const traffic = new Traffic(devices, { rate: env.SIMULATE_RATE, runId: `dev${Date.now().toString(36)}` });
+  // A demo is watched for a minute, not a month: faults (each recovered 20–60 s
+  // later) are 50× as common as in the field, so the twin visibly changes.
+  const traffic = new Traffic(devices, { rate: env.SIMULATE_RATE, runId: `dev${Date.now().toString(36)}`, faultShare: 0.1 });
   console.log(`live: simulating ${devices.length} devices at ${env.SIMULATE_RATE} events/s over ${mqttUrl ? 'MQTT' : 'HTTP'} (SIMULATE=false turns it off)`);
   const timer = setInterval(() => void sender.send(traffic.tick(250)).catch(() => {}), 250);
   timer.unref();

@@ -28,7 +28,14 @@ export class Traffic {
 
   constructor(
     private readonly devices: SimDevice[],
-    private readonly opts: { rate: number; rng?: Rng; runId?: string; heartbeatScale?: number },
+    private readonly opts: {
+      rate: number;
+      rng?: Rng;
+      runId?: string;
+      heartbeatScale?: number;
+      /** Share of activity that is a device fault, recovered 20–60 s later (default 0.002, as in the field). */
+      faultShare?: number;
+    },
   ) {
     const rng = opts.rng ?? Math.random;
     // Spread first heartbeats over one interval so they do not all land at once.
@@ -81,7 +88,7 @@ export class Traffic {
 
   private activity(d: SimDevice, now: number): SimEvent {
     const r = this.rng();
-    if (r < 0.002) {
+    if (r < (this.opts.faultShare ?? 0.002)) {
       this.later(20 + this.rng() * 40, d, 'recovered', {});
       return this.event(d, 'fault', { code: `E${Math.floor(this.rng() * 90 + 10)}` }, now);
     }
