@@ -117,7 +117,12 @@ export async function startExternalIngest(runtime: LiveRuntime, opts: { url: str
             () => false, // only when closing: no PUBACK, the broker keeps it for the next session
           );
           void stored.finally(() => inFlight--);
-          if (packet.messageId !== undefined) pending.set(packet.messageId, stored);
+          if (packet.qos !== 1 || packet.messageId === undefined) {
+            // QoS 2 (a QoS 1 subscription is never sent one): PUBREC after the write, one at a time.
+            void stored.then((ok) => done(ok ? 0 : new Error('ingest is shutting down')));
+            return;
+          }
+          pending.set(packet.messageId, stored);
           done(0);
         },
       });
