@@ -58,15 +58,15 @@ async function main(): Promise<void> {
     const s = sender.stats;
     console.log(`simulate: sent ${s.sent}, acknowledged ${s.acked}, failed ${s.failed} (${(s.acked / ((Date.now() - started) / 1000)).toFixed(0)}/s)`);
   }, 5000);
-  let inflight: Promise<void>[] = [];
+  // Bound what is in flight, as a sliding window of ticks: a slow server slows
+  // the simulator, not its memory. (Waiting for a whole wave of ticks to be
+  // acknowledged left the server idle but for each wave's slowest devices.)
+  const inflight = new Set<Promise<void>>();
   while (!stopping && Date.now() < stopAt) {
     const tickStart = Date.now();
-    inflight.push(sender.send(traffic.tick(TICK_MS)));
-    // Bound what is in flight: a slow server slows the simulator, not its memory.
-    if (inflight.length > 20) {
-      await Promise.all(inflight);
-      inflight = [];
-    }
+    const sent: Promise<void> = sender.send(traffic.tick(TICK_MS)).finally(() => inflight.delete(sent));
+    inflight.add(sent);
+    while (inflight.size > 20) await Promise.race(inflight);
     await new Promise((r) => setTimeout(r, Math.max(0, TICK_MS - (Date.now() - tickStart))));
   }
   await Promise.all(inflight);
