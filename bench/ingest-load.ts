@@ -19,7 +19,11 @@ export async function benchDevices(db: Db, perClass: number): Promise<BenchDevic
   // every stretch of the load is the same mix of classes; in fixture order the
   // first 1,500 devices driven were all smoke detectors raising alarms.
   const byClass = new Map<string, FixtureDevice[]>();
-  for (const d of Object.values(fx.devices)) byClass.set(d.class, [...(byClass.get(d.class) ?? []), d]);
+  for (const d of Object.values(fx.devices)) {
+    const list = byClass.get(d.class);
+    if (list) list.push(d);
+    else byClass.set(d.class, [d]);
+  }
   const tokens = Array.from({ length: perClass }, (_, n) => [...byClass.values()].map((list) => list[n]!)).flat();
   const ingest = tokens.map((d) => ({
     id: d.id, code: d.code, class: d.class, communityId: fx.communityId, communitySlug: fx.slug,

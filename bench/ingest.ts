@@ -3,8 +3,9 @@
 // windows of 10,000 events fed in process through the whole pipeline
 // (validate → dedupe → batch write → device state → frames), after 10,000
 // untimed events of warm-up. The same load through HTTP batches, the embedded
-// MQTT broker and Mosquitto is reported beside it, with no target. Last, event → subscriber latency at 5,000
-// events/s with 100 SSE subscribers in a separate process (p99 ≤ 250 ms).
+// MQTT broker and Mosquitto is reported beside it, with no target. Last,
+// event → subscriber latency at 5,000 events/s with 100 SSE subscribers in a
+// separate process (p99 ≤ 250 ms).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -14,15 +14,11 @@ export function markShared(value: object): void {
 }
 
 function serialize(value: unknown): Serialized {
-  if (value === null || typeof value !== 'object') return superjson.serialize(value);
-  const cached = shared.get(value);
-  if (cached !== undefined) {
-    if (cached !== null) return cached;
-    const fresh = superjson.serialize(value);
-    shared.set(value, fresh);
-    return fresh;
-  }
-  return superjson.serialize(value);
+  const cached = value !== null && typeof value === 'object' ? shared.get(value) : undefined;
+  if (cached) return cached;
+  const serialized = superjson.serialize(value);
+  if (cached === null) shared.set(value as object, serialized);
+  return serialized;
 }
 
 export const transformer = {

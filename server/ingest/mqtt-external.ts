@@ -42,11 +42,15 @@ const RECEIVE_MAXIMUM = 1000;
 type Packet = { cmd: string; messageId?: number };
 type SendPacket = (packet: Packet, cb?: (error?: Error) => void, ...rest: unknown[]) => void;
 
-/**
- * Holds each PUBACK until its message is stored. `stored` settles true once
- * committed, false when the message must not be acknowledged (shutting down).
- */
-function deferAcks(client: MqttClient, pending: Map<number, Promise<boolean>>): { drained: () => Promise<void> } {
+type DeferredAcks = {
+  /** Holds message `messageId`'s PUBACK until `stored` settles: true once committed, false when it must not be acknowledged (shutting down). */
+  hold: (messageId: number, stored: Promise<boolean>) => void;
+  /** Settles once every held PUBACK has been sent or dropped. */
+  drained: () => Promise<void>;
+};
+
+function deferAcks(client: MqttClient): DeferredAcks {
+  const pending = new Map<number, Promise<boolean>>();
   const send = (client as unknown as { _sendPacket: SendPacket })._sendPacket.bind(client);
   let connection = 0;
   client.on('connect', () => connection++);
@@ -68,9 +72,8 @@ function deferAcks(client: MqttClient, pending: Map<number, Promise<boolean>>): 
       }
     })();
   };
-  return { drained: () => tail };
+  return { hold: (messageId, stored) => pending.set(messageId, stored), drained: () => tail };
 }
-
 
 export async function startExternalIngest(runtime: LiveRuntime, opts: { url: string; connections: number; clientIdPrefix?: string }): Promise<ExternalIngest> {
   const prefix = opts.clientIdPrefix ?? `linli-ingest-${os.hostname()}`;
@@ -100,10 +103,10 @@ export async function startExternalIngest(runtime: LiveRuntime, opts: { url: str
     }
   };
 
-  const acks: Array<{ drained: () => Promise<void> }> = [];
+  const acks: DeferredAcks[] = [];
   const clients = await Promise.all(
     Array.from({ length: opts.connections }, (_, i) => {
-      const pending = new Map<number, Promise<boolean>>();
+      let deferred: DeferredAcks | undefined; // set as soon as connect() returns, before any message can arrive
       const client = mqtt.connect(opts.url, {
         protocolVersion: 5,
         clientId: `${prefix}-${i}`,
@@ -122,11 +125,12 @@ export async function startExternalIngest(runtime: LiveRuntime, opts: { url: str
             void stored.then((ok) => done(ok ? 0 : new Error('ingest is shutting down')));
             return;
           }
-          pending.set(packet.messageId, stored);
+          deferred!.hold(packet.messageId, stored);
           done(0);
         },
       });
-      acks.push(deferAcks(client, pending));
+      deferred = deferAcks(client);
+      acks.push(deferred);
       client.on('error', (error) => console.error('mqtt ingest:', error.message));
       return new Promise<MqttClient>((resolve, reject) => {
         client.once('connect', () => {

@@ -8,8 +8,8 @@ import type { Database, RawQuery } from '~/db/client';
 import type { AlarmSeverity, AlarmState, DeviceStatus, Facade, IncidentKind } from '~/db/vocab';
 import type { FrameAlarm, FrameIncident, LiveChanges } from '../live/types';
 import type { IngestDevice } from './directory';
-import { applyEvent, touchesConditions, type AlarmSpec, type DeviceState, type IncidentSpec } from './state';
 import type { IngestEvent } from './event-schema';
+import { applyEvent, touchesConditions, type AlarmSpec, type DeviceState, type IncidentSpec } from './state';
 
 export type Accepted = { device: IngestDevice; event: IngestEvent };
 /** `stored[i]` is 1 when `items[i]` was written now: 0 for a duplicate (earlier in the batch or already stored) or an unknown device. */
@@ -40,8 +40,8 @@ export type WriteOptions = {
 // Id lists are joined as unnest(...), not matched with = any(...): in a
 // prepared statement's generic plan the text → int[] cast of a parameter is
 // not folded, and a scan would parse the array again for every row.
-const LOCK_DEVICES = `select d.id, d.status, d.status_since from unnest($1::text::int[]) as k(id) join devices d on d.id = k.id order by d.id for update of d`;
 const READ_DEVICES = `select d.id, d.status, d.status_since from unnest($1::text::int[]) as k(id) join devices d on d.id = k.id`;
+const LOCK_DEVICES = `${READ_DEVICES} order by d.id for update of d`;
 // No RETURNING: the affected-row count says whether anything was a duplicate
 // (rarely); returning and matching 2,000 keys on every batch cost more than
 // the insert's own index work.
