@@ -5,18 +5,16 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { kioskLinks } from '~/db/schema';
-import { seedDemo } from '~/db/seed';
-import { createTestDatabase, testEngines } from '~/test/db';
+import { callerAs, createSeededDatabase, type Caller } from '~/test/callers';
+import { testEngines } from '~/test/db';
 import { kioskFromCookie, redeemKioskLink } from '../kiosk/links';
-import { createCaller } from '../root';
 
 describe.each(testEngines)('kiosk links on %s', (engine) => {
   let database: Database;
-  let admin: ReturnType<typeof createCaller>;
+  let admin: Caller;
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemo(database.db, { today: '2026-11-22' });
-    admin = createCaller({ db: database.db, user: { id: 'a', name: 'admin', email: 'a@test.local', role: 'admin' } });
+    database = await createSeededDatabase(engine);
+    admin = callerAs(database.db, 'admin');
   });
   afterAll(() => database?.close());
 

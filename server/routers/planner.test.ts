@@ -3,19 +3,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
-import { seedDemo } from '~/db/seed';
-import { createTestDatabase, testEngines } from '~/test/db';
-import { createCaller } from '../root';
+import { callerAs, createSeededDatabase, type Caller } from '~/test/callers';
+import { testEngines } from '~/test/db';
 
 const slug = 'caifu-xingyuan';
 
 describe.each(testEngines)('planner router on %s', (engine) => {
   let database: Database;
-  let planner: ReturnType<typeof createCaller>;
+  let planner: Caller;
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemo(database.db, { today: '2026-11-22' });
-    planner = createCaller({ db: database.db, user: { id: 'p', name: 'planner', email: 'p@test.local', role: 'planner' } });
+    database = await createSeededDatabase(engine);
+    planner = callerAs(database.db, 'planner');
   });
   afterAll(() => database?.close());
 

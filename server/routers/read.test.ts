@@ -4,21 +4,20 @@ import { and, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { incidents } from '~/db/schema';
-import { seedDemo } from '~/db/seed';
 import { RETROFIT_STAGES, stageIndex } from '~/db/vocab';
-import { createTestDatabase, testEngines } from '~/test/db';
+import { callerAs, createSeededDatabase, type Caller } from '~/test/callers';
+import { testEngines } from '~/test/db';
 import { createCaller } from '../root';
 
 const TODAY = '2026-11-22';
 
 describe.each(testEngines)('read procedures on %s', (engine) => {
   let database: Database;
-  let staff: ReturnType<typeof createCaller>;
-  let anonymous: ReturnType<typeof createCaller>;
+  let staff: Caller;
+  let anonymous: Caller;
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemo(database.db, { today: TODAY });
-    staff = createCaller({ db: database.db, user: { id: 's', name: 'staff', email: 's@test.local', role: 'staff' } });
+    database = await createSeededDatabase(engine, TODAY);
+    staff = callerAs(database.db, 'staff');
     anonymous = createCaller({ db: database.db, user: null });
   });
   afterAll(() => database?.close());

@@ -6,10 +6,9 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '~/db/client';
 import { alarms, communities, devices, workOrders } from '~/db/schema';
-import { seedDemo } from '~/db/seed';
-import { createTestDatabase, testEngines } from '~/test/db';
+import { callerAs, createSeededDatabase, type Caller } from '~/test/callers';
+import { testEngines } from '~/test/db';
 import { districtPanels, screenPanels } from '../queries/screen-panels';
-import { createCaller } from '../root';
 
 /** The database handle with its raw `execute` calls counted (the panel queries go through it). */
 function counting(db: Db): { db: Db; calls: () => number } {
@@ -31,11 +30,10 @@ function counting(db: Db): { db: Db; calls: () => number } {
 
 describe.each(testEngines)('screen procedures on %s', (engine) => {
   let database: Database;
-  let planner: ReturnType<typeof createCaller>;
+  let planner: Caller;
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemo(database.db, { today: '2026-11-22' });
-    planner = createCaller({ db: database.db, user: { id: 'p', name: 'planner', email: 'p@test.local', role: 'planner' } });
+    database = await createSeededDatabase(engine);
+    planner = callerAs(database.db, 'planner');
   });
   afterAll(() => database?.close());
 

@@ -1,18 +1,16 @@
 // The twin's procedures through createCaller on the seeded demo data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
-import { seedDemo } from '~/db/seed';
 import { DEVICE_CLASSES } from '~/db/vocab';
-import { createTestDatabase, testEngines } from '~/test/db';
-import { createCaller } from '../root';
+import { callerAs, createSeededDatabase, type Caller } from '~/test/callers';
+import { testEngines } from '~/test/db';
 
 describe.each(testEngines)('twin procedures on %s', (engine) => {
   let database: Database;
-  let staff: ReturnType<typeof createCaller>;
+  let staff: Caller;
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    await seedDemo(database.db, { today: '2026-11-22' });
-    staff = createCaller({ db: database.db, user: { id: 's', name: 'staff', email: 's@test.local', role: 'staff' } });
+    database = await createSeededDatabase(engine);
+    staff = callerAs(database.db, 'staff');
   });
   afterAll(() => database?.close());
 
