@@ -20,7 +20,9 @@ export async function postgresUnreachable(): Promise<string | null> {
     admin = await openDatabase({ url: benchPostgresUrl(), poolSize: 1 });
     const probe = admin.exec('select 1');
     // postgres.js waits up to 30 s for a connection to a silent host.
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer in 5 s')), 5_000).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no answer in 5 s')), 5_000).unref(),
+    );
     await Promise.race([probe, timeout]);
     return null;
   } catch (error) {

@@ -49,7 +49,10 @@ async function rollupRows(database: Database, table: string): Promise<number> {
 
 /** Times INGEST_BATCH-incident inserts, then deletes what they added so later measurements see the same data. */
 async function timeIngest(database: Database, target: BenchCommunity): Promise<Timing & { note: string }> {
-  const [before] = await selectRows<{ id: number }>(database.db, sql`select coalesce(max(id), 0)::int as id from incidents`);
+  const [before] = await selectRows<{ id: number }>(
+    database.db,
+    sql`select coalesce(max(id), 0)::int as id from incidents`,
+  );
   let next = 1;
   const timing = await timeRuns(
     async () => {
@@ -79,7 +82,8 @@ async function timeSingleUpdates(database: Database, target: BenchCommunity) {
 
 async function benchEngine(engine: Engine, log: (line: string) => void): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const info = (name: string, ms: number, note?: string) => rows.push({ name, engine, n: 1, p50Ms: ms, p95Ms: ms, note });
+  const info = (name: string, ms: number, note?: string) =>
+    rows.push({ name, engine, n: 1, p50Ms: ms, p95Ms: ms, note });
 
   const opened = await timeOnce(() => openBenchDatabase(engine, 'incident_floor_counts'));
   const database = opened.value;
@@ -91,11 +95,21 @@ async function benchEngine(engine: Engine, log: (line: string) => void): Promise
     const rate = Math.round(INCIDENTS / (inserted.ms / 1000)).toLocaleString('en');
     const daily = (await rollupRows(database, 'incident_floor_daily')).toLocaleString('en');
     const monthly = (await rollupRows(database, 'incident_floor_monthly')).toLocaleString('en');
-    info('setup: insert 1M incidents incl. rollup triggers', inserted.ms, `${rate} rows/s; daily ${daily}, monthly ${monthly} rows`);
+    info(
+      'setup: insert 1M incidents incl. rollup triggers',
+      inserted.ms,
+      `${rate} rows/s; daily ${daily}, monthly ${monthly} rows`,
+    );
     // PGlite runs no autovacuum: without this its planner has no statistics.
     info('setup: vacuum analyze', (await timeOnce(() => database.exec('VACUUM ANALYZE'))).ms);
 
-    const measure = async (label: string, counter: Counter, q: IncidentFloorCountsQuery, runs: number, targetMs?: number) => {
+    const measure = async (
+      label: string,
+      counter: Counter,
+      q: IncidentFloorCountsQuery,
+      runs: number,
+      targetMs?: number,
+    ) => {
       // A fast wrong answer is no answer: every variant must match the GROUP BY before its timing counts.
       const [got, want] = [await counter(database.db, q), await incidentFloorCountsDirect(database.db, q)];
       if (!isDeepStrictEqual(got, want)) throw new Error(`${engine} ${label}: result differs from the GROUP BY`);

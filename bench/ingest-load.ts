@@ -26,8 +26,14 @@ export async function benchDevices(db: Db, perClass: number): Promise<BenchDevic
   }
   const tokens = Array.from({ length: perClass }, (_, n) => [...byClass.values()].map((list) => list[n]!)).flat();
   const ingest = tokens.map((d) => ({
-    id: d.id, code: d.code, class: d.class, communityId: fx.communityId, communitySlug: fx.slug,
-    buildingId: fx.buildingId, unitId: null, tokenHash: null,
+    id: d.id,
+    code: d.code,
+    class: d.class,
+    communityId: fx.communityId,
+    communitySlug: fx.slug,
+    buildingId: fx.buildingId,
+    unitId: null,
+    tokenHash: null,
   }));
   return { ingest, tokens, slug: fx.slug };
 }
@@ -37,13 +43,22 @@ let counter = 0;
 export function eventsFor(device: { class: string }, n: number, withKind = true): Array<Record<string, unknown>> {
   const run = (counter++).toString(36);
   return Array.from({ length: n }, (_, i) => {
-    const data = device.class === 'smoke_detector' ? { smoke: (counter + i) % 40 === 0, battery: 90 } : { temperatureC: 20 + (i % 10) / 10, humidity: 55 };
+    const data =
+      device.class === 'smoke_detector'
+        ? { smoke: (counter + i) % 40 === 0, battery: 90 }
+        : { temperatureC: 20 + (i % 10) / 10, humidity: 55 };
     return { id: `${run}-${i}`, ...(withKind ? { kind: 'reading' } : {}), at: Date.now(), data };
   });
 }
 
 /** Runs `task` up to `concurrency` at a time until `total` units are done; returns wall time in ms. */
-export async function drive(total: number, unit: number, concurrency: number, task: (i: number) => Promise<void>, onProgress?: (done: number) => void): Promise<number> {
+export async function drive(
+  total: number,
+  unit: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+  onProgress?: (done: number) => void,
+): Promise<number> {
   const started = performance.now();
   let next = 0;
   let done = 0;
@@ -66,26 +81,38 @@ export async function drive(total: number, unit: number, concurrency: number, ta
  * prepared statements, the new tables' first pages), as the other benches
  * take untimed runs first; then ms per 1,000 events for each window of 10,000.
  */
-export async function pipelineWindows(runtime: LiveRuntime, devices: BenchDevices, total: number, batch: number, warmup = 0): Promise<number[]> {
+export async function pipelineWindows(
+  runtime: LiveRuntime,
+  devices: BenchDevices,
+  total: number,
+  batch: number,
+  warmup = 0,
+): Promise<number[]> {
   const windows: number[] = [];
   let mark = performance.now();
   let marked = 0;
-  await drive(warmup + total, batch, 64, async (i) => {
-    const device = devices.ingest[i % devices.ingest.length]!;
-    const text = JSON.stringify(eventsFor(device, batch));
-    const r = await acceptPayload(runtime.pipeline, device, text, { maxFutureSeconds: 300 });
-    if (!r.ok) throw new Error(r.reason);
-  }, (done) => {
-    if (done <= warmup) {
-      mark = performance.now();
-      marked = done;
-    } else if (done - marked >= 10_000) {
-      const now = performance.now();
-      windows.push(((now - mark) / (done - marked)) * 1000);
-      mark = now;
-      marked = done;
-    }
-  });
+  await drive(
+    warmup + total,
+    batch,
+    64,
+    async (i) => {
+      const device = devices.ingest[i % devices.ingest.length]!;
+      const text = JSON.stringify(eventsFor(device, batch));
+      const r = await acceptPayload(runtime.pipeline, device, text, { maxFutureSeconds: 300 });
+      if (!r.ok) throw new Error(r.reason);
+    },
+    (done) => {
+      if (done <= warmup) {
+        mark = performance.now();
+        marked = done;
+      } else if (done - marked >= 10_000) {
+        const now = performance.now();
+        windows.push(((now - mark) / (done - marked)) * 1000);
+        mark = now;
+        marked = done;
+      }
+    },
+  );
   return windows;
 }
 
@@ -93,7 +120,9 @@ export async function listen(handler: (req: Request) => Promise<Response>): Prom
   const { toRequest, send } = await import('../server/live/node-http');
   let origin = 'http://127.0.0.1';
   const server = createServer((req, res) => {
-    handler(toRequest(req, origin)).then((r) => send(res, r)).catch(() => res.end());
+    handler(toRequest(req, origin))
+      .then((r) => send(res, r))
+      .catch(() => res.end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -102,7 +131,12 @@ export async function listen(handler: (req: Request) => Promise<Response>): Prom
 }
 
 /** HTTP batches through /api/ingest, each device with its own token. Returns ms. */
-export async function httpLoad(runtime: LiveRuntime, devices: BenchDevices, total: number, batch: number): Promise<number> {
+export async function httpLoad(
+  runtime: LiveRuntime,
+  devices: BenchDevices,
+  total: number,
+  batch: number,
+): Promise<number> {
   const { server, url } = await listen((req) => handleIngestRequest(req, runtime));
   try {
     return await drive(total, batch, 16, async (i) => {
@@ -123,7 +157,11 @@ export async function httpLoad(runtime: LiveRuntime, devices: BenchDevices, tota
 /** QoS 1 publishers, one connection per device; resolves when every PUBACK has come. Returns ms. */
 export async function mqttLoad(url: string, devices: BenchDevices, clients: number, total: number): Promise<number> {
   const chosen = devices.tokens.slice(0, clients);
-  const conns = await Promise.all(chosen.map((d) => mqtt.connectAsync(url, { username: d.code, password: d.token, clientId: `bench-${d.code}`, reconnectPeriod: 0 })));
+  const conns = await Promise.all(
+    chosen.map((d) =>
+      mqtt.connectAsync(url, { username: d.code, password: d.token, clientId: `bench-${d.code}`, reconnectPeriod: 0 }),
+    ),
+  );
   try {
     const perClient = Math.ceil(total / clients);
     const started = performance.now();

@@ -19,7 +19,16 @@ import { startExternalIngest } from '../server/ingest/mqtt-external';
 import { startLiveRuntime, useLiveRuntime, type LiveRuntime } from '../server/live/runtime';
 import { appRouter } from '../server/root';
 import { openBenchDatabase } from './databases';
-import { benchDevices, eventsFor, httpLoad, listen, mqttLoad, pipelineWindows, storedEvents, type BenchDevices } from './ingest-load';
+import {
+  benchDevices,
+  eventsFor,
+  httpLoad,
+  listen,
+  mqttLoad,
+  pipelineWindows,
+  storedEvents,
+  type BenchDevices,
+} from './ingest-load';
 import { percentile } from './measure';
 import type { BenchContext, BenchRow } from './types';
 
@@ -29,11 +38,20 @@ const HTTP_EVENTS = 40_000;
 const WARMUP_EVENTS = 10_000;
 const PIPELINE_EVENTS: Record<Engine, number> = { postgres: 200_000, pglite: 100_000 };
 
-async function withRuntime<T>(engine: Engine, name: string, fn: (runtime: LiveRuntime, devices: BenchDevices, database: Database) => Promise<T>): Promise<T> {
+async function withRuntime<T>(
+  engine: Engine,
+  name: string,
+  fn: (runtime: LiveRuntime, devices: BenchDevices, database: Database) => Promise<T>,
+): Promise<T> {
   const database = await openBenchDatabase(engine, name);
   const devices = await benchDevices(database.db, 1500);
   const runtime = await startLiveRuntime(database, {
-    bus: 'memory', frameMs: 100, retentionSeconds: 3600, maxFutureSeconds: 300, offlineAfterHeartbeats: 2, sweepSeconds: 0,
+    bus: 'memory',
+    frameMs: 100,
+    retentionSeconds: 3600,
+    maxFutureSeconds: 300,
+    offlineAfterHeartbeats: 2,
+    sweepSeconds: 0,
   });
   try {
     return await fn(runtime, devices, database);
@@ -50,22 +68,43 @@ async function doors(engine: Engine, ctx: BenchContext): Promise<BenchRow[]> {
   return withRuntime(engine, `ingest_${engine}`, async (runtime, devices, database) => {
     const rows: BenchRow[] = [];
     ctx.log(`  ${engine}: pipeline in process…`);
-    const windows = (await pipelineWindows(runtime, devices, PIPELINE_EVENTS[engine], 100, WARMUP_EVENTS)).sort((a, b) => a - b);
+    const windows = (await pipelineWindows(runtime, devices, PIPELINE_EVENTS[engine], 100, WARMUP_EVENTS)).sort(
+      (a, b) => a - b,
+    );
     const p50 = percentile(windows, 0.5);
     rows.push({
-      name: 'ingest pipeline, in process (ms / 1,000 events)', engine, n: windows.length, p50Ms: p50, p95Ms: percentile(windows, 0.95),
-      targetMs: TARGET_MS_PER_1000[engine], note: `${rate(p50)} median window; batches of 100 from ${devices.ingest.length} devices, after ${WARMUP_EVENTS.toLocaleString('en')} untimed`,
+      name: 'ingest pipeline, in process (ms / 1,000 events)',
+      engine,
+      n: windows.length,
+      p50Ms: p50,
+      p95Ms: percentile(windows, 0.95),
+      targetMs: TARGET_MS_PER_1000[engine],
+      note: `${rate(p50)} median window; batches of 100 from ${devices.ingest.length} devices, after ${WARMUP_EVENTS.toLocaleString('en')} untimed`,
     });
 
     ctx.log(`  ${engine}: HTTP batches…`);
     const httpMs = await httpLoad(runtime, devices, HTTP_EVENTS, 200);
-    rows.push({ name: 'ingest via HTTP batches of 200 (ms / 1,000)', engine, n: 1, p50Ms: perThousand(httpMs, HTTP_EVENTS), p95Ms: perThousand(httpMs, HTTP_EVENTS), note: rate(perThousand(httpMs, HTTP_EVENTS)) });
+    rows.push({
+      name: 'ingest via HTTP batches of 200 (ms / 1,000)',
+      engine,
+      n: 1,
+      p50Ms: perThousand(httpMs, HTTP_EVENTS),
+      p95Ms: perThousand(httpMs, HTTP_EVENTS),
+      note: rate(perThousand(httpMs, HTTP_EVENTS)),
+    });
 
     ctx.log(`  ${engine}: embedded MQTT…`);
     const broker = await startEmbeddedBroker(runtime, { port: 0, host: '127.0.0.1' });
     try {
       const mqttMs = await mqttLoad(`mqtt://127.0.0.1:${broker.port}`, devices, 50, 40_000);
-      rows.push({ name: 'ingest via embedded MQTT, QoS 1, 1 event/msg (ms / 1,000)', engine, n: 1, p50Ms: perThousand(mqttMs, 40_000), p95Ms: perThousand(mqttMs, 40_000), note: `${rate(perThousand(mqttMs, 40_000))}, PUBACK after commit, 50 devices` });
+      rows.push({
+        name: 'ingest via embedded MQTT, QoS 1, 1 event/msg (ms / 1,000)',
+        engine,
+        n: 1,
+        p50Ms: perThousand(mqttMs, 40_000),
+        p95Ms: perThousand(mqttMs, 40_000),
+        note: `${rate(perThousand(mqttMs, 40_000))}, PUBACK after commit, 50 devices`,
+      });
     } finally {
       await broker.close();
     }
@@ -76,25 +115,53 @@ async function doors(engine: Engine, ctx: BenchContext): Promise<BenchRow[]> {
 }
 
 /** Mosquitto on its own port with QoS 1 limits raised (its defaults drop messages under load). */
-async function mosquittoRow(runtime: LiveRuntime, devices: BenchDevices, database: Database, ctx: BenchContext): Promise<BenchRow> {
+async function mosquittoRow(
+  runtime: LiveRuntime,
+  devices: BenchDevices,
+  database: Database,
+  ctx: BenchContext,
+): Promise<BenchRow> {
   ctx.log('  postgres: through Mosquitto…');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'linli-mosq-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const conf = path.join(dir, 'mosquitto.conf');
-  writeFileSync(conf, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'max_inflight_messages 1000', 'max_queued_messages 200000', 'persistence false', 'user root', ''].join('\n'));
+  writeFileSync(
+    conf,
+    [
+      `listener ${port} 127.0.0.1`,
+      'allow_anonymous true',
+      'max_inflight_messages 1000',
+      'max_queued_messages 200000',
+      'persistence false',
+      'user root',
+      '',
+    ].join('\n'),
+  );
   const broker = spawn('/usr/sbin/mosquitto', ['-c', conf], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 500));
   const total = 10_000;
   try {
-    const ingest = await startExternalIngest(runtime, { url: `mqtt://127.0.0.1:${port}`, connections: 8, clientIdPrefix: `bench-ingest-${Date.now()}` });
+    const ingest = await startExternalIngest(runtime, {
+      url: `mqtt://127.0.0.1:${port}`,
+      connections: 8,
+      clientIdPrefix: `bench-ingest-${Date.now()}`,
+    });
     const before = await storedEvents(database.db);
     const started = performance.now();
     await mqttLoad(`mqtt://127.0.0.1:${port}`, devices, 50, total);
-    while ((await storedEvents(database.db)) < before + total && performance.now() - started < 120_000) await new Promise((r) => setTimeout(r, 50));
+    while ((await storedEvents(database.db)) < before + total && performance.now() - started < 120_000)
+      await new Promise((r) => setTimeout(r, 50));
     const ms = performance.now() - started;
     const stored = (await storedEvents(database.db)) - before;
     await ingest.close();
-    return { name: 'ingest via Mosquitto QoS 1, 8 shared subs (ms / 1,000)', engine: 'postgres', n: 1, p50Ms: perThousand(ms, total), p95Ms: perThousand(ms, total), note: `${rate(perThousand(ms, total))}, ${stored}/${total} stored` };
+    return {
+      name: 'ingest via Mosquitto QoS 1, 8 shared subs (ms / 1,000)',
+      engine: 'postgres',
+      n: 1,
+      p50Ms: perThousand(ms, total),
+      p95Ms: perThousand(ms, total),
+      note: `${rate(perThousand(ms, total))}, ${stored}/${total} stored`,
+    };
   } finally {
     broker.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
@@ -107,10 +174,19 @@ async function latency(engine: Engine, ctx: BenchContext): Promise<BenchRow> {
     useLiveRuntime(runtime);
     const user = { id: 'bench', name: 'bench', email: 'bench@linli.local', role: 'staff' as const };
     const { server, url } = await listen((req) =>
-      fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => ({ db: database.db, user }) }),
+      fetchRequestHandler({
+        endpoint: '/api/trpc',
+        req,
+        router: appRouter,
+        createContext: () => ({ db: database.db, user }),
+      }),
     );
     ctx.log(`  ${engine}: 100 subscribers, 5,000 events/s…`);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'live-subscribers.ts'), url, '100', '60000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'live-subscribers.ts'), url, '100', '60000'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const lines = createInterface({ input: child.stdout! });
     const it = lines[Symbol.asyncIterator]();
     await it.next(); // "ready": every subscriber has its snapshot
@@ -136,8 +212,12 @@ async function latency(engine: Engine, ctx: BenchContext): Promise<BenchRow> {
     const samples = (JSON.parse(String(result.value ?? '[]')) as number[]).sort((a, b) => a - b);
     if (samples.length === 0) throw new Error('no frames reached the subscribers');
     return {
-      name: 'event to subscriber, 5,000 events/s, 100 SSE subscribers (p95 col = p99)', engine, n: samples.length,
-      p50Ms: percentile(samples, 0.5), p95Ms: percentile(samples, 0.99), targetMs: 250,
+      name: 'event to subscriber, 5,000 events/s, 100 SSE subscribers (p95 col = p99)',
+      engine,
+      n: samples.length,
+      p50Ms: percentile(samples, 0.5),
+      p95Ms: percentile(samples, 0.99),
+      targetMs: 250,
       note: `frames at ${Math.round(samples.length / 100 / seconds)}/s per subscriber; oldest change in each frame`,
     };
   });

@@ -39,7 +39,10 @@ describe('scriptBytes', () => {
   });
 
   it('is zero for a page of HTML and CSS only', async () => {
-    const w = await scriptBytes(base, '<html><head><link rel="stylesheet" href="/s.css"></head><body><noscript>x</noscript></body></html>');
+    const w = await scriptBytes(
+      base,
+      '<html><head><link rel="stylesheet" href="/s.css"></head><body><noscript>x</noscript></body></html>',
+    );
     expect(w).toEqual({ bytes: 0, files: [], inlineBytes: 0, inlineCount: 0 });
   });
 });

@@ -29,19 +29,31 @@ export type ScriptWeight = { bytes: number; files: string[]; inlineBytes: number
  * runs modules — any phone of the last six years — ignores it. Inline script
  * bodies are gzipped together, as they travel inside the (gzipped) HTML.
  */
-export async function scriptBytes(base: string, html: string, cache = new Map<string, number>()): Promise<ScriptWeight> {
+export async function scriptBytes(
+  base: string,
+  html: string,
+  cache = new Map<string, number>(),
+): Promise<ScriptWeight> {
   // Quoted either way or bare: React writes "…", but a hand-written tag may not.
   const attr = (tag: string, name: string) => {
     const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
     return (m?.[1] ?? m?.[2] ?? m?.[3])?.replace(/&amp;/g, '&');
   };
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter((m) => !/\snomodule/i.test(m[1]!));
-  const preloads = [...html.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0])
-    .filter((tag) => attr(tag, 'rel') === 'modulepreload' || (attr(tag, 'rel') === 'preload' && attr(tag, 'as') === 'script'));
-  const files = [...new Set([
-    ...scripts.map((m) => attr(m[1]!, 'src')),
-    ...preloads.map((tag) => attr(tag, 'href')),
-  ].filter((src): src is string => !!src))];
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(
+    (m) => !/\snomodule/i.test(m[1]!),
+  );
+  const preloads = [...html.matchAll(/<link\b[^>]*>/gi)]
+    .map((m) => m[0])
+    .filter(
+      (tag) => attr(tag, 'rel') === 'modulepreload' || (attr(tag, 'rel') === 'preload' && attr(tag, 'as') === 'script'),
+    );
+  const files = [
+    ...new Set(
+      [...scripts.map((m) => attr(m[1]!, 'src')), ...preloads.map((tag) => attr(tag, 'href'))].filter(
+        (src): src is string => !!src,
+      ),
+    ),
+  ];
   const inline = scripts.filter((m) => !attr(m[1]!, 'src') && m[2]!.trim() !== '').map((m) => m[2]!);
   let bytes = 0;
   for (const src of files) {
@@ -77,15 +89,29 @@ export async function measurePublicPages(base: string, log: (line: string) => vo
     const heavy = w.files.filter((f) => /three|maplibre|mapbox|chart|echarts|recharts/i.test(f));
     const kb = Math.round(w.bytes / 102.4) / 10;
     rows.push({
-      name: `public JS gzip: ${route.name}`, engine: 'pglite', n: 1, p50Ms: kb, p95Ms: kb, unit: 'KB', targetMs: JS_TARGET_KB,
+      name: `public JS gzip: ${route.name}`,
+      engine: 'pglite',
+      n: 1,
+      p50Ms: kb,
+      p95Ms: kb,
+      unit: 'KB',
+      targetMs: JS_TARGET_KB,
       note: `${w.files.length} script files, ${w.inlineCount} inline (${(w.inlineBytes / 1024).toFixed(1)} KB)${heavy.length ? `; HEAVY: ${heavy.join(', ')}` : ''}`,
     });
-    const timing = await timeRuns(async () => {
-      const r = await fetch(url);
-      await r.text();
-      if (!r.ok) throw new Error(`${url}: ${r.status}`);
-    }, { warmup: 3, runs: 30 });
-    rows.push({ name: `public render: ${route.name}`, engine: 'pglite', ...timing, note: `${(html.length / 1024).toFixed(0)} KB HTML, ${(gz(html) / 1024).toFixed(1)} KB gzip` });
+    const timing = await timeRuns(
+      async () => {
+        const r = await fetch(url);
+        await r.text();
+        if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      },
+      { warmup: 3, runs: 30 },
+    );
+    rows.push({
+      name: `public render: ${route.name}`,
+      engine: 'pglite',
+      ...timing,
+      note: `${(html.length / 1024).toFixed(0)} KB HTML, ${(gz(html) / 1024).toFixed(1)} KB gzip`,
+    });
     log(`  ${route.path}: ${kb} KB JS gzip, render p95 ${timing.p95Ms.toFixed(1)} ms`);
   }
   return rows;

@@ -22,8 +22,16 @@ function district(seed: string): Candidate[] {
   for (let c = 0; c < COMMUNITIES; c++) {
     for (let u = 0; u < UNITS; u++) {
       const costFen = rng.int(500, 750) * 100_000;
-      const rule = rng.chance(0.2) ? ({ kind: 'fixed', amountFen: 10_000_000 } as const) : ({ kind: 'percent', percent: 40, capFen: 28_000_000 } as const);
-      out.push({ unitId: c * UNITS + u + 1, costFen, subsidyFen: subsidyFen(costFen, rule), value: rng.int(0, 24), consent: rng.pick(standings) });
+      const rule = rng.chance(0.2)
+        ? ({ kind: 'fixed', amountFen: 10_000_000 } as const)
+        : ({ kind: 'percent', percent: 40, capFen: 28_000_000 } as const);
+      out.push({
+        unitId: c * UNITS + u + 1,
+        costFen,
+        subsidyFen: subsidyFen(costFen, rule),
+        value: rng.int(0, 24),
+        consent: rng.pick(standings),
+      });
     }
   }
   return out;
@@ -47,13 +55,15 @@ export async function retrofitOptimizerBench(ctx: BenchContext): Promise<BenchRo
     if (i === 0) ctx.log(`  optimizer: ${r.unitIds.length} of ${candidates.length} units chosen, ${r.nodes} nodes`);
   }
   samples.sort((a, b) => a - b);
-  return [{
-    name: `retrofit optimizer, ${COMMUNITIES} communities x ${UNITS} units`,
-    engine: 'pglite',
-    n: RUNS,
-    p50Ms: percentile(samples, 0.5),
-    p95Ms: percentile(samples, 0.95),
-    targetMs: TARGET_MS,
-    note: `pure function (no database); optimal in ${optimal}/${RUNS}, worst gap to bound ${(worstGap * 100).toFixed(2)}%`,
-  }];
+  return [
+    {
+      name: `retrofit optimizer, ${COMMUNITIES} communities x ${UNITS} units`,
+      engine: 'pglite',
+      n: RUNS,
+      p50Ms: percentile(samples, 0.5),
+      p95Ms: percentile(samples, 0.95),
+      targetMs: TARGET_MS,
+      note: `pure function (no database); optimal in ${optimal}/${RUNS}, worst gap to bound ${(worstGap * 100).toFixed(2)}%`,
+    },
+  ];
 }

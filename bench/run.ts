@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   const unreachable = await postgresUnreachable();
   const pgHost = new URL(benchPostgresUrl()).host;
   if (unreachable === null) engines.push('postgres');
-  else console.log(`note: PostgreSQL at ${pgHost} is unreachable (${unreachable}); skipping it. Set BENCH_DATABASE_URL to bench it.`);
+  else
+    console.log(
+      `note: PostgreSQL at ${pgHost} is unreachable (${unreachable}); skipping it. Set BENCH_DATABASE_URL to bench it.`,
+    );
 
   const ctx: BenchContext = { engines, log };
   const rows: BenchRow[] = [];
@@ -43,7 +46,9 @@ async function main(): Promise<void> {
     rows.push(...(await benchmark.run(ctx)));
   }
   console.log(formatTable(rows));
-  console.log(`\nengines: ${engines.join(', ')}${engines.includes('postgres') ? ` (PostgreSQL at ${pgHost})` : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nengines: ${engines.join(', ')}${engines.includes('postgres') ? ` (PostgreSQL at ${pgHost})` : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (rows.some((row) => rowPasses(row) === false)) process.exitCode = 1;
 }
 

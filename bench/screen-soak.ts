@@ -36,7 +36,12 @@ export async function screenSoakBench(ctx: BenchContext): Promise<BenchRow[]> {
   try {
     const admin = adminClient(app.url, await signIn(app.url, 'admin@linli.local', DEMO_PASSWORD));
     const link = await admin.kiosk.create.mutate({ slug: 'jinghu', label: 'soak bench' });
-    const devices = await admin.ingest.issueTokens.mutate({ slug: 'jinghu', classes: ['smoke_detector', 'environment'], perClass: 100, limit: 200 });
+    const devices = await admin.ingest.issueTokens.mutate({
+      slug: 'jinghu',
+      classes: ['smoke_detector', 'environment'],
+      perClass: 100,
+      limit: 200,
+    });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${app.url}${link.path}`);
     await page.getByTestId('screen-connection').and(page.locator('[data-state="live"]')).waitFor({ timeout: 120_000 });
@@ -66,7 +71,10 @@ export async function screenSoakBench(ctx: BenchContext): Promise<BenchRow[]> {
     await driveFor(perMs * 30_000);
     const start = await sample(page, cdp);
     ctx.log(`  soak cold: ${JSON.stringify(cold)}; after warm-up: ${JSON.stringify(start)}`);
-    const frames = () => page.evaluate(() => Number((document.querySelector('[data-testid="screen-twin"]') as HTMLElement | null)?.dataset.tourFrames ?? 0));
+    const frames = () =>
+      page.evaluate(() =>
+        Number((document.querySelector('[data-testid="screen-twin"]') as HTMLElement | null)?.dataset.tourFrames ?? 0),
+      );
     const framesAtStart = await frames();
     const started = Date.now();
     // The hour in five slices, sampling between them, so a trend shows apart from noise.
@@ -84,9 +92,36 @@ export async function screenSoakBench(ctx: BenchContext): Promise<BenchRow[]> {
     ctx.log(`  soak end after ${sent} events in ${driveS.toFixed(0)} s: ${JSON.stringify(end)}`);
     const note = `${sent} events in ${driveS.toFixed(0)} s (1 h at 10×); cold ${cold.heapMb.toFixed(1)} MB; per fifth ${trend.map((h) => h.toFixed(1)).join(' ')}; tour ${tourFps.toFixed(1)} frames/s`;
     return [
-      { name: 'screen soak: JS heap end/start', engine: 'chromium', n: 1, p50Ms: end.heapMb / start.heapMb, p95Ms: end.heapMb / start.heapMb, targetMs: 1.1, unit: '×', note: `${start.heapMb.toFixed(1)} → ${end.heapMb.toFixed(1)} MB; ${note}` },
-      { name: 'screen soak: event listeners end − start', engine: 'chromium', n: 1, p50Ms: end.listeners - start.listeners, p95Ms: end.listeners - start.listeners, targetMs: 0, unit: 'listeners', note: `${start.listeners} → ${end.listeners}` },
-      { name: 'screen soak: DOM nodes end − start', engine: 'chromium', n: 1, p50Ms: end.nodes - start.nodes, p95Ms: end.nodes - start.nodes, targetMs: 0, unit: 'nodes', note: `${start.nodes} → ${end.nodes}` },
+      {
+        name: 'screen soak: JS heap end/start',
+        engine: 'chromium',
+        n: 1,
+        p50Ms: end.heapMb / start.heapMb,
+        p95Ms: end.heapMb / start.heapMb,
+        targetMs: 1.1,
+        unit: '×',
+        note: `${start.heapMb.toFixed(1)} → ${end.heapMb.toFixed(1)} MB; ${note}`,
+      },
+      {
+        name: 'screen soak: event listeners end − start',
+        engine: 'chromium',
+        n: 1,
+        p50Ms: end.listeners - start.listeners,
+        p95Ms: end.listeners - start.listeners,
+        targetMs: 0,
+        unit: 'listeners',
+        note: `${start.listeners} → ${end.listeners}`,
+      },
+      {
+        name: 'screen soak: DOM nodes end − start',
+        engine: 'chromium',
+        n: 1,
+        p50Ms: end.nodes - start.nodes,
+        p95Ms: end.nodes - start.nodes,
+        targetMs: 0,
+        unit: 'nodes',
+        note: `${start.nodes} → ${end.nodes}`,
+      },
     ];
   } finally {
     await browser.close();

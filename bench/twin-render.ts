@@ -39,8 +39,16 @@ async function measure(page: Page, url: string, log: (line: string) => void): Pr
   await page.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
   await page.waitForTimeout(300);
   const heap = await readBench(page);
-  const m = { drawCalls: end.drawCalls, triangles: end.triangles, markers: end.markers, fps, heapBytes: heap.heapBytes ?? 0 };
-  log(`  ${url.replace(/^.*\/twin/, '/twin')}: ${m.drawCalls} calls, ${m.triangles} triangles, ${m.fps.toFixed(2)} fps, heap ${(m.heapBytes / 1e6).toFixed(1)} MB`);
+  const m = {
+    drawCalls: end.drawCalls,
+    triangles: end.triangles,
+    markers: end.markers,
+    fps,
+    heapBytes: heap.heapBytes ?? 0,
+  };
+  log(
+    `  ${url.replace(/^.*\/twin/, '/twin')}: ${m.drawCalls} calls, ${m.triangles} triangles, ${m.fps.toFixed(2)} fps, heap ${(m.heapBytes / 1e6).toFixed(1)} MB`,
+  );
   return m;
 }
 
@@ -65,21 +73,71 @@ export async function twinRenderBench(ctx: BenchContext): Promise<BenchRow[]> {
     const naive2 = await measure(page, `${base}&naive=1`, ctx.log);
     const fps = Math.max(one.fps, one2.fps);
     const naiveFps = Math.max(naive.fps, naive2.fps);
-    const row = (name: string, value: number, target: number, unit: string, note: string, atLeast = false): BenchRow => ({
-      name, engine: 'chromium', n: 1, p50Ms: value, p95Ms: value, targetMs: target, unit, note, atLeast,
+    const row = (
+      name: string,
+      value: number,
+      target: number,
+      unit: string,
+      note: string,
+      atLeast = false,
+    ): BenchRow => ({
+      name,
+      engine: 'chromium',
+      n: 1,
+      p50Ms: value,
+      p95Ms: value,
+      targetMs: target,
+      unit,
+      note,
+      atLeast,
     });
     const perMarker = (shaped.triangles - one.triangles) / Math.max(1, one.markers);
     return [
-      row('twin draw calls, jinghu', one.drawCalls, DRAW_CALL_TARGET, 'calls', `${one.markers} sensors + 570 patrol points; one mesh per sensor: ${naive.drawCalls}`),
-      row('twin draw calls, jinghu 10x sensors', ten.drawCalls, DRAW_CALL_TARGET, 'calls', `${ten.markers} sensors; ${ten.drawCalls === one.drawCalls ? 'unchanged' : `CHANGED from ${one.drawCalls}`}`),
-      row('twin triangles per sensor marker', Math.round(perMarker * 100) / 100, TRIANGLES_PER_MARKER, 'tri', `(${shaped.triangles} - ${one.triangles}) / ${one.markers}, all sensors as shaped markers`),
-      row('twin fps, scene / one mesh per sensor', Math.round((fps / Math.max(naiveFps, 1e-3)) * 100) / 100, FPS_RATIO, 'x', `${fps.toFixed(2)} vs ${naiveFps.toFixed(2)} fps, SwiftShader 1280x720`, true),
+      row(
+        'twin draw calls, jinghu',
+        one.drawCalls,
+        DRAW_CALL_TARGET,
+        'calls',
+        `${one.markers} sensors + 570 patrol points; one mesh per sensor: ${naive.drawCalls}`,
+      ),
+      row(
+        'twin draw calls, jinghu 10x sensors',
+        ten.drawCalls,
+        DRAW_CALL_TARGET,
+        'calls',
+        `${ten.markers} sensors; ${ten.drawCalls === one.drawCalls ? 'unchanged' : `CHANGED from ${one.drawCalls}`}`,
+      ),
+      row(
+        'twin triangles per sensor marker',
+        Math.round(perMarker * 100) / 100,
+        TRIANGLES_PER_MARKER,
+        'tri',
+        `(${shaped.triangles} - ${one.triangles}) / ${one.markers}, all sensors as shaped markers`,
+      ),
+      row(
+        'twin fps, scene / one mesh per sensor',
+        Math.round((fps / Math.max(naiveFps, 1e-3)) * 100) / 100,
+        FPS_RATIO,
+        'x',
+        `${fps.toFixed(2)} vs ${naiveFps.toFixed(2)} fps, SwiftShader 1280x720`,
+        true,
+      ),
       {
-        name: 'twin fps, all shaped (no LOD) / one mesh', engine: 'chromium', n: 1, unit: 'x',
-        p50Ms: Math.round((shaped.fps / Math.max(naiveFps, 1e-3)) * 100) / 100, p95Ms: Math.round((shaped.fps / Math.max(naiveFps, 1e-3)) * 100) / 100,
+        name: 'twin fps, all shaped (no LOD) / one mesh',
+        engine: 'chromium',
+        n: 1,
+        unit: 'x',
+        p50Ms: Math.round((shaped.fps / Math.max(naiveFps, 1e-3)) * 100) / 100,
+        p95Ms: Math.round((shaped.fps / Math.max(naiveFps, 1e-3)) * 100) / 100,
         note: `${shaped.fps.toFixed(2)} fps, ${shaped.drawCalls} calls: SwiftShader draws each instance like a mesh`,
       },
-      row('twin JS heap, 10x / 1x sensors', Math.round((ten.heapBytes / Math.max(one.heapBytes, 1)) * 100) / 100, HEAP_RATIO, 'x', `${(ten.heapBytes / 1e6).toFixed(1)} MB vs ${(one.heapBytes / 1e6).toFixed(1)} MB after gc()`),
+      row(
+        'twin JS heap, 10x / 1x sensors',
+        Math.round((ten.heapBytes / Math.max(one.heapBytes, 1)) * 100) / 100,
+        HEAP_RATIO,
+        'x',
+        `${(ten.heapBytes / 1e6).toFixed(1)} MB vs ${(one.heapBytes / 1e6).toFixed(1)} MB after gc()`,
+      ),
     ];
   } finally {
     await browser?.close();

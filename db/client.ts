@@ -14,7 +14,10 @@ export type Engine = 'pglite' | 'postgres';
 /** Values for `$1…` placeholders: text, cast in the SQL (`$1::text::json`), so both engines read them alike. */
 export type RawParam = string | null;
 export type RawResult<R> = { rows: R[]; /** rows affected (INSERT/UPDATE/DELETE) or returned */ count: number };
-export type RawQuery = <R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly RawParam[]) => Promise<RawResult<R>>;
+export type RawQuery = <R extends Record<string, unknown> = Record<string, unknown>>(
+  text: string,
+  params?: readonly RawParam[],
+) => Promise<RawResult<R>>;
 
 export type Database = {
   db: Db;

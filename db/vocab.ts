@@ -59,7 +59,17 @@ export const WORK_ORDER_STATES = [
 export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
 
 /** Staff actions on an alarm, as the audit trail records them. */
-export const ALARM_ACTIONS = ['acknowledge', 'start', 'resolve', 'close', 'assign', 'note', 'escalate', 'review', 'work_order'] as const;
+export const ALARM_ACTIONS = [
+  'acknowledge',
+  'start',
+  'resolve',
+  'close',
+  'assign',
+  'note',
+  'escalate',
+  'review',
+  'work_order',
+] as const;
 export type AlarmAction = (typeof ALARM_ACTIONS)[number];
 
 /** Moves of a work order (DESIGN.md §2); server/domain/work-order-flow.ts judges them. */

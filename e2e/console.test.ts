@@ -52,7 +52,11 @@ describe('console and public page in Chromium', () => {
   });
 
   it('opens the public status page of 财富星苑 with community figures only', async () => {
-    await page.getByTestId('community-card').filter({ hasText: '财富星苑' }).getByRole('link', { name: '公开状态页' }).click();
+    await page
+      .getByTestId('community-card')
+      .filter({ hasText: '财富星苑' })
+      .getByRole('link', { name: '公开状态页' })
+      .click();
     await page.waitForURL(/\/status\/caifu-xingyuan/);
     expect(await page.getByTestId('kpi-buildings').textContent()).toBe('8');
     expect(await page.getByTestId('kpi-households').textContent()).toBe('296');

@@ -70,7 +70,9 @@ describe('screen links (kiosk admin page)', () => {
     await row.getByText('撤销…').click();
     expect(await row.innerText()).toContain(`确认撤销“${label}”？`);
     await row.getByRole('button', { name: '确认撤销' }).click();
-    await expect.poll(() => page.locator('tr', { hasText: label }).getAttribute('data-state'), { timeout: 15_000 }).toBe('revoked');
+    await expect
+      .poll(() => page.locator('tr', { hasText: label }).getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('revoked');
 
     // The screen's browser is shut out on its next load, and the link itself opens nothing.
     await screen.reload();

@@ -13,7 +13,11 @@ import { launchChromium, SHOTS_DIR } from './app-server';
 
 const SLUG = 'xingyi-huayuan';
 
-async function staffPage(browser: Browser, url: string, locale: 'zh' | 'en' = 'zh'): Promise<{ context: BrowserContext; page: Page }> {
+async function staffPage(
+  browser: Browser,
+  url: string,
+  locale: 'zh' | 'en' = 'zh',
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url }]);
   const page = await context.newPage();
@@ -36,10 +40,16 @@ describe('operations desk', () => {
   it('shows an acknowledgement made in one console in another without reload', async () => {
     // A fresh critical alarm through the device door, as a real smoke detector would raise it.
     const admin = await signIn(url, 'admin@linli.local', DEMO_PASSWORD);
-    const [smoke] = await adminClient(url, admin).ingest.issueTokens.mutate({ slug: SLUG, classes: ['smoke_detector'], limit: 1 });
+    const [smoke] = await adminClient(url, admin).ingest.issueTokens.mutate({
+      slug: SLUG,
+      classes: ['smoke_detector'],
+      limit: 1,
+    });
     const a = await staffPage(browser, url);
     const b = await staffPage(browser, url);
-    const res = await postEvents(url, smoke!.token, [{ id: `ops-e2e-${Date.now()}`, kind: 'reading', at: Date.now(), data: { smoke: true } }]);
+    const res = await postEvents(url, smoke!.token, [
+      { id: `ops-e2e-${Date.now()}`, kind: 'reading', at: Date.now(), data: { smoke: true } },
+    ]);
     expect(res.status).toBe(200);
     // The new alarm reaches both desks live.
     // The pipeline's title is "烟感报警 / Smoke detected"; seeded ones read "…烟雾报警" or "…故障".
@@ -56,7 +66,9 @@ describe('operations desk', () => {
     await rowA.getByRole('button', { name: '确认', exact: true }).click();
     const ownRow = a.page.getByTestId(testId!).and(a.page.locator('[data-state="acknowledged"]'));
     await ownRow.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
-      throw new Error(`console A did not acknowledge: ${await a.page.locator('[role="alert"]').allTextContents()} ${String(error)}`);
+      throw new Error(
+        `console A did not acknowledge: ${await a.page.locator('[role="alert"]').allTextContents()} ${String(error)}`,
+      );
     });
     await rowB.and(b.page.locator('[data-state="acknowledged"]')).waitFor({ timeout: 15_000 });
     expect(await rowB.getByTestId('alarm-state').textContent()).toBe('已确认');
@@ -64,131 +76,189 @@ describe('operations desk', () => {
     await b.context.close();
   });
 
-  it('tells the seed story: a garage fire alarm arrives live, is acknowledged, becomes a work order, is closed, and the rates move', { timeout: 240_000 }, async () => {
-    const admin = adminClient(url, await signIn(url, 'admin@linli.local', DEMO_PASSWORD));
-    // A detector in the garage row south of 14号楼西单元, where the seed's e-bike fire was (the first test uses detector 1).
-    const detectors = await admin.device.list.query({ slug: SLUG, class: 'smoke_detector', limit: 1000 });
-    const detector = detectors.items.find((d) => d.name === '14号楼南侧车库烟感3');
-    expect(detector).toBeDefined();
-    const [token] = await admin.ingest.issueTokens.mutate({ slug: SLUG, codes: [detector!.code] });
-    const screenBefore = (await admin.screen.community.query({ slug: SLUG })).panels.workOrders;
+  it(
+    'tells the seed story: a garage fire alarm arrives live, is acknowledged, becomes a work order, is closed, and the rates move',
+    { timeout: 240_000 },
+    async () => {
+      const admin = adminClient(url, await signIn(url, 'admin@linli.local', DEMO_PASSWORD));
+      // A detector in the garage row south of 14号楼西单元, where the seed's e-bike fire was (the first test uses detector 1).
+      const detectors = await admin.device.list.query({ slug: SLUG, class: 'smoke_detector', limit: 1000 });
+      const detector = detectors.items.find((d) => d.name === '14号楼南侧车库烟感3');
+      expect(detector).toBeDefined();
+      const [token] = await admin.ingest.issueTokens.mutate({ slug: SLUG, codes: [detector!.code] });
+      const screenBefore = (await admin.screen.community.query({ slug: SLUG })).panels.workOrders;
 
-    const duty = await staffPage(browser, url);
-    const other = await staffPage(browser, url);
-    const { page } = duty;
-    // 14号楼 is in the second grid (buildings 9–16).
-    const gridRow = (p: Page) => p.locator('[data-testid="rates"] tr[data-grid="第二综合网格"]');
-    const readRates = async (p: Page) => {
-      const row = gridRow(p);
-      await row.waitFor({ timeout: 30_000 });
-      const cell = async (name: string) => {
-        const text = (await row.getByTestId(`rate-${name}`).textContent())!.trim();
-        const m = /^(.+)（(\d+)\/(\d+)）$/.exec(text);
-        if (!m) throw new Error(`unexpected ${name} cell: ${text}`);
-        return { text, n: Number(m[2]), d: Number(m[3]) };
+      const duty = await staffPage(browser, url);
+      const other = await staffPage(browser, url);
+      const { page } = duty;
+      // 14号楼 is in the second grid (buildings 9–16).
+      const gridRow = (p: Page) => p.locator('[data-testid="rates"] tr[data-grid="第二综合网格"]');
+      const readRates = async (p: Page) => {
+        const row = gridRow(p);
+        await row.waitFor({ timeout: 30_000 });
+        const cell = async (name: string) => {
+          const text = (await row.getByTestId(`rate-${name}`).textContent())!.trim();
+          const m = /^(.+)（(\d+)\/(\d+)）$/.exec(text);
+          if (!m) throw new Error(`unexpected ${name} cell: ${text}`);
+          return { text, n: Number(m[2]), d: Number(m[3]) };
+        };
+        return {
+          completion: await cell('completion'),
+          resolution: await cell('resolution'),
+          satisfaction: await cell('satisfaction'),
+        };
       };
-      return { completion: await cell('completion'), resolution: await cell('resolution'), satisfaction: await cell('satisfaction') };
-    };
-    const pct = new Intl.NumberFormat('zh-CN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    const shown = (n: number, d: number) => `${pct.format(n / d)}（${n}/${d}）`;
-    const waitRate = async (p: Page, name: string, text: string) => {
-      await gridRow(p).getByTestId(`rate-${name}`).filter({ hasText: text }).waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-        throw new Error(`${name} shows ${await gridRow(p).getByTestId(`rate-${name}`).textContent()}, expected ${text}: ${String(error)}`);
+      const pct = new Intl.NumberFormat('zh-CN', {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
       });
-    };
-    const before = await readRates(page);
+      const shown = (n: number, d: number) => `${pct.format(n / d)}（${n}/${d}）`;
+      const waitRate = async (p: Page, name: string, text: string) => {
+        await gridRow(p)
+          .getByTestId(`rate-${name}`)
+          .filter({ hasText: text })
+          .waitFor({ timeout: 30_000 })
+          .catch(async (error: unknown) => {
+            throw new Error(
+              `${name} shows ${await gridRow(p).getByTestId(`rate-${name}`).textContent()}, expected ${text}: ${String(error)}`,
+            );
+          });
+      };
+      const before = await readRates(page);
 
-    // The fire: clear the detector first (other runs may have left it raised), then smoke.
-    const existing = new Set(await page.locator('tr[data-testid^="alarm-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid'))));
-    expect((await postEvents(url, token!.token, [{ id: `story-clear-${Date.now()}`, kind: 'reading', at: Date.now() - 1000, data: { smoke: false } }])).status).toBe(200);
-    expect((await postEvents(url, token!.token, [{ id: `story-fire-${Date.now()}`, kind: 'reading', at: Date.now(), data: { smoke: true } }])).status).toBe(200);
-    // The pipeline's alarm reads "烟感报警" with the detector's name under it (seeded ones read "…烟雾报警").
-    const arrived = page.locator('tr[data-state="open"]').filter({ hasText: '烟感报警' }).filter({ hasText: '14号楼南侧车库烟感3' });
-    const deadline = Date.now() + 30_000;
-    let alarmTestId: string | undefined;
-    while (!alarmTestId && Date.now() < deadline) {
-      const ids = await arrived.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid') ?? ''));
-      alarmTestId = ids.find((id) => !existing.has(id));
-      if (!alarmTestId) await page.waitForTimeout(200);
-    }
-    if (!alarmTestId) throw new Error('the garage fire alarm did not reach the desk');
-    const alarmRow = page.getByTestId(alarmTestId);
-    expect(await alarmRow.textContent()).toContain('紧急');
+      // The fire: clear the detector first (other runs may have left it raised), then smoke.
+      const existing = new Set(
+        await page
+          .locator('tr[data-testid^="alarm-"]')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid'))),
+      );
+      expect(
+        (
+          await postEvents(url, token!.token, [
+            { id: `story-clear-${Date.now()}`, kind: 'reading', at: Date.now() - 1000, data: { smoke: false } },
+          ])
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await postEvents(url, token!.token, [
+            { id: `story-fire-${Date.now()}`, kind: 'reading', at: Date.now(), data: { smoke: true } },
+          ])
+        ).status,
+      ).toBe(200);
+      // The pipeline's alarm reads "烟感报警" with the detector's name under it (seeded ones read "…烟雾报警").
+      const arrived = page
+        .locator('tr[data-state="open"]')
+        .filter({ hasText: '烟感报警' })
+        .filter({ hasText: '14号楼南侧车库烟感3' });
+      const deadline = Date.now() + 30_000;
+      let alarmTestId: string | undefined;
+      while (!alarmTestId && Date.now() < deadline) {
+        const ids = await arrived.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid') ?? ''));
+        alarmTestId = ids.find((id) => !existing.has(id));
+        if (!alarmTestId) await page.waitForTimeout(200);
+      }
+      if (!alarmTestId) throw new Error('the garage fire alarm did not reach the desk');
+      const alarmRow = page.getByTestId(alarmTestId);
+      expect(await alarmRow.textContent()).toContain('紧急');
 
-    // The duty officer acknowledges it; the other console sees it without reload.
-    await alarmRow.getByRole('button', { name: '确认', exact: true }).click();
-    await alarmRow.and(page.locator('[data-state="acknowledged"]')).waitFor({ timeout: 15_000 });
-    await other.page.getByTestId(alarmTestId).and(other.page.locator('[data-state="acknowledged"]')).waitFor({ timeout: 15_000 });
+      // The duty officer acknowledges it; the other console sees it without reload.
+      await alarmRow.getByRole('button', { name: '确认', exact: true }).click();
+      await alarmRow.and(page.locator('[data-state="acknowledged"]')).waitFor({ timeout: 15_000 });
+      await other.page
+        .getByTestId(alarmTestId)
+        .and(other.page.locator('[data-state="acknowledged"]'))
+        .waitFor({ timeout: 15_000 });
 
-    // One click opens the work order, shown in the detail panel with the legal moves only.
-    await alarmRow.getByRole('button', { name: '生成工单' }).click();
-    const detail = page.getByTestId('wo-detail');
-    await detail.and(page.locator('[data-state="pending"]')).waitFor({ timeout: 15_000 });
-    const code = (await detail.getAttribute('data-code'))!;
-    expect(code).toMatch(/^W-[A-Z2-9]{8}$/);
-    expect(await detail.textContent()).toContain('烟感报警处置');
-    expect(await detail.textContent()).toContain('烟感报警（14号楼南侧车库烟感3）');
-    expect(await detail.getByTestId('wo-moves').getByRole('button').allTextContents()).toEqual(['受理', '退回', '转派']);
-    await alarmRow.getByRole('button', { name: `工单 ${code}` }).waitFor({ timeout: 15_000 });
-    // Received, not finished: the completion rate drops at once, here and in the other console.
-    await waitRate(page, 'completion', shown(before.completion.n, before.completion.d + 1));
-    await waitRate(other.page, 'completion', shown(before.completion.n, before.completion.d + 1));
-    await other.page.getByTestId(`wo-${code}`).waitFor({ timeout: 15_000 });
+      // One click opens the work order, shown in the detail panel with the legal moves only.
+      await alarmRow.getByRole('button', { name: '生成工单' }).click();
+      const detail = page.getByTestId('wo-detail');
+      await detail.and(page.locator('[data-state="pending"]')).waitFor({ timeout: 15_000 });
+      const code = (await detail.getAttribute('data-code'))!;
+      expect(code).toMatch(/^W-[A-Z2-9]{8}$/);
+      expect(await detail.textContent()).toContain('烟感报警处置');
+      expect(await detail.textContent()).toContain('烟感报警（14号楼南侧车库烟感3）');
+      expect(await detail.getByTestId('wo-moves').getByRole('button').allTextContents()).toEqual([
+        '受理',
+        '退回',
+        '转派',
+      ]);
+      await alarmRow.getByRole('button', { name: `工单 ${code}` }).waitFor({ timeout: 15_000 });
+      // Received, not finished: the completion rate drops at once, here and in the other console.
+      await waitRate(page, 'completion', shown(before.completion.n, before.completion.d + 1));
+      await waitRate(other.page, 'completion', shown(before.completion.n, before.completion.d + 1));
+      await other.page.getByTestId(`wo-${code}`).waitFor({ timeout: 15_000 });
 
-    const moveTo = async (label: string, state: string, fill?: () => Promise<void>) => {
-      await detail.getByTestId('wo-moves').getByRole('button', { name: label, exact: true }).click();
-      await fill?.();
-      await detail.getByRole('button', { name: `确认${label}` }).click();
-      await detail.and(page.locator(`[data-state="${state}"]`)).waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
-        throw new Error(`${label} did not reach ${state}: ${await detail.locator('[role="alert"]').allTextContents()} ${String(error)}`);
+      const moveTo = async (label: string, state: string, fill?: () => Promise<void>) => {
+        await detail.getByTestId('wo-moves').getByRole('button', { name: label, exact: true }).click();
+        await fill?.();
+        await detail.getByRole('button', { name: `确认${label}` }).click();
+        await detail
+          .and(page.locator(`[data-state="${state}"]`))
+          .waitFor({ timeout: 15_000 })
+          .catch(async (error: unknown) => {
+            throw new Error(
+              `${label} did not reach ${state}: ${await detail.locator('[role="alert"]').allTextContents()} ${String(error)}`,
+            );
+          });
+      };
+      await moveTo('受理', 'accepted', () =>
+        detail.locator('input[name="beforePhoto"]').fill('oss://linli/xy/14-garage-before.jpg'),
+      );
+      await moveTo('办结', 'done', async () => {
+        await detail.locator('input[name="afterPhoto"]').fill('oss://linli/xy/14-garage-after.jpg');
+        await detail.locator('input[name="note"]').fill('明火已扑灭，涉事电动车已移出车库');
       });
-    };
-    await moveTo('受理', 'accepted', () => detail.locator('input[name="beforePhoto"]').fill('oss://linli/xy/14-garage-before.jpg'));
-    await moveTo('办结', 'done', async () => {
-      await detail.locator('input[name="afterPhoto"]').fill('oss://linli/xy/14-garage-after.jpg');
-      await detail.locator('input[name="note"]').fill('明火已扑灭，涉事电动车已移出车库');
-    });
-    expect(await detail.getByTestId('photos-before').textContent()).toBe('oss://linli/xy/14-garage-before.jpg');
-    expect(await detail.getByTestId('photos-after').textContent()).toBe('oss://linli/xy/14-garage-after.jpg');
-    await waitRate(page, 'completion', shown(before.completion.n + 1, before.completion.d + 1));
+      expect(await detail.getByTestId('photos-before').textContent()).toBe('oss://linli/xy/14-garage-before.jpg');
+      expect(await detail.getByTestId('photos-after').textContent()).toBe('oss://linli/xy/14-garage-after.jpg');
+      await waitRate(page, 'completion', shown(before.completion.n + 1, before.completion.d + 1));
 
-    // A return visit without the answers is refused with the server's reason, and nothing moves.
-    await detail.getByTestId('wo-moves').getByRole('button', { name: '回访', exact: true }).click();
-    await detail.getByRole('button', { name: '确认回访' }).click();
-    expect(await detail.getByTestId('wo-error').textContent({ timeout: 15_000 })).toBe('回访须记录满意度和是否解决');
-    expect(await detail.getAttribute('data-state')).toBe('done');
-    await detail.getByLabel('已解决').check();
-    await detail.locator('input[name="satisfaction"][value="5"]').check();
-    await detail.locator('input[name="note"]').fill('电话回访，住户满意');
-    await detail.getByRole('button', { name: '确认回访' }).click();
-    await detail.and(page.locator('[data-state="return_visit"]')).waitFor({ timeout: 15_000 });
-    await moveTo('关闭', 'closed');
-    expect(await detail.getByTestId('wo-moves').getByRole('button').count()).toBe(0);
-    expect(await detail.getByTestId('wo-trail').locator('li').count()).toBe(5);
+      // A return visit without the answers is refused with the server's reason, and nothing moves.
+      await detail.getByTestId('wo-moves').getByRole('button', { name: '回访', exact: true }).click();
+      await detail.getByRole('button', { name: '确认回访' }).click();
+      expect(await detail.getByTestId('wo-error').textContent({ timeout: 15_000 })).toBe('回访须记录满意度和是否解决');
+      expect(await detail.getAttribute('data-state')).toBe('done');
+      await detail.getByLabel('已解决').check();
+      await detail.locator('input[name="satisfaction"][value="5"]').check();
+      await detail.locator('input[name="note"]').fill('电话回访，住户满意');
+      await detail.getByRole('button', { name: '确认回访' }).click();
+      await detail.and(page.locator('[data-state="return_visit"]')).waitFor({ timeout: 15_000 });
+      await moveTo('关闭', 'closed');
+      expect(await detail.getByTestId('wo-moves').getByRole('button').count()).toBe(0);
+      expect(await detail.getByTestId('wo-trail').locator('li').count()).toBe(5);
 
-    // What the duty officer sees, and the other console without reload.
-    const after = {
-      completion: shown(before.completion.n + 1, before.completion.d + 1),
-      resolution: shown(before.resolution.n + 1, before.resolution.d + 1),
-      satisfaction: shown(before.satisfaction.n + 1, before.satisfaction.d + 1),
-    };
-    for (const p of [page, other.page]) {
-      for (const [name, text] of Object.entries(after)) await waitRate(p, name, text);
-    }
-    await other.page.getByTestId(`wo-${code}`).and(other.page.locator('[data-state="closed"]')).waitFor({ timeout: 15_000 });
-    const now = await readRates(page);
-    expect([before.completion.text, before.resolution.text, before.satisfaction.text]).not.toEqual([now.completion.text, now.resolution.text, now.satisfaction.text]);
-    await page.getByTestId('wo-detail').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SHOTS_DIR, 'ops-story-zh.png') });
+      // What the duty officer sees, and the other console without reload.
+      const after = {
+        completion: shown(before.completion.n + 1, before.completion.d + 1),
+        resolution: shown(before.resolution.n + 1, before.resolution.d + 1),
+        satisfaction: shown(before.satisfaction.n + 1, before.satisfaction.d + 1),
+      };
+      for (const p of [page, other.page]) {
+        for (const [name, text] of Object.entries(after)) await waitRate(p, name, text);
+      }
+      await other.page
+        .getByTestId(`wo-${code}`)
+        .and(other.page.locator('[data-state="closed"]'))
+        .waitFor({ timeout: 15_000 });
+      const now = await readRates(page);
+      expect([before.completion.text, before.resolution.text, before.satisfaction.text]).not.toEqual([
+        now.completion.text,
+        now.resolution.text,
+        now.satisfaction.text,
+      ]);
+      await page.getByTestId('wo-detail').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'ops-story-zh.png') });
 
-    // The big screen's rates read the same table: one more order, one more finished, visited and satisfied.
-    const screenAfter = (await admin.screen.community.query({ slug: SLUG })).panels.workOrders;
-    expect(screenAfter.total).toBe(screenBefore.total + 1);
-    expect(screenAfter.completionRate).not.toBe(screenBefore.completionRate);
-    expect(screenAfter.satisfactionRate).not.toBe(screenBefore.satisfactionRate);
-    await duty.context.close();
-    await other.context.close();
-  });
+      // The big screen's rates read the same table: one more order, one more finished, visited and satisfied.
+      const screenAfter = (await admin.screen.community.query({ slug: SLUG })).panels.workOrders;
+      expect(screenAfter.total).toBe(screenBefore.total + 1);
+      expect(screenAfter.completionRate).not.toBe(screenBefore.completionRate);
+      expect(screenAfter.satisfactionRate).not.toBe(screenBefore.satisfactionRate);
+      await duty.context.close();
+      await other.context.close();
+    },
+  );
 
   it("brings a resident's report from the public form into the console's work orders", async () => {
     const resident = await browser.newContext({ viewport: { width: 420, height: 900 } });
@@ -199,9 +269,19 @@ describe('operations desk', () => {
     await form.locator('select[name="place"]').selectOption('a:garage');
     await form.locator('textarea[name="description"]').fill('14号楼西单元南侧车库入口有电动车充电');
     await form.locator('button.primary[type="submit"]').click();
-    const reference = (await form.getByTestId('report-reference').textContent({ timeout: 30_000 }).catch(async (error: unknown) => {
-      throw new Error(`no reference after submitting: at ${form.url()}, page says "${(await form.locator('main').textContent().catch(() => ''))?.slice(0, 300)}" (${String(error)})`);
-    }))!.trim();
+    const reference = (await form
+      .getByTestId('report-reference')
+      .textContent({ timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(
+          `no reference after submitting: at ${form.url()}, page says "${(
+            await form
+              .locator('main')
+              .textContent()
+              .catch(() => '')
+          )?.slice(0, 300)}" (${String(error)})`,
+        );
+      }))!.trim();
     expect(reference).toMatch(/^R-[A-Z2-9]{8}$/);
     expect(await form.getByTestId('report-state').textContent()).toBe('待受理');
     // The public status page carries no description or place.

@@ -34,11 +34,22 @@ describe('retrofit planner and pipeline in Chromium', () => {
     for (const unit of ['1号楼2单元', '6号楼2单元', '7号楼1单元']) {
       await page.getByLabel(`选择 ${unit}`).check();
       // The stranded column of the unit's row: what its elevator would free.
-      freed += Number(await page.getByTestId('unit-table').getByRole('row').filter({ hasText: unit }).locator('td').nth(7).textContent());
+      freed += Number(
+        await page
+          .getByTestId('unit-table')
+          .getByRole('row')
+          .filter({ hasText: unit })
+          .locator('td')
+          .nth(7)
+          .textContent(),
+      );
     }
     expect(freed).toBeGreaterThan(0);
     const after = before - freed;
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="stranded-after"]')?.textContent) === n, after);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="stranded-after"]')?.textContent) === n,
+      after,
+    );
     await page.getByLabel('方案名称').fill('第一批：表决中的三个单元');
     await page.getByRole('button', { name: /保存方案/ }).click();
     await page.getByTestId('scenario-name').filter({ hasText: '第一批：表决中的三个单元' }).waitFor();
@@ -67,7 +78,10 @@ describe('retrofit planner and pipeline in Chromium', () => {
     await page.getByRole('button', { name: '自动选择单元' }).click();
     await page.getByRole('status').filter({ hasText: '已选出' }).waitFor();
     const before = await count(page, 'stranded-before');
-    await page.waitForFunction((b) => Number(document.querySelector('[data-testid="stranded-after"]')?.textContent) < b, before);
+    await page.waitForFunction(
+      (b) => Number(document.querySelector('[data-testid="stranded-after"]')?.textContent) < b,
+      before,
+    );
     expect(await page.locator('[data-testid="unit-table"] input:checked:not(:disabled)').count()).toBeGreaterThan(0);
   });
 

@@ -64,7 +64,9 @@ describe('public status pages on a phone', () => {
     expect(res?.status()).toBe(200);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     // The stylesheet arrived: the top bar is the app's dark blue, not an unstyled page.
-    expect(await page.locator('header.topbar').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(19, 35, 58)');
+    expect(await page.locator('header.topbar').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
+      'rgb(19, 35, 58)',
+    );
     expect(await page.getByTestId('unit-link').count()).toBe(24);
     for (const h of ['加装电梯进度', '公共设施状态', '安全情况', '服务情况']) {
       expect(await page.getByRole('heading', { level: 2, name: h }).isVisible(), h).toBe(true);
@@ -78,7 +80,14 @@ describe('public status pages on a phone', () => {
   });
 
   it('sends HTML and CSS only: no script on any kind of public page, in either language', async () => {
-    const paths = ['/status/caifu-xingyuan', '/status/jinghu', '/status/caifu-xingyuan/6/1', '/status/caifu-xingyuan/6/1/poster', '/report/caifu-xingyuan', '/status/caifu-xingyuan/99/1'];
+    const paths = [
+      '/status/caifu-xingyuan',
+      '/status/jinghu',
+      '/status/caifu-xingyuan/6/1',
+      '/status/caifu-xingyuan/6/1/poster',
+      '/report/caifu-xingyuan',
+      '/status/caifu-xingyuan/99/1',
+    ];
     for (const locale of ['zh', 'en'] as const) {
       for (const p of paths) {
         const res = await fetch(`${app.url}${p}`, { headers: { cookie: `NEXT_LOCALE=${locale}` } });
@@ -88,7 +97,8 @@ describe('public status pages on a phone', () => {
         expect(res.headers.get('content-security-policy'), p).toMatch(/default-src 'none'/);
         const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
         expect(css.length, p).toBeGreaterThan(0);
-        for (const href of css) expect((await fetch(`${app.url}${href}`)).headers.get('content-type'), href).toMatch(/text\/css/);
+        for (const href of css)
+          expect((await fetch(`${app.url}${href}`)).headers.get('content-type'), href).toMatch(/text\/css/);
       }
     }
   });
@@ -110,7 +120,10 @@ describe('public status pages on a phone', () => {
     await page.screenshot({ path: path.join(SHOTS_DIR, 'public-unit-phone-en.png'), fullPage: true });
     await page.goto(`${app.url}/status/caifu-xingyuan`);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'public-caifu-phone-en.png'), fullPage: true });
-    await page.getByRole('button', { name: '中文' }).click().catch(() => undefined);
+    await page
+      .getByRole('button', { name: '中文' })
+      .click()
+      .catch(() => undefined);
   });
 
   it('crawls every community and unit page of all three communities without a name, phone or report text', async () => {
@@ -139,7 +152,10 @@ describe('public status pages on a phone', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
     const anon = await context.newPage();
     await anon.goto(`${app.url}/status/caifu-xingyuan`);
-    const href = await anon.locator('li', { has: anon.locator('.badge.stage-publicity') }).getByTestId('unit-link').getAttribute('href');
+    const href = await anon
+      .locator('li', { has: anon.locator('.badge.stage-publicity') })
+      .getByTestId('unit-link')
+      .getAttribute('href');
     expect(href).toMatch(/^\/status\/caifu-xingyuan\/[^/]+\/\d+$/);
     await anon.goto(`${app.url}${href}`);
     expect(await anon.getByTestId('publicity-period').isVisible()).toBe(true);
@@ -169,11 +185,19 @@ describe('public status pages on a phone', () => {
 
   it('refuses a language switch that would send the reader to another site', async () => {
     for (const back of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
-      const res = await fetch(`${app.url}/locale`, { method: 'POST', body: new URLSearchParams({ locale: 'en', back }), redirect: 'manual' });
+      const res = await fetch(`${app.url}/locale`, {
+        method: 'POST',
+        body: new URLSearchParams({ locale: 'en', back }),
+        redirect: 'manual',
+      });
       expect(res.status, back).toBe(400);
       expect(res.headers.get('set-cookie'), back).toBeNull();
     }
-    const ok = await fetch(`${app.url}/locale`, { method: 'POST', body: new URLSearchParams({ locale: 'en', back: '/status/jinghu' }), redirect: 'manual' });
+    const ok = await fetch(`${app.url}/locale`, {
+      method: 'POST',
+      body: new URLSearchParams({ locale: 'en', back: '/status/jinghu' }),
+      redirect: 'manual',
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/status/jinghu');
     expect(ok.headers.get('set-cookie')).toMatch(/^NEXT_LOCALE=en;/);

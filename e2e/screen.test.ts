@@ -11,7 +11,9 @@ import { postEvents } from '~/test/standalone';
 import { launchChromium, SHOTS_DIR } from './app-server';
 
 /** A TCP relay to the app: cut() drops every open connection and refuses new ones until restore(). */
-async function tcpRelay(target: URL): Promise<{ url: string; cut: () => void; restore: () => void; close: () => Promise<void> }> {
+async function tcpRelay(
+  target: URL,
+): Promise<{ url: string; cut: () => void; restore: () => void; close: () => Promise<void> }> {
   const open = new Set<Socket>();
   let down = false;
   const server = createServer((client) => {
@@ -73,12 +75,29 @@ describe('big screen and district map', () => {
   async function assertLayout(page: Page, width: number, height: number) {
     for (const id of PANELS) await page.getByTestId(`panel-${id}`).waitFor({ timeout: 60_000 });
     // Charts draw into canvases once ECharts has loaded.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, { timeout: 30_000 });
-    const boxes = await page.evaluate((ids) => ids.map((id) => {
-      const el = document.querySelector(`[data-testid="panel-${id}"]`) as HTMLElement;
-      const r = el.getBoundingClientRect();
-      return { id, x: r.x, y: r.y, right: r.right, bottom: r.bottom, w: r.width, h: r.height, sw: el.scrollWidth, cw: el.clientWidth, text: el.innerText.length };
-    }), PANELS);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, {
+      timeout: 30_000,
+    });
+    const boxes = await page.evaluate(
+      (ids) =>
+        ids.map((id) => {
+          const el = document.querySelector(`[data-testid="panel-${id}"]`) as HTMLElement;
+          const r = el.getBoundingClientRect();
+          return {
+            id,
+            x: r.x,
+            y: r.y,
+            right: r.right,
+            bottom: r.bottom,
+            w: r.width,
+            h: r.height,
+            sw: el.scrollWidth,
+            cw: el.clientWidth,
+            text: el.innerText.length,
+          };
+        }),
+      PANELS,
+    );
     for (const b of boxes) {
       expect(b.x, b.id).toBeGreaterThanOrEqual(0);
       expect(b.y, b.id).toBeGreaterThanOrEqual(0);
@@ -98,7 +117,10 @@ describe('big screen and district map', () => {
     expect(fill.h).toBeGreaterThanOrEqual(height - 1);
     expect(fill.centreW).toBeGreaterThan(width * 0.4);
     expect(fill.centreH).toBeGreaterThan(height * 0.6);
-    const doc = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight }));
+    const doc = await page.evaluate(() => ({
+      sw: document.documentElement.scrollWidth,
+      sh: document.documentElement.scrollHeight,
+    }));
     expect(doc.sw).toBeLessThanOrEqual(width);
     expect(doc.sh).toBeLessThanOrEqual(height);
   }
@@ -111,26 +133,38 @@ describe('big screen and district map', () => {
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
       const c = document.createElement('canvas');
-      c.width = img.width; c.height = img.height;
+      c.width = img.width;
+      c.height = img.height;
       const g = c.getContext('2d')!;
       g.drawImage(img, 0, 0);
       const d = g.getImageData(0, 0, c.width, c.height).data;
       const counts = new Map<number, number>();
-      for (let i = 0; i < d.length; i += 16) { const k = (d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!; counts.set(k, (counts.get(k) ?? 0) + 1); }
+      for (let i = 0; i < d.length; i += 16) {
+        const k = (d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
       const top = Math.max(...counts.values());
       const total = d.length / 16;
       return (total - top) / total;
     }, png);
   }
 
-  for (const [width, height] of [[1920, 1080], [3840, 2160]] as const) {
+  for (const [width, height] of [
+    [1920, 1080],
+    [3840, 2160],
+  ] as const) {
     it(`fills every panel without overflow at ${width}×${height}`, async () => {
       const page = await kioskPage('jinghu', width, height);
       await assertLayout(page, width, height);
       await page.getByTestId('screen-connection').and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
-      await page.waitForFunction(() => document.querySelector('[data-testid="screen-twin"] canvas'), null, { timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid="screen-twin"] canvas'), null, {
+        timeout: 60_000,
+      });
       // 4K: the twin's drawing buffer stays within 4096×4096 (DPR 1).
-      const canvas = await page.evaluate(() => { const c = document.querySelector('[data-testid="screen-twin"] canvas') as HTMLCanvasElement; return { w: c.width, h: c.height }; });
+      const canvas = await page.evaluate(() => {
+        const c = document.querySelector('[data-testid="screen-twin"] canvas') as HTMLCanvasElement;
+        return { w: c.width, h: c.height };
+      });
       expect(canvas.w).toBeLessThanOrEqual(4096);
       expect(canvas.h).toBeLessThanOrEqual(4096);
       await page.waitForTimeout(1500);
@@ -145,34 +179,59 @@ describe('big screen and district map', () => {
     const open = new Set((await admin.alarm.list.query({ slug, limit: 500 })).map((a) => a.deviceId));
     const tokens = await admin.ingest.issueTokens.mutate({ slug, classes: ['smoke_detector'], limit: 200 });
     const smoke = tokens.find((d) => !open.has(d.id));
-    const res = await postEvents(url, smoke!.token, [{ id: `screen-e2e-${Date.now()}`, kind: 'reading', at: Date.now(), data: { smoke: true } }]);
+    const res = await postEvents(url, smoke!.token, [
+      { id: `screen-e2e-${Date.now()}`, kind: 'reading', at: Date.now(), data: { smoke: true } },
+    ]);
     expect(res.status).toBe(200);
   }
 
   /** Waits until the ticker shows a new smoke alarm (its list differs from `before`); the issue allows 5 s. */
   async function waitForSmokeInTicker(page: Page, before: string[]) {
-    await page.waitForFunction((n) => {
-      const items = [...document.querySelectorAll('[data-testid="ticker"] li[data-event^="a"]')].map((li) => li.textContent ?? '');
-      return items.some((t) => t.includes('烟感')) && items.join('|') !== n;
-    }, before.join('|'), { timeout: 5_000 });
+    await page.waitForFunction(
+      (n) => {
+        const items = [...document.querySelectorAll('[data-testid="ticker"] li[data-event^="a"]')].map(
+          (li) => li.textContent ?? '',
+        );
+        return items.some((t) => t.includes('烟感')) && items.join('|') !== n;
+      },
+      before.join('|'),
+      { timeout: 5_000 },
+    );
   }
 
-  type Probe = { target: string; phase: string; azimuth: number; camera: number[]; centre: number[]; paused: string; label: string };
+  type Probe = {
+    target: string;
+    phase: string;
+    azimuth: number;
+    camera: number[];
+    centre: number[];
+    paused: string;
+    label: string;
+  };
   const probe = (page: Page): Promise<Probe> =>
     page.evaluate(() => {
       const el = document.querySelector('[data-testid="screen-twin"]') as HTMLElement;
       const nums = (s: string | undefined) => (s ? s.split(',').map(Number) : []);
       return {
-        target: el.dataset.tourTarget ?? '', phase: el.dataset.tourPhase ?? '', azimuth: Number(el.dataset.tourAzimuth),
-        camera: nums(el.dataset.tourCamera), centre: nums(el.dataset.tourCentre), paused: el.dataset.tourPaused ?? '',
+        target: el.dataset.tourTarget ?? '',
+        phase: el.dataset.tourPhase ?? '',
+        azimuth: Number(el.dataset.tourAzimuth),
+        camera: nums(el.dataset.tourCamera),
+        centre: nums(el.dataset.tourCentre),
+        paused: el.dataset.tourPaused ?? '',
         label: document.querySelector('[data-testid="tour-state"]')?.textContent ?? '',
       };
     });
   /** Waits until `test`, an expression over `d` (the twin box's data attributes: tourTarget, tourPhase, tourPaused…), holds. */
   const waitForTour = (page: Page, test: string) =>
-    page.waitForFunction(`(() => { const d = document.querySelector('[data-testid="screen-twin"]')?.dataset ?? {}; return ${test}; })()`, null, { timeout: 30_000 });
+    page.waitForFunction(
+      `(() => { const d = document.querySelector('[data-testid="screen-twin"]')?.dataset ?? {}; return ${test}; })()`,
+      null,
+      { timeout: 30_000 },
+    );
   const flat = (p: Probe) => Math.hypot(p.camera[0]! - p.centre[0]!, p.camera[2]! - p.centre[2]!);
-  const moved = (a: Probe, b: Probe) => Math.hypot(a.camera[0]! - b.camera[0]!, a.camera[1]! - b.camera[1]!, a.camera[2]! - b.camera[2]!);
+  const moved = (a: Probe, b: Probe) =>
+    Math.hypot(a.camera[0]! - b.camera[0]!, a.camera[1]! - b.camera[1]!, a.camera[2]! - b.camera[2]!);
 
   it('orbits each building slowly, obeys the remote, and flies to an ingested critical alarm shown in the ticker within 5 s', async () => {
     const page = await kioskPage('jinghu', 1920, 1080);
@@ -252,11 +311,20 @@ describe('big screen and district map', () => {
       await banner.and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
       // A screen that has been running: everything loaded (the twin's and the charts' scripts too), then the network goes.
       await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, { timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, {
+        timeout: 30_000,
+      });
       await page.waitForTimeout(2_000);
       await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
       relay.cut();
-      await page.waitForFunction(() => ['reconnecting', 'error'].includes(document.querySelector('[data-testid="screen-connection"]')?.getAttribute('data-state') ?? ''), null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () =>
+          ['reconnecting', 'error'].includes(
+            document.querySelector('[data-testid="screen-connection"]')?.getAttribute('data-state') ?? '',
+          ),
+        null,
+        { timeout: 30_000 },
+      );
       expect(await banner.innerText()).toMatch(/连接中断|已断开/);
       await page.screenshot({ path: path.join(SHOTS_DIR, 'screen-reconnecting-1920.png') });
       // Down for a while: the screen keeps saying so, and keeps trying.
@@ -310,14 +378,26 @@ describe('big screen and district map', () => {
     expect((await fetch(`${url}${link.path}`, { redirect: 'manual' })).status).toBe(403);
     expect((await fetch(`${url}/screen/caifu-xingyuan`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
     // The kiosk is read-only: a mutation through the screen endpoint is refused.
-    const write = await fetch(`${url}/screen/api/trpc/kiosk.revoke`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"json":{"id":1}}' });
+    const write = await fetch(`${url}/screen/api/trpc/kiosk.revoke`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{"json":{"id":1}}',
+    });
     expect(write.status).toBe(403);
     // A community's link reads its own community, not another's nor the district.
     const read = (slug: string) =>
-      fetch(`${url}/screen/api/trpc/screen.community?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`, { headers: { cookie } });
+      fetch(`${url}/screen/api/trpc/screen.community?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`, {
+        headers: { cookie },
+      });
     expect((await read('caifu-xingyuan')).status).toBe(200);
     expect((await read('jinghu')).status).toBe(403);
-    expect((await fetch(`${url}/screen/api/trpc/screen.district?input=${encodeURIComponent('{"json":{}}')}`, { headers: { cookie } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${url}/screen/api/trpc/screen.district?input=${encodeURIComponent('{"json":{}}')}`, {
+          headers: { cookie },
+        })
+      ).status,
+    ).toBe(403);
     await admin.kiosk.revoke.mutate({ id: link.id });
     const after = await fetch(`${url}/screen/caifu-xingyuan`, { headers: { cookie }, redirect: 'manual' });
     expect(after.status).toBeGreaterThanOrEqual(300);

@@ -9,7 +9,13 @@ const DEMO_PASSWORD = 'linli-demo-2026';
  * Signs `email` in and waits until the app has left the sign-in page for
  * `next`. Form fields are found by name, so this works in either language.
  */
-export async function signInAs(page: Page, appUrl: string, email: string, next = '/', password = DEMO_PASSWORD): Promise<void> {
+export async function signInAs(
+  page: Page,
+  appUrl: string,
+  email: string,
+  next = '/',
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${appUrl}/sign-in?next=${encodeURIComponent(next)}`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);

@@ -11,15 +11,31 @@ export function signInAsStaff(page: Page, appUrl: string, password?: string): Pr
 
 /** Waits until bench mode has rendered a few frames of the whole scene. */
 export async function waitForBenchFrames(page: Page, frames = 4, timeout = 120_000): Promise<void> {
-  await page.waitForFunction((n) => (window.__linliBench?.ready ?? false) && (window.__linliBench?.frames ?? 0) >= n, frames, { timeout, polling: 250 });
+  await page.waitForFunction(
+    (n) => (window.__linliBench?.ready ?? false) && (window.__linliBench?.frames ?? 0) >= n,
+    frames,
+    { timeout, polling: 250 },
+  );
 }
 
-export type BenchSnapshot = { drawCalls: number; triangles: number; frames: number; heapBytes: number | null; markers: number };
+export type BenchSnapshot = {
+  drawCalls: number;
+  triangles: number;
+  frames: number;
+  heapBytes: number | null;
+  markers: number;
+};
 
 export function readBench(page: Page): Promise<BenchSnapshot> {
   return page.evaluate(() => {
     const b = window.__linliBench;
     if (!b) throw new Error('no bench probe on this page');
-    return { drawCalls: b.drawCalls, triangles: b.triangles, frames: b.frames, heapBytes: b.heapBytes, markers: b.markers };
+    return {
+      drawCalls: b.drawCalls,
+      triangles: b.triangles,
+      frames: b.frames,
+      heapBytes: b.heapBytes,
+      markers: b.markers,
+    };
   });
 }

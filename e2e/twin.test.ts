@@ -26,7 +26,13 @@ async function pixelStats(page: Page, png: Buffer): Promise<{ colours: number; f
     for (let i = 0; i < d.length; i += 4) {
       const c = ((d[i] as number) << 16) | ((d[i + 1] as number) << 8) | (d[i + 2] as number);
       colours.add(c);
-      if (Math.abs((d[i] as number) - (d[0] as number)) + Math.abs((d[i + 1] as number) - (d[1] as number)) + Math.abs((d[i + 2] as number) - (d[2] as number)) > 24) foreground++;
+      if (
+        Math.abs((d[i] as number) - (d[0] as number)) +
+          Math.abs((d[i + 1] as number) - (d[1] as number)) +
+          Math.abs((d[i + 2] as number) - (d[2] as number)) >
+        24
+      )
+        foreground++;
     }
     return { colours: colours.size, foreground: foreground / (d.length / 4) };
   }, png.toString('base64'));
@@ -50,7 +56,11 @@ describe('3D twin in Chromium', () => {
   it('links each community card to its twin', async () => {
     await page.goto(`${app.url}/`);
     await page.getByTestId('community-card').first().waitFor();
-    const href = await page.getByTestId('community-card').filter({ hasText: '荆胡智慧社区' }).getByRole('link', { name: '三维孪生' }).getAttribute('href');
+    const href = await page
+      .getByTestId('community-card')
+      .filter({ hasText: '荆胡智慧社区' })
+      .getByRole('link', { name: '三维孪生' })
+      .getAttribute('href');
     expect(href).toBe('/twin/jinghu');
   });
 
@@ -100,11 +110,16 @@ describe('3D twin in Chromium', () => {
   }, 120_000);
 
   it('says clearly when the browser has no WebGL', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await page.context().storageState() });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      storageState: await page.context().storageState(),
+    });
     await context.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, id: string, ...rest: unknown[]) {
-        return id.startsWith('webgl') || id === 'experimental-webgl' ? null : (original as (...a: unknown[]) => unknown).call(this, id, ...rest);
+        return id.startsWith('webgl') || id === 'experimental-webgl'
+          ? null
+          : (original as (...a: unknown[]) => unknown).call(this, id, ...rest);
       } as typeof original;
     });
     const noGl = await context.newPage();

@@ -11,7 +11,6 @@ import { env } from './env';
 
 const globalForDb = globalThis as unknown as { linliDb?: Promise<Database> };
 
-
 /** Migrates, then seeds the demo data and accounts into an empty database. */
 export async function prepareDatabase(database: Database, opts: { seed: boolean }) {
   await migrateDatabase(database);

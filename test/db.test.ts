@@ -16,6 +16,23 @@ describe.each(testEngines)('migrations on %s', (engine) => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     const names = rows.map((r) => r.table_name);
-    expect(names).toEqual(expect.arrayContaining(['communities', 'buildings', 'units', 'households', 'devices', 'incidents', 'incident_floor_daily', 'alarms', 'patrol_checkins', 'work_orders', 'retrofit_cases', 'retrofit_votes', 'users', 'sessions']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'communities',
+        'buildings',
+        'units',
+        'households',
+        'devices',
+        'incidents',
+        'incident_floor_daily',
+        'alarms',
+        'patrol_checkins',
+        'work_orders',
+        'retrofit_cases',
+        'retrofit_votes',
+        'users',
+        'sessions',
+      ]),
+    );
   });
 });

@@ -17,21 +17,40 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-export type Standalone = { url: string; mqttUrl: string; child: ChildProcess; log: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> };
+export type Standalone = {
+  url: string;
+  mqttUrl: string;
+  child: ChildProcess;
+  log: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+};
 
-export async function startStandalone(env: Record<string, string>, ports?: { http: number; mqtt: number }): Promise<Standalone> {
+export async function startStandalone(
+  env: Record<string, string>,
+  ports?: { http: number; mqtt: number },
+): Promise<Standalone> {
   const http = ports?.http ?? (await freePort());
   const mqtt = ports?.mqtt ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/live/standalone.ts')], {
     cwd: ROOT,
     env: {
-      ...process.env, NODE_ENV: 'test', SEED_DEMO: 'false', SIMULATE: 'false', STANDALONE_FIXTURE: 'relia',
-      PORT: String(http), MQTT_PORT: String(mqtt), LIVE_FRAME_MS: '50', OFFLINE_SWEEP_SECONDS: '3600', ...env,
+      ...process.env,
+      NODE_ENV: 'test',
+      SEED_DEMO: 'false',
+      SIMULATE: 'false',
+      STANDALONE_FIXTURE: 'relia',
+      PORT: String(http),
+      MQTT_PORT: String(mqtt),
+      LIVE_FRAME_MS: '50',
+      OFFLINE_SWEEP_SECONDS: '3600',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -63,9 +63,16 @@ const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').re
 export function buildXlsx(rows: (string | number)[][]): Buffer {
   const col = (i: number) => String.fromCharCode(65 + i);
   const sheetRows = rows
-    .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => (typeof v === 'number'
-      ? `<c r="${col(j)}${i + 1}"><v>${v}</v></c>`
-      : `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`)).join('')}</row>`)
+    .map(
+      (r, i) =>
+        `<row r="${i + 1}">${r
+          .map((v, j) =>
+            typeof v === 'number'
+              ? `<c r="${col(j)}${i + 1}"><v>${v}</v></c>`
+              : `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`,
+          )
+          .join('')}</row>`,
+    )
     .join('');
   const ns = 'http://schemas.openxmlformats.org';
   return zip({

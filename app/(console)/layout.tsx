@@ -6,7 +6,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <NextIntlClientProvider>
       <TRPCReactProvider>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <AppHeader />
         <main id="main">{children}</main>
       </TRPCReactProvider>

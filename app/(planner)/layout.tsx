@@ -10,9 +10,13 @@ export default async function PlannerLayout({ children }: { children: React.Reac
   return (
     <NextIntlClientProvider>
       <TRPCReactProvider>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <AppHeader tagline={t('tagline')} />
-        <main id="main" className="wide">{children}</main>
+        <main id="main" className="wide">
+          {children}
+        </main>
       </TRPCReactProvider>
     </NextIntlClientProvider>
   );

@@ -14,7 +14,13 @@ export function ConnectionBadge() {
   const state = useConnectionState();
   const { retry } = useLive();
   return (
-    <span className={`live-badge live-${state}`} role="status" aria-live="polite" data-testid="live-badge" data-state={state}>
+    <span
+      className={`live-badge live-${state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="live-badge"
+      data-state={state}
+    >
       <span aria-hidden="true">●</span> {LABEL[state]}
       {state === 'error' && (
         <button type="button" onClick={retry}>

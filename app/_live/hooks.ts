@@ -12,12 +12,20 @@ function useLiveVersion(): number {
 
 export function useConnectionState(): ConnectionState {
   const { store } = useLive();
-  return useSyncExternalStore(store.subscribe, () => store.connection, () => 'connecting' as const);
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.connection,
+    () => 'connecting' as const,
+  );
 }
 
 export function useDeviceStatus(deviceId: number): DeviceStatus | undefined {
   const { store } = useLive();
-  return useSyncExternalStore(store.subscribe, () => store.statuses.get(deviceId), () => undefined);
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.statuses.get(deviceId),
+    () => undefined,
+  );
 }
 
 export function useLiveCounts(): { statuses: Partial<Record<DeviceStatus, number>>; openAlarms: number } {
@@ -29,11 +37,19 @@ export function useLiveCounts(): { statuses: Partial<Record<DeviceStatus, number
 /** Changes whenever live data touched alarms (any console's action, the escalation sweep, the ingest). */
 export function useAlarmVersion(): number {
   const { store } = useLive();
-  return useSyncExternalStore(store.subscribe, () => store.alarmVersion, () => 0);
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.alarmVersion,
+    () => 0,
+  );
 }
 
 /** Changes whenever live data carried work orders (opened or moved in any console). */
 export function useWorkOrderVersion(): number {
   const { store } = useLive();
-  return useSyncExternalStore(store.subscribe, () => store.workOrderVersion, () => 0);
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.workOrderVersion,
+    () => 0,
+  );
 }

@@ -24,13 +24,22 @@ type AnyMap = {
   project: (p: [number, number]) => { x: number; y: number };
   off: (type: string, fn: () => void) => void;
 };
-type Marker = { setLngLat: (p: [number, number]) => Marker; addTo: (m: AnyMap) => Marker; remove: () => void; setOffset: (o: [number, number]) => Marker; getElement: () => HTMLElement };
+type Marker = {
+  setLngLat: (p: [number, number]) => Marker;
+  addTo: (m: AnyMap) => Marker;
+  remove: () => void;
+  setOffset: (o: [number, number]) => Marker;
+  getElement: () => HTMLElement;
+};
 type Lib = { Map: new (o: unknown) => AnyMap; Marker: new (o: { element: HTMLElement; anchor?: string }) => Marker };
 
 const LOCAL_STYLE = (tileUrl: string | null) => ({
   version: 8,
   sources: tileUrl ? { base: { type: 'raster', tiles: [tileUrl], tileSize: 256 } } : {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#0b1a2c' } }, ...(tileUrl ? [{ id: 'base', type: 'raster', source: 'base' }] : [])],
+  layers: [
+    { id: 'background', type: 'background', paint: { 'background-color': '#0b1a2c' } },
+    ...(tileUrl ? [{ id: 'base', type: 'raster', source: 'base' }] : []),
+  ],
 });
 
 async function loadLib(settings: MapSettings): Promise<{ lib: Lib; style: unknown }> {
@@ -55,7 +64,8 @@ function label(c: MapCommunity, href: string, text: LabelText): HTMLElement {
   a.dataset.testid = `map-community-${c.slug}`;
   a.className = 'map-label';
   // Sized to the viewport: on a wall screen the labels are read from across the room.
-  a.style.cssText = 'display:block;padding:0.35em 0.7em;border-radius:4px;background:#0d2340ee;border:1px solid #3c7fd1;color:#e6f0ff;font:600 max(13px,1vw)/1.35 system-ui,"Noto Sans CJK SC",sans-serif;text-decoration:none;white-space:nowrap;box-shadow:0 2px 8px #0008';
+  a.style.cssText =
+    'display:block;padding:0.35em 0.7em;border-radius:4px;background:#0d2340ee;border:1px solid #3c7fd1;color:#e6f0ff;font:600 max(13px,1vw)/1.35 system-ui,"Noto Sans CJK SC",sans-serif;text-decoration:none;white-space:nowrap;box-shadow:0 2px 8px #0008';
   const title = document.createElement('div');
   title.textContent = text.name(c);
   const figures = document.createElement('div');
@@ -80,9 +90,23 @@ function declutter(map: AnyMap, markers: Marker[], list: MapCommunity[]): void {
     if (!c) return;
     const el = marker.getElement();
     const p = map.project([c.anchorLng, c.anchorLat]);
-    const w = el.offsetWidth, h = el.offsetHeight, gap = 10;
-    const candidates: Array<[number, number]> = [[0, -gap], [0, h + gap], [w / 2 + gap, h / 2], [-(w / 2 + gap), h / 2], [0, -(h + 2 * gap)], [0, 2 * h + 2 * gap]];
-    const box = (o: [number, number]): Box => ({ x0: p.x + o[0] - w / 2, x1: p.x + o[0] + w / 2, y0: p.y + o[1] - h, y1: p.y + o[1] });
+    const w = el.offsetWidth,
+      h = el.offsetHeight,
+      gap = 10;
+    const candidates: Array<[number, number]> = [
+      [0, -gap],
+      [0, h + gap],
+      [w / 2 + gap, h / 2],
+      [-(w / 2 + gap), h / 2],
+      [0, -(h + 2 * gap)],
+      [0, 2 * h + 2 * gap],
+    ];
+    const box = (o: [number, number]): Box => ({
+      x0: p.x + o[0] - w / 2,
+      x1: p.x + o[0] + w / 2,
+      y0: p.y + o[1] - h,
+      y1: p.y + o[1],
+    });
     const chosen = candidates.find((o) => !placed.some((q) => overlaps(box(o), q))) ?? candidates[0]!;
     placed.push(box(chosen));
     marker.setOffset(chosen);
@@ -93,16 +117,29 @@ function declutter(map: AnyMap, markers: Marker[], list: MapCommunity[]): void {
 function siteBounds(list: MapCommunity[]): [[number, number], [number, number]] | null {
   const pts = sitesGeoJson(list).features.flatMap((f) => f.geometry.coordinates[0] ?? []);
   if (!pts.length) return null;
-  const lngs = pts.map((p) => p[0]!), lats = pts.map((p) => p[1]!);
-  return [[Math.min(...lngs), Math.min(...lats)], [Math.max(...lngs), Math.max(...lats)]];
+  const lngs = pts.map((p) => p[0]!),
+    lats = pts.map((p) => p[1]!);
+  return [
+    [Math.min(...lngs), Math.min(...lats)],
+    [Math.max(...lngs), Math.max(...lats)],
+  ];
 }
 
-export function DistrictMap({ communities, settings, hrefFor }: { communities: MapCommunity[]; settings: MapSettings; hrefFor: (slug: string) => string }) {
+export function DistrictMap({
+  communities,
+  settings,
+  hrefFor,
+}: {
+  communities: MapCommunity[];
+  settings: MapSettings;
+  hrefFor: (slug: string) => string;
+}) {
   const t = useTranslations('screen');
   const locale = useLocale();
   const text: LabelText = {
-    name: (c) => (locale === 'zh' ? c.name : c.nameEn ?? c.name),
-    figures: (c) => t('mapFigures', { online: c.online, devices: c.devices, alarms: c.openAlarms, throwing: c.throwingThisMonth }),
+    name: (c) => (locale === 'zh' ? c.name : (c.nameEn ?? c.name)),
+    figures: (c) =>
+      t('mapFigures', { online: c.online, devices: c.devices, alarms: c.openAlarms, throwing: c.throwingThisMonth }),
   };
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<{ map: AnyMap; lib: Lib; ready: boolean } | null>(null);
@@ -118,7 +155,11 @@ export function DistrictMap({ communities, settings, hrefFor }: { communities: M
     (m.map.getSource('sites') as GeoSource | undefined)?.setData(sitesGeoJson(list));
     (m.map.getSource('buildings') as GeoSource | undefined)?.setData(buildingsGeoJson(list));
     for (const marker of markers.current) marker.remove();
-    markers.current = list.map((c) => new m.lib.Marker({ element: label(c, href(c.slug), words), anchor: 'bottom' }).setLngLat([c.anchorLng, c.anchorLat]).addTo(m.map));
+    markers.current = list.map((c) =>
+      new m.lib.Marker({ element: label(c, href(c.slug), words), anchor: 'bottom' })
+        .setLngLat([c.anchorLng, c.anchorLat])
+        .addTo(m.map),
+    );
     declutter(m.map, markers.current, list);
   };
 
@@ -133,16 +174,39 @@ export function DistrictMap({ communities, settings, hrefFor }: { communities: M
       const list = latest.current.communities;
       const bounds = siteBounds(list);
       const container = el.current;
-      const instance = new lib.Map({ container, style, center: bounds ? bounds[0] : [114.3, 30.6], zoom: 12, pitch: 50, attributionControl: false });
+      const instance = new lib.Map({
+        container,
+        style,
+        center: bounds ? bounds[0] : [114.3, 30.6],
+        zoom: 12,
+        pitch: 50,
+        attributionControl: false,
+      });
       map.current = { map: instance, lib, ready: false };
       instance.on('load', () => {
         instance.addSource('sites', { type: 'geojson', data: sitesGeoJson([]) });
-        instance.addLayer({ id: 'sites-fill', type: 'fill', source: 'sites', paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.35 } });
-        instance.addLayer({ id: 'sites-line', type: 'line', source: 'sites', paint: { 'line-color': ['get', 'colour'], 'line-width': 2 } });
+        instance.addLayer({
+          id: 'sites-fill',
+          type: 'fill',
+          source: 'sites',
+          paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.35 },
+        });
+        instance.addLayer({
+          id: 'sites-line',
+          type: 'line',
+          source: 'sites',
+          paint: { 'line-color': ['get', 'colour'], 'line-width': 2 },
+        });
         instance.addSource('buildings', { type: 'geojson', data: buildingsGeoJson([]) });
         instance.addLayer({
-          id: 'buildings', type: 'fill-extrusion', source: 'buildings',
-          paint: { 'fill-extrusion-color': ['get', 'colour'], 'fill-extrusion-height': ['get', 'height'], 'fill-extrusion-opacity': 0.9 },
+          id: 'buildings',
+          type: 'fill-extrusion',
+          source: 'buildings',
+          paint: {
+            'fill-extrusion-color': ['get', 'colour'],
+            'fill-extrusion-height': ['get', 'height'],
+            'fill-extrusion-opacity': 0.9,
+          },
         });
         if (map.current) map.current.ready = true;
         // Room round the edge for the labels, in proportion to the screen.

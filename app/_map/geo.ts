@@ -9,29 +9,54 @@ export function toLngLat(anchorLng: number, anchorLat: number, x: number, y: num
   return [lng, lat];
 }
 
-export const SEVERITY_TINT: Record<string, string> = { critical: '#ff4d4f', major: '#fa8c16', minor: '#fadb14', warning: '#95de64' };
+export const SEVERITY_TINT: Record<string, string> = {
+  critical: '#ff4d4f',
+  major: '#fa8c16',
+  minor: '#fadb14',
+  warning: '#95de64',
+};
 export const NO_ALARM_TINT = '#4a7bb7';
 
 export type MapCommunity = {
-  slug: string; name: string; nameEn?: string; anchorLng: number; anchorLat: number;
-  devices: number; online: number; openAlarms: number; throwingThisMonth: number;
-  buildings: Array<{ id: number; name: string; worst: string | null; footprint: Array<{ x: number; y: number }>; height: number }>;
+  slug: string;
+  name: string;
+  nameEn?: string;
+  anchorLng: number;
+  anchorLat: number;
+  devices: number;
+  online: number;
+  openAlarms: number;
+  throwingThisMonth: number;
+  buildings: Array<{
+    id: number;
+    name: string;
+    worst: string | null;
+    footprint: Array<{ x: number; y: number }>;
+    height: number;
+  }>;
 };
 
 export function buildingsGeoJson(list: MapCommunity[]) {
   return {
     type: 'FeatureCollection' as const,
     features: list.flatMap((c) =>
-      c.buildings.filter((b) => b.footprint.length >= 3).map((b) => {
-        const ring = b.footprint.map((p) => toLngLat(c.anchorLng, c.anchorLat, p.x, p.y));
-        ring.push(ring[0]!);
-        return {
-          type: 'Feature' as const,
-          id: b.id,
-          properties: { slug: c.slug, name: b.name, height: b.height, colour: b.worst ? SEVERITY_TINT[b.worst] ?? NO_ALARM_TINT : NO_ALARM_TINT },
-          geometry: { type: 'Polygon' as const, coordinates: [ring] },
-        };
-      }),
+      c.buildings
+        .filter((b) => b.footprint.length >= 3)
+        .map((b) => {
+          const ring = b.footprint.map((p) => toLngLat(c.anchorLng, c.anchorLat, p.x, p.y));
+          ring.push(ring[0]!);
+          return {
+            type: 'Feature' as const,
+            id: b.id,
+            properties: {
+              slug: c.slug,
+              name: b.name,
+              height: b.height,
+              colour: b.worst ? (SEVERITY_TINT[b.worst] ?? NO_ALARM_TINT) : NO_ALARM_TINT,
+            },
+            geometry: { type: 'Polygon' as const, coordinates: [ring] },
+          };
+        }),
     ),
   };
 }
@@ -48,14 +73,21 @@ export function sitesGeoJson(list: MapCommunity[], marginM = 150) {
     type: 'FeatureCollection' as const,
     features: list.map((c) => {
       const pts = c.buildings.flatMap((b) => b.footprint);
-      const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y);
+      const xs = pts.map((p) => p.x),
+        ys = pts.map((p) => p.y);
       const [x0, x1] = xs.length ? [Math.min(...xs) - marginM, Math.max(...xs) + marginM] : [-150, 150];
       const [y0, y1] = ys.length ? [Math.min(...ys) - marginM, Math.max(...ys) + marginM] : [-150, 150];
       const worst = SEVERITY_RANK.find((s) => c.buildings.some((b) => b.worst === s));
-      const ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]].map(([x, y]) => toLngLat(c.anchorLng, c.anchorLat, x!, y!));
+      const ring = [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ].map(([x, y]) => toLngLat(c.anchorLng, c.anchorLat, x!, y!));
       return {
         type: 'Feature' as const,
-        properties: { slug: c.slug, colour: worst ? SEVERITY_TINT[worst] ?? NO_ALARM_TINT : NO_ALARM_TINT },
+        properties: { slug: c.slug, colour: worst ? (SEVERITY_TINT[worst] ?? NO_ALARM_TINT) : NO_ALARM_TINT },
         geometry: { type: 'Polygon' as const, coordinates: [ring] },
       };
     }),

@@ -15,9 +15,15 @@ export function toWorld(x: number, y: number, z = 0): Vec3 {
 export type Bounds = { x0: number; y0: number; x1: number; y1: number };
 
 export function footprintBounds(points: readonly LocalPoint[]): Bounds {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const p of points) {
-    x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y);
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x);
+    y1 = Math.max(y1, p.y);
   }
   return { x0, y0, x1, y1 };
 }
@@ -29,10 +35,14 @@ export function buildingHeight(b: Pick<TwinBuilding, 'floors' | 'floorHeight'>):
 /** The wall as a segment (west→east or south→north) and its outward normal, as the seed lays façades out. */
 export function facadeEdge(r: Bounds, facade: Facade) {
   switch (facade) {
-    case 'south': return { ax: r.x0, ay: r.y0, bx: r.x1, by: r.y0, nx: 0, ny: -1 };
-    case 'north': return { ax: r.x0, ay: r.y1, bx: r.x1, by: r.y1, nx: 0, ny: 1 };
-    case 'west': return { ax: r.x0, ay: r.y0, bx: r.x0, by: r.y1, nx: -1, ny: 0 };
-    case 'east': return { ax: r.x1, ay: r.y0, bx: r.x1, by: r.y1, nx: 1, ny: 0 };
+    case 'south':
+      return { ax: r.x0, ay: r.y0, bx: r.x1, by: r.y0, nx: 0, ny: -1 };
+    case 'north':
+      return { ax: r.x0, ay: r.y1, bx: r.x1, by: r.y1, nx: 0, ny: 1 };
+    case 'west':
+      return { ax: r.x0, ay: r.y0, bx: r.x0, by: r.y1, nx: -1, ny: 0 };
+    case 'east':
+      return { ax: r.x1, ay: r.y0, bx: r.x1, by: r.y1, nx: 1, ny: 0 };
   }
 }
 

@@ -11,7 +11,14 @@ export type HeatIncident = {
   windowColumn: number | null;
 };
 
-export type HeatCell = { buildingId: number; facade: Facade; floor: number; column: number; count: number; incidentIds: number[] };
+export type HeatCell = {
+  buildingId: number;
+  facade: Facade;
+  floor: number;
+  column: number;
+  count: number;
+  incidentIds: number[];
+};
 
 export function heatCells(incidents: readonly HeatIncident[]): { cells: HeatCell[]; bandOnly: number } {
   const cells = new Map<string, HeatCell>();
@@ -22,7 +29,14 @@ export function heatCells(incidents: readonly HeatIncident[]): { cells: HeatCell
       continue;
     }
     const key = `${i.buildingId}|${i.facade}|${i.floor}|${i.windowColumn}`;
-    const cell = cells.get(key) ?? { buildingId: i.buildingId, facade: i.facade, floor: i.floor, column: i.windowColumn, count: 0, incidentIds: [] };
+    const cell = cells.get(key) ?? {
+      buildingId: i.buildingId,
+      facade: i.facade,
+      floor: i.floor,
+      column: i.windowColumn,
+      count: 0,
+      incidentIds: [],
+    };
     cell.count++;
     cell.incidentIds.push(i.id);
     cells.set(key, cell);

@@ -28,7 +28,8 @@ export type LabelAtlas = { geometry: BufferGeometry; texture: CanvasTexture };
 export function buildLabels(specs: LabelSpec[]): LabelAtlas | null {
   if (typeof document === 'undefined' || specs.length === 0) return null;
   const cells = new Map<string, { index: number; aspect: number }>();
-  for (const s of specs) if (!cells.has(`${s.style}|${s.text}`)) cells.set(`${s.style}|${s.text}`, { index: cells.size, aspect: 1 });
+  for (const s of specs)
+    if (!cells.has(`${s.style}|${s.text}`)) cells.set(`${s.style}|${s.text}`, { index: cells.size, aspect: 1 });
   const rows = Math.ceil(cells.size / COLS);
   const canvas = document.createElement('canvas');
   canvas.width = CELL_W * COLS;
@@ -75,8 +76,18 @@ export function buildLabels(specs: LabelSpec[]): LabelAtlas | null {
     const [x, y, z] = s.center;
     const corners: Vec3[] =
       s.facing === 'south'
-        ? [[x - w / 2, y - h / 2, z], [x + w / 2, y - h / 2, z], [x + w / 2, y + h / 2, z], [x - w / 2, y + h / 2, z]]
-        : [[x - w / 2, y, z + h / 2], [x + w / 2, y, z + h / 2], [x + w / 2, y, z - h / 2], [x - w / 2, y, z - h / 2]];
+        ? [
+            [x - w / 2, y - h / 2, z],
+            [x + w / 2, y - h / 2, z],
+            [x + w / 2, y + h / 2, z],
+            [x - w / 2, y + h / 2, z],
+          ]
+        : [
+            [x - w / 2, y, z + h / 2],
+            [x + w / 2, y, z + h / 2],
+            [x + w / 2, y, z - h / 2],
+            [x - w / 2, y, z - h / 2],
+          ];
     const u0 = ((cell.index % COLS) * CELL_W + (CELL_W - cell.aspect * CELL_H) / 2) / canvas.width;
     const u1 = u0 + (cell.aspect * CELL_H) / canvas.width;
     const v1 = 1 - (Math.floor(cell.index / COLS) * CELL_H) / canvas.height;

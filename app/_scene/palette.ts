@@ -48,7 +48,14 @@ export const LOOK_COLOR: Record<ElevatorLook, string> = {
   red: '#d9262b',
 };
 
-const PLANNED: ReadonlySet<string> = new Set<RetrofitStage>(['intent', 'vote', 'signed', 'design', 'publicity', 'permit']);
+const PLANNED: ReadonlySet<string> = new Set<RetrofitStage>([
+  'intent',
+  'vote',
+  'signed',
+  'design',
+  'publicity',
+  'permit',
+]);
 
 /**
  * Planned stages are a ghost, construction a scaffold, accepted or in-service

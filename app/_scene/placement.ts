@@ -5,7 +5,15 @@
 // mast. Pure: the scene tests call it without WebGL.
 import { DEVICE_CLASSES } from '~/db/vocab';
 import type { TwinScene } from '~/server/queries/twin-scene';
-import { buildingHeight, floorMid, footprintBounds, poleCameraPosition, toWorld, unitWidth, type Vec3 } from './geometry';
+import {
+  buildingHeight,
+  floorMid,
+  footprintBounds,
+  poleCameraPosition,
+  toWorld,
+  unitWidth,
+  type Vec3,
+} from './geometry';
 
 const ELEVATOR_CONTROLLER = DEVICE_CLASSES.indexOf('elevator_controller');
 
@@ -21,7 +29,8 @@ export function placeDevices(scene: Pick<TwinScene, 'buildings' | 'poles' | 'dev
   const group = new Map<string, number>();
   const keyOf = (i: number) => `${d.unitId[i]}:${d.floor[i]}`;
   for (let i = 0; i < n; i++) {
-    if (d.x[i] == null && d.unitId[i] != null && d.floor[i] != null) group.set(keyOf(i), (group.get(keyOf(i)) ?? 0) + 1);
+    if (d.x[i] == null && d.unitId[i] != null && d.floor[i] != null)
+      group.set(keyOf(i), (group.get(keyOf(i)) ?? 0) + 1);
   }
   const taken = new Map<string, number>();
   const poleTaken = new Map<number, number>();

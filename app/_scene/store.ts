@@ -60,13 +60,26 @@ export function createDeviceStore(columns: TwinDeviceColumns, positions: Float32
   const baseCount = columns.id.length;
   const count = baseCount * scale;
   const s: DeviceStore = {
-    count, baseCount,
-    id: new Int32Array(count), cls: new Uint8Array(count), status: new Uint8Array(count), shape: new Uint8Array(count),
-    building: new Int32Array(count), floor: new Int16Array(count), pos: new Float32Array(count * 3),
-    slot: new Int32Array(count).fill(-1), container: new Uint8Array(count), slotDevice: [], meshes: SHAPES.map(() => null),
-    points: null, lod: { camera: null, near: 90 },
-    classVisible: DEVICE_CLASSES.map(() => true), statusVisible: DEVICE_STATUSES.map(() => true),
-    cut: null, indexById: new Map(), invalidate: () => {},
+    count,
+    baseCount,
+    id: new Int32Array(count),
+    cls: new Uint8Array(count),
+    status: new Uint8Array(count),
+    shape: new Uint8Array(count),
+    building: new Int32Array(count),
+    floor: new Int16Array(count),
+    pos: new Float32Array(count * 3),
+    slot: new Int32Array(count).fill(-1),
+    container: new Uint8Array(count),
+    slotDevice: [],
+    meshes: SHAPES.map(() => null),
+    points: null,
+    lod: { camera: null, near: 90 },
+    classVisible: DEVICE_CLASSES.map(() => true),
+    statusVisible: DEVICE_STATUSES.map(() => true),
+    cut: null,
+    indexById: new Map(),
+    invalidate: () => {},
   };
   const perShape = SHAPES.map(() => 0);
   for (let r = 0; r < scale; r++) {
@@ -114,7 +127,12 @@ function writeColour(s: DeviceStore, i: number): void {
   const slot = s.slot[i] as number;
   const colour = STATUS_COLORS[s.status[i] as number] as Color;
   if (s.container[i] === FAR) {
-    (s.points?.geometry.getAttribute('color') as BufferAttribute | undefined)?.setXYZ(slot, colour.r, colour.g, colour.b);
+    (s.points?.geometry.getAttribute('color') as BufferAttribute | undefined)?.setXYZ(
+      slot,
+      colour.r,
+      colour.g,
+      colour.b,
+    );
   } else {
     s.meshes[s.container[i] as number]?.setColorAt(slot, colour);
   }
@@ -147,7 +165,9 @@ export function relayout(s: DeviceStore): void {
     s.container[i] = container;
     s.slot[i] = slot;
     (s.slotDevice[container] as Int32Array)[slot] = i;
-    const x = s.pos[i * 3] as number, y = s.pos[i * 3 + 1] as number, z = s.pos[i * 3 + 2] as number;
+    const x = s.pos[i * 3] as number,
+      y = s.pos[i * 3 + 1] as number,
+      z = s.pos[i * 3 + 2] as number;
     if (container === FAR) cloud?.setXYZ(slot, x, y, z);
     else s.meshes[container]?.setMatrixAt(slot, m.makeTranslation(x, y, z));
     writeColour(s, i);
@@ -186,7 +206,10 @@ export function updateLod(s: DeviceStore, camera: [number, number, number]): boo
   return true;
 }
 
-export function setFilters(s: DeviceStore, f: { classVisible?: boolean[]; statusVisible?: boolean[]; cut?: DeviceStore['cut'] }): void {
+export function setFilters(
+  s: DeviceStore,
+  f: { classVisible?: boolean[]; statusVisible?: boolean[]; cut?: DeviceStore['cut'] },
+): void {
   if (f.classVisible) s.classVisible = [...f.classVisible];
   if (f.statusVisible) s.statusVisible = [...f.statusVisible];
   if (f.cut !== undefined) s.cut = f.cut;
@@ -208,7 +231,10 @@ export function writeDeviceStatus(s: DeviceStore, id: number, status: DeviceStat
     writeColour(s, i);
     // Upload this one marker's colour, not the container's whole buffer.
     const k = s.container[i] as number;
-    const colours = k === FAR ? (s.points?.geometry.getAttribute('color') as BufferAttribute | undefined) : s.meshes[k]?.instanceColor;
+    const colours =
+      k === FAR
+        ? (s.points?.geometry.getAttribute('color') as BufferAttribute | undefined)
+        : s.meshes[k]?.instanceColor;
     if (colours) {
       colours.addUpdateRange((s.slot[i] as number) * 3, 3);
       colours.needsUpdate = true;

@@ -7,19 +7,53 @@ export function building(id: number, x0: number, overrides: Partial<TwinBuilding
     id,
     number: String(id),
     name: `${id}号楼`,
-    footprint: [{ x: x0, y: 0 }, { x: x0 + 30, y: 0 }, { x: x0 + 30, y: 12 }, { x: x0, y: 12 }],
+    footprint: [
+      { x: x0, y: 0 },
+      { x: x0 + 30, y: 0 },
+      { x: x0 + 30, y: 12 },
+      { x: x0, y: 12 },
+    ],
     floors: 6,
     floorHeight: 3,
     modelUrl: null,
     units: [
-      { id: id * 10 + 1, ordinal: 1, name: '1单元', stairX: x0 + 7.5, stairY: 0, householdsPerFloor: 2, hasOriginalElevator: false, retrofitStage: null },
-      { id: id * 10 + 2, ordinal: 2, name: '2单元', stairX: x0 + 22.5, stairY: 0, householdsPerFloor: 2, hasOriginalElevator: false, retrofitStage: null },
+      {
+        id: id * 10 + 1,
+        ordinal: 1,
+        name: '1单元',
+        stairX: x0 + 7.5,
+        stairY: 0,
+        householdsPerFloor: 2,
+        hasOriginalElevator: false,
+        retrofitStage: null,
+      },
+      {
+        id: id * 10 + 2,
+        ordinal: 2,
+        name: '2单元',
+        stairX: x0 + 22.5,
+        stairY: 0,
+        householdsPerFloor: 2,
+        hasOriginalElevator: false,
+        retrofitStage: null,
+      },
     ],
     ...overrides,
   };
 }
 
-export type DeviceRow = { id: number; cls: DeviceClass; status: DeviceStatus; buildingId?: number; unitId?: number; floor?: number; x?: number; y?: number; z?: number; poleId?: number };
+export type DeviceRow = {
+  id: number;
+  cls: DeviceClass;
+  status: DeviceStatus;
+  buildingId?: number;
+  unitId?: number;
+  floor?: number;
+  x?: number;
+  y?: number;
+  z?: number;
+  poleId?: number;
+};
 
 export function columns(rows: DeviceRow[]): TwinDeviceColumns {
   return {
@@ -37,6 +71,9 @@ export function columns(rows: DeviceRow[]): TwinDeviceColumns {
   };
 }
 
-export function scene(buildings: TwinBuilding[], rows: DeviceRow[]): Pick<TwinScene, 'buildings' | 'poles' | 'devices'> {
+export function scene(
+  buildings: TwinBuilding[],
+  rows: DeviceRow[],
+): Pick<TwinScene, 'buildings' | 'poles' | 'devices'> {
   return { buildings, poles: [], devices: columns(rows) };
 }

@@ -67,14 +67,25 @@ function ModelLayers(props: TwinCanvasProps & { models?: ModelGeometries }) {
       {show.elevators && <ElevatorsLayer specs={shafts} geometry={models.shaft} onPick={onPick} />}
       <PolesLayer poles={scene.poles} geometry={models.pole} />
       {show.patrol && (
-        <PatrolLayer points={scene.patrolPoints} routes={scene.patrolRoutes} nowMs={scene.nowMs} geometry={models.patrol} runtime={runtime} onPick={onPick} />
+        <PatrolLayer
+          points={scene.patrolPoints}
+          routes={scene.patrolRoutes}
+          nowMs={scene.nowMs}
+          geometry={models.patrol}
+          runtime={runtime}
+          onPick={onPick}
+        />
       )}
     </>
   );
 }
 
 function LoadedModelLayers(props: TwinCanvasProps) {
-  const models = { shaft: useModelGeometry(MODEL_URLS.shaft), pole: useModelGeometry(MODEL_URLS.pole), patrol: useModelGeometry(MODEL_URLS.patrol) };
+  const models = {
+    shaft: useModelGeometry(MODEL_URLS.shaft),
+    pole: useModelGeometry(MODEL_URLS.pole),
+    patrol: useModelGeometry(MODEL_URLS.patrol),
+  };
   return <ModelLayers {...props} models={models} />;
 }
 
@@ -88,12 +99,24 @@ export default function TwinCanvas(props: TwinCanvasProps) {
   }, [scene]);
   const pickDevice = (i: number) => onPick({ kind: 'device', deviceId: runtime.devices.id[i] as number });
   const hoverDevice = (i: number | null) =>
-    setHover(runtime, i === null ? null : { kind: 'point', at: [runtime.devices.pos[i * 3] as number, (runtime.devices.pos[i * 3 + 1] as number) + 0.9, runtime.devices.pos[i * 3 + 2] as number] });
+    setHover(
+      runtime,
+      i === null
+        ? null
+        : {
+            kind: 'point',
+            at: [
+              runtime.devices.pos[i * 3] as number,
+              (runtime.devices.pos[i * 3 + 1] as number) + 0.9,
+              runtime.devices.pos[i * 3 + 2] as number,
+            ],
+          },
+    );
 
   return (
     <Canvas
       frameloop={bench ? 'always' : 'demand'}
-      dpr={bench ? 1 : props.dpr ?? [1, 2]}
+      dpr={bench ? 1 : (props.dpr ?? [1, 2])}
       // Software WebGL halves its frame rate with antialiasing (STACK-NOTES).
       gl={{ antialias: !bench }}
       camera={{ fov: 40, near: 0.5, far: 6000, position: [0, 250, 350] }}
@@ -105,11 +128,22 @@ export default function TwinCanvas(props: TwinCanvasProps) {
       <ambientLight intensity={1.7} />
       <directionalLight position={[120, 260, 180]} intensity={2.2} />
       <directionalLight position={[-200, 120, -80]} intensity={0.5} />
-      <mesh name="ground" rotation={[-Math.PI / 2, 0, 0]} position={[ground.cx, -0.05, ground.cz]} onPointerMove={() => setHover(runtime, null)}>
+      <mesh
+        name="ground"
+        rotation={[-Math.PI / 2, 0, 0]}
+        position={[ground.cx, -0.05, ground.cz]}
+        onPointerMove={() => setHover(runtime, null)}
+      >
         <planeGeometry args={[ground.w, ground.d]} />
         <meshLambertMaterial color={SCENE_COLORS.ground} />
       </mesh>
-      <BuildingsLayer buildings={scene.buildings} runtime={runtime} focusBuildingId={props.focusBuildingId} cut={props.cut} onPick={onPick} />
+      <BuildingsLayer
+        buildings={scene.buildings}
+        runtime={runtime}
+        focusBuildingId={props.focusBuildingId}
+        cut={props.cut}
+        onPick={onPick}
+      />
       <BuildingModels buildings={scene.buildings} onPick={onPick} />
       <Suspense fallback={<ModelLayers {...props} />}>
         <LoadedModelLayers {...props} />

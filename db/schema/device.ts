@@ -65,10 +65,7 @@ export const devices = pgTable(
     tokenHash: text(),
     ...timestamps,
   },
-  (t) => [
-    index().on(t.communityId, t.class, t.status),
-    index().on(t.buildingId),
-  ],
+  (t) => [index().on(t.communityId, t.class, t.status), index().on(t.buildingId)],
 );
 export type Device = typeof devices.$inferSelect;
 

@@ -1,15 +1,4 @@
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  real,
-  smallint,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { FACADES, INCIDENT_KINDS, REVIEW_STATES } from '../vocab';
 import { timestamps } from './_helpers';
 import { buildings, communities, units } from './community';
@@ -48,10 +37,7 @@ export const incidents = pgTable(
     sourceEventId: text(),
     ...timestamps,
   },
-  (t) => [
-    index().on(t.communityId, t.kind, t.occurredAt),
-    index().on(t.buildingId, t.occurredAt),
-  ],
+  (t) => [index().on(t.communityId, t.kind, t.occurredAt), index().on(t.buildingId, t.occurredAt)],
 );
 export type Incident = typeof incidents.$inferSelect;
 
@@ -71,10 +57,7 @@ export const incidentFloorDaily = pgTable(
     day: date({ mode: 'string' }).notNull(),
     count: integer().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.buildingId, t.floor, t.day] }),
-    index().on(t.communityId, t.day),
-  ],
+  (t) => [primaryKey({ columns: [t.buildingId, t.floor, t.day] }), index().on(t.communityId, t.day)],
 );
 
 export const incidentFloorMonthly = pgTable(
@@ -87,8 +70,5 @@ export const incidentFloorMonthly = pgTable(
     month: date({ mode: 'string' }).notNull(),
     count: integer().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.buildingId, t.floor, t.month] }),
-    index().on(t.communityId, t.month),
-  ],
+  (t) => [primaryKey({ columns: [t.buildingId, t.floor, t.month] }), index().on(t.communityId, t.month)],
 );

@@ -1,14 +1,4 @@
-import {
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  real,
-  smallint,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { CHECKIN_METHODS, PATROL_FREQUENCIES } from '../vocab';
 import { timestamps } from './_helpers';
 import { buildings, communities } from './community';

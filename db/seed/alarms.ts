@@ -27,10 +27,26 @@ export type AlarmDraft = {
 
 // Minutes: [ack min, ack max], [work starts after ack], [resolution takes].
 const RESPONSE: Record<AlarmSeverity, [number, number][]> = {
-  critical: [[0.3, 3], [1, 5], [8, 40]],
-  major: [[1, 15], [3, 30], [20, 240]],
-  minor: [[5, 60], [10, 120], [30, 600]],
-  warning: [[10, 240], [10, 240], [30, 1440]],
+  critical: [
+    [0.3, 3],
+    [1, 5],
+    [8, 40],
+  ],
+  major: [
+    [1, 15],
+    [3, 30],
+    [20, 240],
+  ],
+  minor: [
+    [5, 60],
+    [10, 120],
+    [30, 600],
+  ],
+  warning: [
+    [10, 240],
+    [10, 240],
+    [30, 1440],
+  ],
 };
 
 export function completeAlarm(rng: Rng, clock: Clock, staff: string[], d: AlarmDraft): AlarmRow {
@@ -106,34 +122,89 @@ export function conditionOf(cls: DeviceClass): { kind: string; severity: AlarmSe
  * Alarms for devices now offline, faulty or alarming (still open), plus a
  * history of past device alarms, all closed or nearly so.
  */
-export function deviceAlarms(rng: Rng, clock: Clock, communityId: number, devices: SeededDevice[], pastCount: number): AlarmDraft[] {
+export function deviceAlarms(
+  rng: Rng,
+  clock: Clock,
+  communityId: number,
+  devices: SeededDevice[],
+  pastCount: number,
+): AlarmDraft[] {
   const drafts: AlarmDraft[] = [];
   for (const d of devices) {
     if (d.status === 'offline') {
-      drafts.push({ communityId, deviceId: d.id, kind: 'device_offline', severity: 'warning', title: `${d.name}离线`, openedAt: d.statusSince, ongoing: true });
+      drafts.push({
+        communityId,
+        deviceId: d.id,
+        kind: 'device_offline',
+        severity: 'warning',
+        title: `${d.name}离线`,
+        openedAt: d.statusSince,
+        ongoing: true,
+      });
     } else if (d.status === 'fault') {
-      drafts.push({ communityId, deviceId: d.id, kind: 'device_fault', severity: 'minor', title: `${d.name}故障`, openedAt: d.statusSince, ongoing: true });
+      drafts.push({
+        communityId,
+        deviceId: d.id,
+        kind: 'device_fault',
+        severity: 'minor',
+        title: `${d.name}故障`,
+        openedAt: d.statusSince,
+        ongoing: true,
+      });
     } else if (d.status === 'alarm') {
       const c = conditionOf(d.class);
-      drafts.push({ communityId, deviceId: d.id, kind: c.kind, severity: c.severity, title: `${d.name}${c.label}`, openedAt: d.statusSince, ongoing: true });
+      drafts.push({
+        communityId,
+        deviceId: d.id,
+        kind: c.kind,
+        severity: c.severity,
+        title: `${d.name}${c.label}`,
+        openedAt: d.statusSince,
+        ongoing: true,
+      });
     }
   }
   // Pole cameras report through incidents instead of bare device alarms.
   const candidates = devices.filter((d) => d.class !== 'throwing_camera' && d.class !== 'elevator_ebike_camera');
   for (let i = 0; i < pastCount && candidates.length > 0; i++) {
     const d = rng.pick(candidates);
-    const openedAt = clock.at(rng.int(1, Math.min(clock.historyDays, d.installedDaysAgo ?? Infinity)), rng.int(0, 23), rng.int(0, 59), rng.int(0, 59));
+    const openedAt = clock.at(
+      rng.int(1, Math.min(clock.historyDays, d.installedDaysAgo ?? Infinity)),
+      rng.int(0, 23),
+      rng.int(0, 59),
+      rng.int(0, 59),
+    );
     if (rng.chance(0.35)) {
-      drafts.push({ communityId, deviceId: d.id, kind: 'device_offline', severity: 'warning', title: `${d.name}离线`, openedAt });
+      drafts.push({
+        communityId,
+        deviceId: d.id,
+        kind: 'device_offline',
+        severity: 'warning',
+        title: `${d.name}离线`,
+        openedAt,
+      });
     } else {
       const c = conditionOf(d.class);
-      drafts.push({ communityId, deviceId: d.id, kind: c.kind, severity: c.severity, title: `${d.name}${c.label}`, openedAt });
+      drafts.push({
+        communityId,
+        deviceId: d.id,
+        kind: c.kind,
+        severity: c.severity,
+        title: `${d.name}${c.label}`,
+        openedAt,
+      });
     }
   }
   return drafts;
 }
 
-export async function insertAlarms(seeder: Seeder, clock: Clock, rng: Rng, staff: string[], drafts: AlarmDraft[]): Promise<void> {
+export async function insertAlarms(
+  seeder: Seeder,
+  clock: Clock,
+  rng: Rng,
+  staff: string[],
+  drafts: AlarmDraft[],
+): Promise<void> {
   const rows = drafts
     .slice()
     .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime())

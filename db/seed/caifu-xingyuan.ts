@@ -3,7 +3,15 @@
 // 11 signed, 3 in service, 1 in publicity, buildings 5 and 2 first, then five
 // more units signed within 30 days.
 import type { Clock } from './clock';
-import { draftHouseholds, fitElderly, insertCommunity, type BuildingPlan, type CommunityInfo, type SeededCommunity, type SeededUnit } from './community';
+import {
+  draftHouseholds,
+  fitElderly,
+  insertCommunity,
+  type BuildingPlan,
+  type CommunityInfo,
+  type SeededCommunity,
+  type SeededUnit,
+} from './community';
 import { Codes, insertDevices, type DeviceDraft, type SeededDevice } from './devices';
 import { layoutRows, type Slab } from './geometry';
 import { insertGrids, type Grids } from './grids';
@@ -85,16 +93,27 @@ function plan(rng: Rng): BuildingPlan[] {
     floors: b.floors,
     floorHeight: 2.9,
     rect: rects[i] as (typeof rects)[number],
-    units: Array.from({ length: b.units }, (_, u) => ({ name: `${u + 1}单元`, householdsPerFloor: 2, hasOriginalElevator: false })),
+    units: Array.from({ length: b.units }, (_, u) => ({
+      name: `${u + 1}单元`,
+      householdsPerFloor: 2,
+      hasOriginalElevator: false,
+    })),
   }));
 }
 
-export type CaifuSeed = { community: SeededCommunity; devices: SeededDevice[]; grids: Grids; stages: CaseScript['stage'][] };
+export type CaifuSeed = {
+  community: SeededCommunity;
+  devices: SeededDevice[];
+  grids: Grids;
+  stages: CaseScript['stage'][];
+};
 
 export async function seedCaifu(seeder: Seeder, clock: Clock): Promise<CaifuSeed> {
   const plans = plan(new Rng('caifu/layout'));
   const rng = new Rng('caifu/households');
-  const drafts = plans.map((p) => p.units.map((u) => draftHouseholds(rng, p.floors, u.householdsPerFloor, [56, 96], MIX, 0.22)));
+  const drafts = plans.map((p) =>
+    p.units.map((u) => draftHouseholds(rng, p.floors, u.householdsPerFloor, [56, 96], MIX, 0.22)),
+  );
   fitElderly(rng, drafts.flat(2), RESIDENTS_60_PLUS);
   const community = await insertCommunity(seeder, CAIFU, plans, drafts);
 
@@ -123,20 +142,52 @@ export async function seedCaifu(seeder: Seeder, clock: Clock): Promise<CaifuSeed
   // came with the old-estate renovation; elevator devices only where an
   // elevator already runs.
   const codes = new Codes('CF');
-  const inService = new Map(STORIES.filter((s) => s.stage === 'in_service').map((s) => [unitAt(s.at).id, s.daysAgo.at(-1) ?? 0]));
+  const inService = new Map(
+    STORIES.filter((s) => s.stage === 'in_service').map((s) => [unitAt(s.at).id, s.daysAgo.at(-1) ?? 0]),
+  );
   const drafts2: DeviceDraft[] = [];
   for (const b of community.buildings) {
     for (const u of b.units) {
       const place = { buildingId: b.id, unitId: u.id };
-      drafts2.push({ code: codes.take('access_control'), class: 'access_control', name: `${b.name}${u.name}门禁`, ...place, floor: 1, x: u.stairX, y: u.stairY, z: 0 });
+      drafts2.push({
+        code: codes.take('access_control'),
+        class: 'access_control',
+        name: `${b.name}${u.name}门禁`,
+        ...place,
+        floor: 1,
+        x: u.stairX,
+        y: u.stairY,
+        z: 0,
+      });
       for (let f = 1; f <= b.floors; f++) {
-        drafts2.push({ code: codes.take('smoke_detector'), class: 'smoke_detector', name: `${b.name}${u.name}${f}层楼道烟感`, ...place, floor: f });
+        drafts2.push({
+          code: codes.take('smoke_detector'),
+          class: 'smoke_detector',
+          name: `${b.name}${u.name}${f}层楼道烟感`,
+          ...place,
+          floor: f,
+        });
       }
       const installedDaysAgo = inService.get(u.id);
       if (installedDaysAgo !== undefined) {
         const shaft = { x: u.stairX, y: u.stairY - 2.5, installedDaysAgo };
-        drafts2.push({ code: codes.take('elevator_controller'), class: 'elevator_controller', name: `${b.name}${u.name}加装电梯梯控`, ...place, ...shaft, z: 0, floors: b.floors });
-        drafts2.push({ code: codes.take('elevator_ebike_camera'), class: 'elevator_ebike_camera', name: `${b.name}${u.name}电梯电动车识别`, ...place, ...shaft, z: 2.4 });
+        drafts2.push({
+          code: codes.take('elevator_controller'),
+          class: 'elevator_controller',
+          name: `${b.name}${u.name}加装电梯梯控`,
+          ...place,
+          ...shaft,
+          z: 0,
+          floors: b.floors,
+        });
+        drafts2.push({
+          code: codes.take('elevator_ebike_camera'),
+          class: 'elevator_ebike_camera',
+          name: `${b.name}${u.name}电梯电动车识别`,
+          ...place,
+          ...shaft,
+          z: 2.4,
+        });
       }
     }
   }

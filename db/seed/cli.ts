@@ -28,9 +28,15 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`seeded the demo communities as of ${summary.today} in ${seconds} s`);
     for (const c of summary.communities) {
-      console.log(`  ${c.slug}: ${c.buildings} buildings, ${c.units} units, ${c.households} households, ${c.residents60plus} aged 60+ (${c.residents80plus} aged 80+), ${c.devices} devices`);
+      console.log(
+        `  ${c.slug}: ${c.buildings} buildings, ${c.units} units, ${c.households} households, ${c.residents60plus} aged 60+ (${c.residents80plus} aged 80+), ${c.devices} devices`,
+      );
     }
-    console.log(`  rows: ${Object.entries(summary.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    console.log(
+      `  rows: ${Object.entries(summary.rows)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}`,
+    );
   } finally {
     await database.close();
   }

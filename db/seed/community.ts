@@ -53,7 +53,13 @@ export type Occupancy = {
 };
 
 export type SeededHousehold = HouseholdDraft & { id: number };
-export type SeededUnit = UnitPlan & { id: number; ordinal: number; stairX: number; stairY: number; households: SeededHousehold[] };
+export type SeededUnit = UnitPlan & {
+  id: number;
+  ordinal: number;
+  stairX: number;
+  stairY: number;
+  households: SeededHousehold[];
+};
 export type SeededBuilding = Omit<BuildingPlan, 'units'> & { id: number; units: SeededUnit[] };
 export type SeededCommunity = { id: number; info: CommunityInfo; buildings: SeededBuilding[] };
 
@@ -61,7 +67,11 @@ function elderlyAge(rng: Rng, p80: number): [number, number] {
   return rng.chance(p80) ? [0, 1] : [1, 0];
 }
 
-function occupants(rng: Rng, mix: Occupancy, p80: number): Pick<HouseholdDraft, 'occupants0to59' | 'occupants60to79' | 'occupants80plus'> {
+function occupants(
+  rng: Rng,
+  mix: Occupancy,
+  p80: number,
+): Pick<HouseholdDraft, 'occupants0to59' | 'occupants60to79' | 'occupants80plus'> {
   let young = 0;
   let mid = 0;
   let old = 0;
@@ -95,7 +105,14 @@ function occupants(rng: Rng, mix: Occupancy, p80: number): Pick<HouseholdDraft, 
 }
 
 /** Households of one unit: the same flat plan stacks floor over floor, so a door keeps its area. */
-export function draftHouseholds(rng: Rng, floors: number, perFloor: number, areaRange: [number, number], mix: Occupancy, p80: number): HouseholdDraft[] {
+export function draftHouseholds(
+  rng: Rng,
+  floors: number,
+  perFloor: number,
+  areaRange: [number, number],
+  mix: Occupancy,
+  p80: number,
+): HouseholdDraft[] {
   const areas = Array.from({ length: perFloor }, () => round(rng.range(areaRange[0], areaRange[1]), 1));
   const out: HouseholdDraft[] = [];
   for (let floor = 1; floor <= floors; floor++) {
@@ -171,7 +188,14 @@ export async function insertCommunity(
   const buildingIds = await insertIds(
     seeder,
     buildings,
-    plans.map((p) => ({ communityId, number: p.number, name: p.name, footprint: rectFootprint(p.rect), floors: p.floors, floorHeight: p.floorHeight })),
+    plans.map((p) => ({
+      communityId,
+      number: p.number,
+      name: p.name,
+      footprint: rectFootprint(p.rect),
+      floors: p.floors,
+      floorHeight: p.floorHeight,
+    })),
   );
   const unitRows = plans.flatMap((p, b) => {
     const stairs = stairPositions(p.rect, p.units.length);

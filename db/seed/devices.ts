@@ -119,7 +119,12 @@ function telemetry(rng: Rng, d: DeviceDraft, status: DeviceStatus, outdoorC: num
     case 'surveillance_camera':
       return { recording: status !== 'offline', bitrateKbps: rng.int(2048, 4096), resolution: '2560x1440' };
     case 'smoke_detector':
-      return { battery, signalDbm, smoke: alarm, obscurationPctPerM: alarm ? round(rng.range(8, 20), 1) : round(rng.range(0, 1), 2) };
+      return {
+        battery,
+        signalDbm,
+        smoke: alarm,
+        obscurationPctPerM: alarm ? round(rng.range(8, 20), 1) : round(rng.range(0, 1), 2),
+      };
     case 'fire_water_pressure':
       return { pressureMpa: alarm ? round(rng.range(0.02, 0.09), 3) : round(rng.range(0.22, 0.45), 3), battery };
     case 'combustible_gas':
@@ -138,9 +143,18 @@ function telemetry(rng: Rng, d: DeviceDraft, status: DeviceStatus, outdoorC: num
         noiseDb: round(rng.range(38, alarm ? 78 : 58), 1),
       };
     case 'water_quality':
-      return { ph: round(rng.range(6.8, 8.2), 2), turbidityNtu: round(rng.range(0.1, alarm ? 2.5 : 0.8), 2), chlorineMgL: round(rng.range(alarm ? 0.02 : 0.15, 0.6), 2) };
+      return {
+        ph: round(rng.range(6.8, 8.2), 2),
+        turbidityNtu: round(rng.range(0.1, alarm ? 2.5 : 0.8), 2),
+        chlorineMgL: round(rng.range(alarm ? 0.02 : 0.15, 0.6), 2),
+      };
     case 'irrigation_soil':
-      return { moisturePct: rng.int(alarm ? 8 : 18, 42), soilTempC: round(rng.normal(outdoorC - 1, 1.5), 1), valveOpen: rng.chance(0.05), battery };
+      return {
+        moisturePct: rng.int(alarm ? 8 : 18, 42),
+        soilTempC: round(rng.normal(outdoorC - 1, 1.5), 1),
+        valveOpen: rng.chance(0.05),
+        battery,
+      };
     case 'manhole_cover':
       return { tiltDeg: alarm ? round(rng.range(15, 60), 1) : round(rng.range(0, 2), 1), open: alarm, battery };
     case 'water_leak_contact':
@@ -149,7 +163,13 @@ function telemetry(rng: Rng, d: DeviceDraft, status: DeviceStatus, outdoorC: num
     case 'ebike_charging_shed': {
       const ports = 20;
       const portsInUse = rng.int(0, ports);
-      return { ports, portsInUse, powerW: portsInUse * rng.int(120, 260), arcFault: alarm, temperatureC: round(rng.normal(outdoorC + 4, 2), 1) };
+      return {
+        ports,
+        portsInUse,
+        powerW: portsInUse * rng.int(120, 260),
+        arcFault: alarm,
+        temperatureC: round(rng.normal(outdoorC + 4, 2), 1),
+      };
     }
   }
 }
@@ -157,10 +177,20 @@ function telemetry(rng: Rng, d: DeviceDraft, status: DeviceStatus, outdoorC: num
 // A smoke, gas or arc alarm is an emergency handled within the hour: at any
 // moment almost none are sounding. Flats' leak and door sensors rarely trip;
 // outdoor conditions (a tilted manhole, low pressure) linger longer.
-const EMERGENCY: ReadonlySet<DeviceClass> = new Set(['smoke_detector', 'combustible_gas', 'ebike_charging_shed', 'elevator_controller']);
+const EMERGENCY: ReadonlySet<DeviceClass> = new Set([
+  'smoke_detector',
+  'combustible_gas',
+  'ebike_charging_shed',
+  'elevator_controller',
+]);
 const ALARM_PER_MILLE: Partial<Record<DeviceClass, number>> = { water_leak_contact: 1, parking_space: 2 };
 
-function health(rng: Rng, clock: Clock, d: DeviceDraft, heartbeat: number): Pick<SeededDevice, 'status' | 'statusSince' | 'lastSeenAt'> {
+function health(
+  rng: Rng,
+  clock: Clock,
+  d: DeviceDraft,
+  heartbeat: number,
+): Pick<SeededDevice, 'status' | 'statusSince' | 'lastSeenAt'> {
   const emergency = EMERGENCY.has(d.class);
   const alarm = emergency ? 0.2 : (ALARM_PER_MILLE[d.class] ?? 6);
   const status = rng.weighted({ online: 950, offline: 24, fault: 10, alarm, maintenance: 10 });
@@ -168,7 +198,11 @@ function health(rng: Rng, clock: Clock, d: DeviceDraft, heartbeat: number): Pick
   switch (status) {
     case 'online': {
       const days = Math.min(60, d.installedDaysAgo ?? 60);
-      return { status, lastSeenAt: addSeconds(now, -rng.int(1, heartbeat)), statusSince: addSeconds(now, -rng.int(3600, days * 86_400)) };
+      return {
+        status,
+        lastSeenAt: addSeconds(now, -rng.int(1, heartbeat)),
+        statusSince: addSeconds(now, -rng.int(3600, days * 86_400)),
+      };
     }
     case 'offline': {
       // Offline means stale past three heartbeats; keep it within the last day and a half.
@@ -176,13 +210,27 @@ function health(rng: Rng, clock: Clock, d: DeviceDraft, heartbeat: number): Pick
       return { status, lastSeenAt, statusSince: addSeconds(lastSeenAt, 3 * heartbeat) };
     }
     case 'maintenance':
-      return { status, lastSeenAt: addSeconds(now, -rng.int(60, 3 * 86_400)), statusSince: addSeconds(now, -rng.int(3 * 86_400, 5 * 86_400)) };
+      return {
+        status,
+        lastSeenAt: addSeconds(now, -rng.int(60, 3 * 86_400)),
+        statusSince: addSeconds(now, -rng.int(3 * 86_400, 5 * 86_400)),
+      };
     default:
-      return { status, lastSeenAt: addSeconds(now, -rng.int(1, heartbeat)), statusSince: addSeconds(now, -rng.int(300, (emergency ? 1 : 30) * 3600)) };
+      return {
+        status,
+        lastSeenAt: addSeconds(now, -rng.int(1, heartbeat)),
+        statusSince: addSeconds(now, -rng.int(300, (emergency ? 1 : 30) * 3600)),
+      };
   }
 }
 
-export async function insertDevices(seeder: Seeder, clock: Clock, rng: Rng, communityId: number, drafts: DeviceDraft[]): Promise<SeededDevice[]> {
+export async function insertDevices(
+  seeder: Seeder,
+  clock: Clock,
+  rng: Rng,
+  communityId: number,
+  drafts: DeviceDraft[],
+): Promise<SeededDevice[]> {
   const outdoorC = seasonalTemperature(clock);
   const finished = drafts.map((d) => {
     const heartbeatSeconds = HEARTBEAT_SECONDS[d.class];

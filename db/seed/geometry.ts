@@ -36,7 +36,12 @@ export function layoutRows(rows: Slab[][], rng: Rng, opts: { gapX: number; minRo
     for (const slab of row) {
       // Small setbacks keep rows from looking ruled; never enough to overlap.
       const dy = rng.range(0, 2);
-      rects.push({ x0: round(x, 1), y0: round(y + dy, 1), x1: round(x + slab.length, 1), y1: round(y + dy + slab.depth, 1) });
+      rects.push({
+        x0: round(x, 1),
+        y0: round(y + dy, 1),
+        x1: round(x + slab.length, 1),
+        y1: round(y + dy + slab.depth, 1),
+      });
       x += slab.length + opts.gapX;
       rowDepth = Math.max(rowDepth, dy + slab.depth);
     }
@@ -72,7 +77,10 @@ export function openGround(rng: Rng, site: Rect, rects: Rect[], pad = 3): { x: n
 }
 
 /** The façade's wall as a segment (west→east or south→north) and its outward normal. */
-export function facadeEdge(r: Rect, facade: Facade): { ax: number; ay: number; bx: number; by: number; nx: number; ny: number } {
+export function facadeEdge(
+  r: Rect,
+  facade: Facade,
+): { ax: number; ay: number; bx: number; by: number; nx: number; ny: number } {
   switch (facade) {
     case 'south':
       return { ax: r.x0, ay: r.y0, bx: r.x1, by: r.y0, nx: 0, ny: -1 };

@@ -20,11 +20,22 @@ export type Grids = {
   byBuilding: Map<number, number>;
 };
 
-export async function insertGrids(seeder: Seeder, community: SeededCommunity, rng: Rng, specs: GridSpec[]): Promise<Grids> {
+export async function insertGrids(
+  seeder: Seeder,
+  community: SeededCommunity,
+  rng: Rng,
+  specs: GridSpec[],
+): Promise<Grids> {
   const ids = await insertIds(
     seeder,
     grids,
-    specs.map((s) => ({ communityId: community.id, name: s.name, kind: s.kind, headName: personName(rng), headRole: s.headRole })),
+    specs.map((s) => ({
+      communityId: community.id,
+      name: s.name,
+      kind: s.kind,
+      headName: personName(rng),
+      headRole: s.headRole,
+    })),
   );
   const buildingId = new Map(community.buildings.map((b) => [b.number, b.id]));
   const byBuilding = new Map<number, number>();

@@ -17,7 +17,14 @@ import { LOBBY_CAMERA_PREFIX, type XingyiSeed } from './xingyi-huayuan';
 const XINGYI_FIRE_DAYS_AGO = 47;
 
 /** Incidents go in first, so the alarms they raise can point at them; then all alarms in time order. */
-async function incidentsAndAlarms(seeder: Seeder, clock: Clock, rng: Rng, staff: string[], incidents: IncidentDraft[], others: AlarmDraft[]): Promise<void> {
+async function incidentsAndAlarms(
+  seeder: Seeder,
+  clock: Clock,
+  rng: Rng,
+  staff: string[],
+  incidents: IncidentDraft[],
+  others: AlarmDraft[],
+): Promise<void> {
   const raised = await insertIncidents(seeder, incidents);
   await insertAlarms(seeder, clock, rng, staff, [...raised, ...others]);
 }
@@ -28,14 +35,26 @@ export async function seedCaifuHistory(seeder: Seeder, clock: Clock, caifu: Caif
   const cid = caifu.community.id;
   const cams = caifu.devices.filter((d) => d.class === 'elevator_ebike_camera');
   // Only elevators already in service can have seen an e-bike.
-  await incidentsAndAlarms(seeder, clock, rng, staff, ebikeIncidents(rng, clock, cid, cams, 9), deviceAlarms(rng, clock, cid, caifu.devices, 24));
+  await incidentsAndAlarms(
+    seeder,
+    clock,
+    rng,
+    staff,
+    ebikeIncidents(rng, clock, cid, cams, 9),
+    deviceAlarms(rng, clock, cid, caifu.devices, 24),
+  );
   await seedWorkOrders(seeder, clock, rng, caifu.community, caifu.grids, staff, {
     prefix: 'CF',
     count: 72,
     sources: { resident: 50, grid: 25, hotline_12345: 15, sensor_alarm: 10 },
     categories: [
       { name: '加装电梯施工', slaHours: 48, texts: ['施工围挡占用通道', '施工噪音影响午休', '施工扬尘'] },
-      { name: '加装电梯咨询', slaHours: 72, inFlat: true, texts: ['咨询本单元加梯费用分摊', '咨询加梯补贴政策', '反映低层住户顾虑'] },
+      {
+        name: '加装电梯咨询',
+        slaHours: 72,
+        inFlat: true,
+        texts: ['咨询本单元加梯费用分摊', '咨询加梯补贴政策', '反映低层住户顾虑'],
+      },
       COMMON.leak,
       COMMON.streetLight,
       COMMON.garbage,
@@ -138,7 +157,12 @@ export async function seedXingyiHistory(seeder: Seeder, clock: Clock, xingyi: Xi
       { name: '檐口脱落', slaHours: 24, texts: ['檐口脱落需清理', '外墙瓷砖空鼓脱落'] },
       { name: '空调外机', slaHours: 48, texts: ['商户强行安装空调外机', '空调外机滴水扰民'] },
       { name: '门禁故障', slaHours: 24, texts: ['单元门禁无法刷卡', '门禁常开不闭'] },
-      { name: '居家养老服务', slaHours: 72, inFlat: true, texts: ['申请助浴服务', '高龄老人申请助餐', '申请上门维修水龙头'] },
+      {
+        name: '居家养老服务',
+        slaHours: 72,
+        inFlat: true,
+        texts: ['申请助浴服务', '高龄老人申请助餐', '申请上门维修水龙头'],
+      },
     ],
   });
 }

@@ -20,7 +20,28 @@ const FACADE_NAME: Record<Facade, string> = { north: '北', east: '东', south: 
 
 /** A busy hour of the day: throwing and e-bikes follow people's evenings. */
 function hourOfDay(rng: Rng): number {
-  return Number(rng.weighted({ '7': 3, '8': 4, '9': 3, '10': 3, '11': 4, '12': 6, '13': 4, '14': 3, '15': 3, '16': 4, '17': 6, '18': 8, '19': 9, '20': 9, '21': 7, '22': 4, '23': 2, '2': 1 }));
+  return Number(
+    rng.weighted({
+      '7': 3,
+      '8': 4,
+      '9': 3,
+      '10': 3,
+      '11': 4,
+      '12': 6,
+      '13': 4,
+      '14': 3,
+      '15': 3,
+      '16': 4,
+      '17': 6,
+      '18': 8,
+      '19': 9,
+      '20': 9,
+      '21': 7,
+      '22': 4,
+      '23': 2,
+      '2': 1,
+    }),
+  );
 }
 
 function stamp(at: Date): string {
@@ -28,7 +49,11 @@ function stamp(at: Date): string {
 }
 
 /** Free fall from a window sill with a small outward push, sampled every ~0.15 s down to the ground. */
-export function fall(rng: Rng, start: { x: number; y: number; z: number }, out: { nx: number; ny: number }): TrajectoryPoint[] {
+export function fall(
+  rng: Rng,
+  start: { x: number; y: number; z: number },
+  out: { nx: number; ny: number },
+): TrajectoryPoint[] {
   const v = rng.range(0.4, 2.8);
   const drift = rng.range(-0.3, 0.3);
   const tf = Math.sqrt((2 * start.z) / G);
@@ -49,7 +74,14 @@ function review(rng: Rng, clock: Clock, at: Date): ReviewState {
   return rng.weighted({ confirmed: 55, false_alarm: 35, referred_police: 10 });
 }
 
-export function throwingIncidents(rng: Rng, clock: Clock, communityId: number, buildings: SeededBuilding[], cameras: SeededDevice[], count: number): IncidentDraft[] {
+export function throwingIncidents(
+  rng: Rng,
+  clock: Clock,
+  communityId: number,
+  buildings: SeededBuilding[],
+  cameras: SeededDevice[],
+  count: number,
+): IncidentDraft[] {
   const byId = new Map(buildings.map((b) => [b.id, b]));
   const out: IncidentDraft[] = [];
   for (let i = 0; i < count; i++) {
@@ -66,8 +98,14 @@ export function throwingIncidents(rng: Rng, clock: Clock, communityId: number, b
     // One in ten falls is first seen mid-air: the band is known, not the floor.
     const floorKnown = rng.chance(0.9);
     const floor = rng.int(band[0], band[1]);
-    const sill = floorKnown ? (floor - 1) * b.floorHeight + 1.1 : rng.range((band[0] - 1) * b.floorHeight + 1.5, band[1] * b.floorHeight);
-    const start = { x: e.ax + (e.bx - e.ax) * along + e.nx * 0.3, y: e.ay + (e.by - e.ay) * along + e.ny * 0.3, z: round(sill, 2) };
+    const sill = floorKnown
+      ? (floor - 1) * b.floorHeight + 1.1
+      : rng.range((band[0] - 1) * b.floorHeight + 1.5, band[1] * b.floorHeight);
+    const start = {
+      x: e.ax + (e.bx - e.ax) * along + e.nx * 0.3,
+      y: e.ay + (e.by - e.ay) * along + e.ny * 0.3,
+      z: round(sill, 2),
+    };
     const reviewState = review(rng, clock, occurredAt);
     const clip = `clip-${cam.code}-${stamp(occurredAt)}`;
     const where = floorKnown ? `${floor}层` : `${band[0]}—${band[1]}层`;
@@ -101,7 +139,13 @@ export function throwingIncidents(rng: Rng, clock: Clock, communityId: number, b
   return out;
 }
 
-export function ebikeIncidents(rng: Rng, clock: Clock, communityId: number, cameras: SeededDevice[], count: number): IncidentDraft[] {
+export function ebikeIncidents(
+  rng: Rng,
+  clock: Clock,
+  communityId: number,
+  cameras: SeededDevice[],
+  count: number,
+): IncidentDraft[] {
   const out: IncidentDraft[] = [];
   for (let i = 0; i < count; i++) {
     const cam = rng.pick(cameras);
@@ -119,7 +163,10 @@ export function ebikeIncidents(rng: Rng, clock: Clock, communityId: number, came
         unitId: cam.unitId ?? null,
         occurredAt,
         evidence: [`clip-${cam.code}-${stamp(occurredAt)}`],
-        reviewState: clock.ageDays(occurredAt) < 2 && rng.chance(0.5) ? 'pending' : rng.weighted({ confirmed: 92, false_alarm: 8 }),
+        reviewState:
+          clock.ageDays(occurredAt) < 2 && rng.chance(0.5)
+            ? 'pending'
+            : rng.weighted({ confirmed: 92, false_alarm: 8 }),
         doorHeldSeconds,
         releasedBy: byStaff ? 'staff' : 'auto',
         sourceEventId: `evt-${cam.code}-${stamp(occurredAt)}`,

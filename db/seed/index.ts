@@ -69,7 +69,11 @@ export async function seedDemo(db: Db, opts: { today: string }): Promise<SeedSum
     for (const s of caifu.stages) retrofitByStage[s] = (retrofitByStage[s] ?? 0) + 1;
     return {
       today: clock.today,
-      communities: [summarise(caifu.community, caifu.devices), summarise(jinghu.community, jinghu.devices), summarise(xingyi.community, xingyi.devices)],
+      communities: [
+        summarise(caifu.community, caifu.devices),
+        summarise(jinghu.community, jinghu.devices),
+        summarise(xingyi.community, xingyi.devices),
+      ],
       patrolPoints: seeder.counts.get('patrol_points') ?? 0,
       retrofitByStage,
       rows: Object.fromEntries([...seeder.counts].sort(([a], [b]) => a.localeCompare(b))),

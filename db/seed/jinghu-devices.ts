@@ -9,7 +9,15 @@ import { round, type Rng } from './prng';
 
 export const JINGHU_DEVICES = 11_786;
 
-export type Pole = { id: number; building: SeededBuilding; facade: Facade; x: number; y: number; heightM: number; distanceM: number };
+export type Pole = {
+  id: number;
+  building: SeededBuilding;
+  facade: Facade;
+  x: number;
+  y: number;
+  heightM: number;
+  distanceM: number;
+};
 
 const GARAGE_Z = -4;
 
@@ -35,14 +43,28 @@ export function jinghuDeviceDrafts(rng: Rng, community: SeededCommunity, poles: 
     out.push({ code: codes.take(cls), class: cls, name, x: p.x, y: p.y, z });
   };
   const underground = (cls: DeviceDraft['class'], name: string, z = GARAGE_Z + 2.8) => {
-    out.push({ code: codes.take(cls), class: cls, name, x: round(rng.range(garage.x0, garage.x1), 1), y: round(rng.range(garage.y0, garage.y1), 1), z });
+    out.push({
+      code: codes.take(cls),
+      class: cls,
+      name,
+      x: round(rng.range(garage.x0, garage.x1), 1),
+      y: round(rng.range(garage.y0, garage.y1), 1),
+      z,
+    });
   };
 
   // The pole: the middle camera watches the yard, six watch bands of floors.
   for (const pole of poles) {
     const b = pole.building;
     const at = { buildingId: b.id, poleId: pole.id, x: pole.x, y: pole.y };
-    out.push({ code: codes.take('surveillance_camera'), class: 'surveillance_camera', name: `${b.name}楼院监控`, ...at, z: pole.heightM - 0.3, config: { facade: pole.facade } });
+    out.push({
+      code: codes.take('surveillance_camera'),
+      class: 'surveillance_camera',
+      name: `${b.name}楼院监控`,
+      ...at,
+      z: pole.heightM - 0.3,
+      config: { facade: pole.facade },
+    });
     floorBands(b.floors, 6).forEach((band, i) => {
       out.push({
         code: codes.take('throwing_camera'),
@@ -59,24 +81,91 @@ export function jinghuDeviceDrafts(rng: Rng, community: SeededCommunity, poles: 
     for (const u of b.units) {
       const place = { buildingId: b.id, unitId: u.id };
       const where = `${b.name}${u.name}`;
-      out.push({ code: codes.take('access_control'), class: 'access_control', name: `${where}门禁`, ...place, floor: 1, x: u.stairX, y: u.stairY, z: 0 });
+      out.push({
+        code: codes.take('access_control'),
+        class: 'access_control',
+        name: `${where}门禁`,
+        ...place,
+        floor: 1,
+        x: u.stairX,
+        y: u.stairY,
+        z: 0,
+      });
       if (u.hasOriginalElevator) {
-        out.push({ code: codes.take('elevator_controller'), class: 'elevator_controller', name: `${where}电梯梯控`, ...place, x: u.stairX, y: u.stairY + 3, floors: b.floors });
-        out.push({ code: codes.take('elevator_ebike_camera'), class: 'elevator_ebike_camera', name: `${where}电梯电动车阻车`, ...place, x: u.stairX, y: u.stairY + 3 });
+        out.push({
+          code: codes.take('elevator_controller'),
+          class: 'elevator_controller',
+          name: `${where}电梯梯控`,
+          ...place,
+          x: u.stairX,
+          y: u.stairY + 3,
+          floors: b.floors,
+        });
+        out.push({
+          code: codes.take('elevator_ebike_camera'),
+          class: 'elevator_ebike_camera',
+          name: `${where}电梯电动车阻车`,
+          ...place,
+          x: u.stairX,
+          y: u.stairY + 3,
+        });
       }
-      out.push({ code: codes.take('fire_water_pressure'), class: 'fire_water_pressure', name: `${where}消防立管末端压力`, ...place, floor: b.floors });
-      out.push({ code: codes.take('fire_water_pressure'), class: 'fire_water_pressure', name: `${where}消防立管首层压力`, ...place, floor: 1 });
+      out.push({
+        code: codes.take('fire_water_pressure'),
+        class: 'fire_water_pressure',
+        name: `${where}消防立管末端压力`,
+        ...place,
+        floor: b.floors,
+      });
+      out.push({
+        code: codes.take('fire_water_pressure'),
+        class: 'fire_water_pressure',
+        name: `${where}消防立管首层压力`,
+        ...place,
+        floor: 1,
+      });
       for (let f = 1; f <= b.floors; f++) {
-        out.push({ code: codes.take('smoke_detector'), class: 'smoke_detector', name: `${where}${f}层前室烟感`, ...place, floor: f });
+        out.push({
+          code: codes.take('smoke_detector'),
+          class: 'smoke_detector',
+          name: `${where}${f}层前室烟感`,
+          ...place,
+          floor: f,
+        });
       }
       // Household sensors are named by floor only: a room number is personal data.
       for (const h of u.households) {
         const flat = { ...place, floor: h.floor };
-        out.push({ code: codes.take('smoke_detector'), class: 'smoke_detector', name: `${where}${h.floor}层户内烟感（客厅）`, ...flat });
-        out.push({ code: codes.take('smoke_detector'), class: 'smoke_detector', name: `${where}${h.floor}层户内烟感（卧室）`, ...flat });
-        out.push({ code: codes.take('combustible_gas'), class: 'combustible_gas', name: `${where}${h.floor}层户内燃气探测`, ...flat });
-        out.push({ code: codes.take('water_leak_contact'), class: 'water_leak_contact', name: `${where}${h.floor}层户内水浸`, ...flat });
-        out.push({ code: codes.take('water_leak_contact'), class: 'water_leak_contact', name: `${where}${h.floor}层入户门磁`, ...flat });
+        out.push({
+          code: codes.take('smoke_detector'),
+          class: 'smoke_detector',
+          name: `${where}${h.floor}层户内烟感（客厅）`,
+          ...flat,
+        });
+        out.push({
+          code: codes.take('smoke_detector'),
+          class: 'smoke_detector',
+          name: `${where}${h.floor}层户内烟感（卧室）`,
+          ...flat,
+        });
+        out.push({
+          code: codes.take('combustible_gas'),
+          class: 'combustible_gas',
+          name: `${where}${h.floor}层户内燃气探测`,
+          ...flat,
+        });
+        out.push({
+          code: codes.take('water_leak_contact'),
+          class: 'water_leak_contact',
+          name: `${where}${h.floor}层户内水浸`,
+          ...flat,
+        });
+        out.push({
+          code: codes.take('water_leak_contact'),
+          class: 'water_leak_contact',
+          name: `${where}${h.floor}层入户门磁`,
+          ...flat,
+        });
       }
     }
   }

@@ -5,7 +5,14 @@
 import { cameraPoles } from '../schema';
 import type { Facade } from '../vocab';
 import type { Clock } from './clock';
-import { draftHouseholds, insertCommunity, type BuildingPlan, type CommunityInfo, type SeededBuilding, type SeededCommunity } from './community';
+import {
+  draftHouseholds,
+  insertCommunity,
+  type BuildingPlan,
+  type CommunityInfo,
+  type SeededBuilding,
+  type SeededCommunity,
+} from './community';
 import { insertDevices, type SeededDevice } from './devices';
 import { facadeEdge, layoutRows, type Rect, type Slab } from './geometry';
 import { insertGrids, type Grids } from './grids';
@@ -25,7 +32,14 @@ export const JINGHU: CommunityInfo = {
   anchorLat: 30.6127,
 };
 
-type Kind = { floors: number; units: number; perFloor: number; unitWidth: number; depth: number; area: [number, number] };
+type Kind = {
+  floors: number;
+  units: number;
+  perFloor: number;
+  unitWidth: number;
+  depth: number;
+  area: [number, number];
+};
 
 // Resettlement blocks: the villagers' first 6-storey walk-ups, then 11- and
 // 18-storey towers with lifts.
@@ -33,7 +47,11 @@ const WALK_UP: Kind = { floors: 6, units: 3, perFloor: 2, unitWidth: 14, depth: 
 const MID_RISE: Kind = { floors: 11, units: 2, perFloor: 2, unitWidth: 20, depth: 12.5, area: [85, 120] };
 const HIGH_RISE: Kind = { floors: 18, units: 2, perFloor: 3, unitWidth: 24, depth: 13, area: [75, 115] };
 
-const KINDS: Kind[] = [...Array<Kind>(8).fill(WALK_UP), ...Array<Kind>(10).fill(MID_RISE), ...Array<Kind>(10).fill(HIGH_RISE)];
+const KINDS: Kind[] = [
+  ...Array<Kind>(8).fill(WALK_UP),
+  ...Array<Kind>(10).fill(MID_RISE),
+  ...Array<Kind>(10).fill(HIGH_RISE),
+];
 const ROW_SIZES = [4, 4, 4, 3, 3, 5, 5];
 
 const MIX = { vacant: 6, elderlySingle: 8, elderlyCouple: 14, threeGenerations: 27, family: 35, singleYoung: 10 };
@@ -55,7 +73,11 @@ function plan(rng: Rng): BuildingPlan[] {
     floors: k.floors,
     floorHeight: 3,
     rect: rects[b] as Rect,
-    units: Array.from({ length: k.units }, (_, u) => ({ name: `${u + 1}单元`, householdsPerFloor: k.perFloor, hasOriginalElevator: k.floors > 7 })),
+    units: Array.from({ length: k.units }, (_, u) => ({
+      name: `${u + 1}单元`,
+      householdsPerFloor: k.perFloor,
+      hasOriginalElevator: k.floors > 7,
+    })),
   }));
 }
 
@@ -79,7 +101,14 @@ async function insertPoles(seeder: Seeder, rng: Rng, buildings: SeededBuilding[]
   const ids = await insertIds(
     seeder,
     cameraPoles,
-    poles.map((p) => ({ buildingId: p.building.id, facade: p.facade, x: p.x, y: p.y, heightM: p.heightM, distanceM: p.distanceM })),
+    poles.map((p) => ({
+      buildingId: p.building.id,
+      facade: p.facade,
+      x: p.x,
+      y: p.y,
+      heightM: p.heightM,
+      distanceM: p.distanceM,
+    })),
   );
   return poles.map((p, i) => ({ ...p, id: ids[i] as number }));
 }

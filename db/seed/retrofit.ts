@@ -134,11 +134,20 @@ export async function insertRetrofit(seeder: Seeder, clock: Clock, rng: Rng, scr
       totalCostFen: s.stage === 'intent' ? null : rng.int(550, 700) * 100_000,
       subsidyRule: s.subsidy,
       floorCoefficients: null,
-      ...(stagePath(s).includes('publicity') ? { publicityProposal: PUBLICITY_PROPOSAL, objectionChannel: OBJECTION_CHANNEL } : {}),
+      ...(stagePath(s).includes('publicity')
+        ? { publicityProposal: PUBLICITY_PROPOSAL, objectionChannel: OBJECTION_CHANNEL }
+        : {}),
     })),
   );
-  const occupiedIds = scripts.map(shaftOccupiedHousehold).filter((h) => h !== undefined).map((h) => h.id);
-  if (occupiedIds.length > 0) await seeder.db.update(households).set({ shaftOccupied: true, updatedAt: seeder.stamp }).where(inArray(households.id, occupiedIds));
+  const occupiedIds = scripts
+    .map(shaftOccupiedHousehold)
+    .filter((h) => h !== undefined)
+    .map((h) => h.id);
+  if (occupiedIds.length > 0)
+    await seeder.db
+      .update(households)
+      .set({ shaftOccupied: true, updatedAt: seeder.stamp })
+      .where(inArray(households.id, occupiedIds));
 
   const changes = scripts.flatMap((s, i) =>
     stagePath(s).map((stage, k) => {

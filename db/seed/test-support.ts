@@ -36,16 +36,36 @@ export function meets278(ballots: { vote: Vote; area: number }[]): boolean {
   const agree = voting.filter((b) => b.vote === 'agree');
   const area = (l: typeof ballots) => l.reduce((s, b) => s + b.area, 0);
   return (
-    area(voting) >= (2 / 3) * area(ballots) && voting.length >= (2 / 3) * ballots.length &&
-    area(agree) >= 0.75 * area(voting) && agree.length >= 0.75 * voting.length
+    area(voting) >= (2 / 3) * area(ballots) &&
+    voting.length >= (2 / 3) * ballots.length &&
+    area(agree) >= 0.75 * area(voting) &&
+    agree.length >= 0.75 * voting.length
   );
 }
 
 const SEEDED_TABLES = [
-  'communities', 'buildings', 'units', 'households', 'grids', 'grid_buildings', 'camera_poles', 'devices',
-  'incidents', 'incident_floor_daily', 'alarms', 'patrol_points', 'patrol_routes', 'patrol_route_points',
-  'patrol_plans', 'patrol_checkins', 'work_orders', 'retrofit_cases', 'retrofit_stage_changes', 'retrofit_votes',
-  'retrofit_objections', 'retrofit_meetings',
+  'communities',
+  'buildings',
+  'units',
+  'households',
+  'grids',
+  'grid_buildings',
+  'camera_poles',
+  'devices',
+  'incidents',
+  'incident_floor_daily',
+  'alarms',
+  'patrol_points',
+  'patrol_routes',
+  'patrol_route_points',
+  'patrol_plans',
+  'patrol_checkins',
+  'work_orders',
+  'retrofit_cases',
+  'retrofit_stage_changes',
+  'retrofit_votes',
+  'retrofit_objections',
+  'retrofit_meetings',
 ];
 
 export async function digests(db: Db): Promise<Record<string, string>> {

@@ -29,9 +29,19 @@ export type WorkOrderProfile = {
 };
 
 export const COMMON = {
-  ebikeParking: { name: '电动车违停', slaHours: 24, texts: ['楼道内停放电动车堵塞通道', '大堂内有电动车充电', '消防通道停放电动车'] },
+  ebikeParking: {
+    name: '电动车违停',
+    slaHours: 24,
+    texts: ['楼道内停放电动车堵塞通道', '大堂内有电动车充电', '消防通道停放电动车'],
+  },
   noise: { name: '噪音', slaHours: 48, inFlat: true, texts: ['楼上夜间噪音扰民', '商铺音响声音过大', '装修超时施工'] },
-  leak: { name: '漏水', slaHours: 24, inFlat: true, sensor: true, texts: ['卫生间顶板渗水', '厨房水管漏水', '楼上漏水至本户'] },
+  leak: {
+    name: '漏水',
+    slaHours: 24,
+    inFlat: true,
+    sensor: true,
+    texts: ['卫生间顶板渗水', '厨房水管漏水', '楼上漏水至本户'],
+  },
   streetLight: { name: '路灯', slaHours: 72, texts: ['小区道路路灯不亮', '楼道感应灯损坏', '景观灯常亮不灭'] },
   garbage: { name: '垃圾清运', slaHours: 24, texts: ['垃圾桶满溢未清运', '建筑垃圾堆放', '大件垃圾未及时清理'] },
   smoke: { name: '烟感报警处置', slaHours: 4, sensor: true, texts: ['烟感报警，现场核查', '烟感频繁误报，需检修'] },
@@ -45,7 +55,15 @@ function satisfaction(rng: Rng, allSatisfied: boolean): number {
   return Number(rng.weighted({ '5': 60, '4': 25, '3': 9, '2': 4, '1': 2 }));
 }
 
-export async function seedWorkOrders(seeder: Seeder, clock: Clock, rng: Rng, community: SeededCommunity, grids: Grids, staff: string[], profile: WorkOrderProfile): Promise<void> {
+export async function seedWorkOrders(
+  seeder: Seeder,
+  clock: Clock,
+  rng: Rng,
+  community: SeededCommunity,
+  grids: Grids,
+  staff: string[],
+  profile: WorkOrderProfile,
+): Promise<void> {
   const rows: (typeof workOrders.$inferInsert)[] = [];
   const buildings = community.buildings;
   for (let i = 0; i < profile.count; i++) {
@@ -57,14 +75,23 @@ export async function seedWorkOrders(seeder: Seeder, clock: Clock, rng: Rng, com
     const h = rng.pick(u.households);
     const neighbour = rng.pick(rng.pick(rng.pick(buildings).units).households);
     const reporter =
-      source === 'sensor_alarm' ? null : source === 'grid' ? { name: rng.pick(staff), phone: null } : category.inFlat ? { name: h.ownerName, phone: h.ownerPhone } : { name: neighbour.ownerName, phone: neighbour.ownerPhone };
+      source === 'sensor_alarm'
+        ? null
+        : source === 'grid'
+          ? { name: rng.pick(staff), phone: null }
+          : category.inFlat
+            ? { name: h.ownerName, phone: h.ownerPhone }
+            : { name: neighbour.ownerName, phone: neighbour.ownerPhone };
     const openedAt = clock.at(rng.int(1, clock.historyDays), rng.int(7, 21), rng.int(0, 59), rng.int(0, 59));
     const dueAt = addMinutes(openedAt, category.slaHours * 60);
     // Most are taken within two hours; some wait for the next shift.
     const acceptedAt = addMinutes(openedAt, rng.chance(0.8) ? rng.range(5, 120) : rng.range(120, 900));
     // About one in sixteen runs past its due time.
     const late = rng.chance(0.06);
-    const doneAt = addMinutes(acceptedAt, late ? category.slaHours * 60 * rng.range(1.05, 1.6) : rng.range(30, category.slaHours * 60 * 0.8));
+    const doneAt = addMinutes(
+      acceptedAt,
+      late ? category.slaHours * 60 * rng.range(1.05, 1.6) : rng.range(30, category.slaHours * 60 * 0.8),
+    );
     const visitAt = addMinutes(doneAt, rng.range(120, 2880));
     const closedAt = addMinutes(visitAt, rng.range(10, 1440));
     const times = [acceptedAt, doneAt, visitAt, closedAt];
@@ -73,7 +100,10 @@ export async function seedWorkOrders(seeder: Seeder, clock: Clock, rng: Rng, com
     const reached = Math.min(cap, times.filter((t) => t < clock.now).length);
     let state: WorkOrderState = reached === 0 ? 'pending' : (STATE_PATH[reached - 1] ?? 'pending');
     // A recent order may have been passed to another department or sent back.
-    const sideTrack = clock.ageDays(openedAt) < 7 && (state === 'accepted' || state === 'pending') ? rng.weighted({ none: 80, transferred: 13, returned: 7 }) : 'none';
+    const sideTrack =
+      clock.ageDays(openedAt) < 7 && (state === 'accepted' || state === 'pending')
+        ? rng.weighted({ none: 80, transferred: 13, returned: 7 })
+        : 'none';
     if (sideTrack !== 'none') state = sideTrack;
     const finished = state === 'done' || state === 'return_visit' || state === 'closed';
     const satisfied = source === 'hotline_12345' && profile.hotlineAllSatisfied === true;

@@ -4,7 +4,15 @@
 // patrol rounds of the lobbies, garages and gates (db/seed/patrol.ts).
 // Addresses read like 31幢1301室; phase-one towers name units by direction.
 import type { Clock } from './clock';
-import { draftHouseholds, fitOldest, insertCommunity, type BuildingPlan, type CommunityInfo, type SeededCommunity, type UnitPlan } from './community';
+import {
+  draftHouseholds,
+  fitOldest,
+  insertCommunity,
+  type BuildingPlan,
+  type CommunityInfo,
+  type SeededCommunity,
+  type UnitPlan,
+} from './community';
 import { Codes, insertDevices, type DeviceDraft, type SeededDevice } from './devices';
 import { layoutRows, openGround, siteBounds, type Rect, type Slab } from './geometry';
 import { insertGrids, type Grids } from './grids';
@@ -28,12 +36,33 @@ export const RESIDENTS_80_PLUS = 273;
 export const LOBBY_CAMERA_PREFIX = 'XY-LOB-';
 const GARAGE_PLATE_SYSTEMS = 7;
 
-type Kind = { floors: number; units: string[]; unitWidth: number; depth: number; floorHeight: number; area: [number, number] };
+type Kind = {
+  floors: number;
+  units: string[];
+  unitWidth: number;
+  depth: number;
+  floorHeight: number;
+  area: [number, number];
+};
 
 const numbered = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}单元`);
 const WALK_UP: Kind = { floors: 6, units: numbered(3), unitWidth: 14, depth: 12, floorHeight: 2.9, area: [60, 98] };
-const WALK_UP_WIDE: Kind = { floors: 6, units: numbered(2), unitWidth: 20, depth: 12, floorHeight: 2.9, area: [88, 120] };
-const TOWER_WEST_EAST: Kind = { floors: 18, units: ['西单元', '东单元'], unitWidth: 22, depth: 13, floorHeight: 3, area: [85, 120] };
+const WALK_UP_WIDE: Kind = {
+  floors: 6,
+  units: numbered(2),
+  unitWidth: 20,
+  depth: 12,
+  floorHeight: 2.9,
+  area: [88, 120],
+};
+const TOWER_WEST_EAST: Kind = {
+  floors: 18,
+  units: ['西单元', '东单元'],
+  unitWidth: 22,
+  depth: 13,
+  floorHeight: 3,
+  area: [85, 120],
+};
 const TOWER: Kind = { floors: 18, units: numbered(2), unitWidth: 22, depth: 13, floorHeight: 3, area: [85, 120] };
 const POINT_TOWER: Kind = { ...TOWER, units: numbered(1), unitWidth: 26 };
 
@@ -46,23 +75,48 @@ function kindOf(n: number): Kind {
 }
 
 const NUMBERS = Array.from({ length: 33 }, (_, i) => i + 1);
-const ROWS = [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13], [14, 15, 16], [17, 18, 19, 20], [21, 22, 23, 24], [25, 26, 27], [28, 29, 30], [31, 32, 33]];
+const ROWS = [
+  [1, 2, 3, 4, 5],
+  [6, 7, 8, 9, 10],
+  [11, 12, 13],
+  [14, 15, 16],
+  [17, 18, 19, 20],
+  [21, 22, 23, 24],
+  [25, 26, 27],
+  [28, 29, 30],
+  [31, 32, 33],
+];
 
 const MIX = { vacant: 5, elderlySingle: 12, elderlyCouple: 22, threeGenerations: 22, family: 28, singleYoung: 11 };
 
 function plan(rng: Rng): BuildingPlan[] {
-  const rows = ROWS.map((row) => row.map((n): Slab => {
-    const k = kindOf(n);
-    return { length: k.units.length * k.unitWidth, depth: k.depth, height: k.floors * k.floorHeight };
-  }));
+  const rows = ROWS.map((row) =>
+    row.map((n): Slab => {
+      const k = kindOf(n);
+      return { length: k.units.length * k.unitWidth, depth: k.depth, height: k.floors * k.floorHeight };
+    }),
+  );
   const rects = new Map<number, Rect>();
-  layoutRows(rows, rng, { gapX: 16, minRowGap: 18 }).forEach((row, r) => row.forEach((rect, i) => rects.set(ROWS[r]?.[i] ?? 0, rect)));
+  layoutRows(rows, rng, { gapX: 16, minRowGap: 18 }).forEach((row, r) =>
+    row.forEach((rect, i) => rects.set(ROWS[r]?.[i] ?? 0, rect)),
+  );
   return NUMBERS.map((n) => {
     const k = kindOf(n);
-    const units: UnitPlan[] = k.units.map((name) => ({ name, householdsPerFloor: 2, hasOriginalElevator: k.floors > 7 }));
+    const units: UnitPlan[] = k.units.map((name) => ({
+      name,
+      householdsPerFloor: 2,
+      hasOriginalElevator: k.floors > 7,
+    }));
     const rect = rects.get(n);
     if (!rect) throw new Error(`building ${n} not laid out`);
-    return { number: String(n), name: n <= 20 ? `${n}号楼` : `${n}幢`, floors: k.floors, floorHeight: k.floorHeight, rect, units };
+    return {
+      number: String(n),
+      name: n <= 20 ? `${n}号楼` : `${n}幢`,
+      floors: k.floors,
+      floorHeight: k.floorHeight,
+      rect,
+      units,
+    };
   });
 }
 
@@ -71,11 +125,18 @@ export type XingyiSeed = { community: SeededCommunity; devices: SeededDevice[]; 
 export async function seedXingyi(seeder: Seeder, clock: Clock): Promise<XingyiSeed> {
   const plans = plan(new Rng('xingyi/layout'));
   const rng = new Rng('xingyi/households');
-  const drafts = plans.map((p) => p.units.map((u) => draftHouseholds(rng, p.floors, u.householdsPerFloor, kindOf(Number(p.number)).area, MIX, 0.2)));
+  const drafts = plans.map((p) =>
+    p.units.map((u) => draftHouseholds(rng, p.floors, u.householdsPerFloor, kindOf(Number(p.number)).area, MIX, 0.2)),
+  );
   fitOldest(rng, drafts.flat(2), RESIDENTS_80_PLUS);
   const community = await insertCommunity(seeder, XINGYI, plans, drafts);
 
-  const gridRanges: [number, number][] = [[1, 8], [9, 16], [17, 24], [25, 33]];
+  const gridRanges: [number, number][] = [
+    [1, 8],
+    [9, 16],
+    [17, 24],
+    [25, 33],
+  ];
   const grids = await insertGrids(
     seeder,
     community,
@@ -102,7 +163,16 @@ export async function seedXingyi(seeder: Seeder, clock: Clock): Promise<XingyiSe
   for (const b of community.buildings) {
     for (const u of b.units) {
       const at = { buildingId: b.id, unitId: u.id };
-      out.push({ code: codes.take('access_control'), class: 'access_control', name: `${b.name}${u.name}门禁`, ...at, floor: 1, x: u.stairX, y: u.stairY, z: 0 });
+      out.push({
+        code: codes.take('access_control'),
+        class: 'access_control',
+        name: `${b.name}${u.name}门禁`,
+        ...at,
+        floor: 1,
+        x: u.stairX,
+        y: u.stairY,
+        z: 0,
+      });
       if (!u.hasOriginalElevator) continue;
       // The tower lobbies are where e-bikes were parked: one camera in each.
       lobby++;
@@ -116,8 +186,22 @@ export async function seedXingyi(seeder: Seeder, clock: Clock): Promise<XingyiSe
         y: round(u.stairY + 3, 2),
         z: 2.6,
       });
-      out.push({ code: codes.take('elevator_controller'), class: 'elevator_controller', name: `${b.name}${u.name}电梯梯控`, ...at, x: u.stairX, y: round(u.stairY + 5, 2), floors: b.floors });
-      out.push({ code: codes.take('fire_water_pressure'), class: 'fire_water_pressure', name: `${b.name}${u.name}消防立管末端压力`, ...at, floor: b.floors });
+      out.push({
+        code: codes.take('elevator_controller'),
+        class: 'elevator_controller',
+        name: `${b.name}${u.name}电梯梯控`,
+        ...at,
+        x: u.stairX,
+        y: round(u.stairY + 5, 2),
+        floors: b.floors,
+      });
+      out.push({
+        code: codes.take('fire_water_pressure'),
+        class: 'fire_water_pressure',
+        name: `${b.name}${u.name}消防立管末端压力`,
+        ...at,
+        floor: b.floors,
+      });
     }
   }
 
@@ -127,12 +211,29 @@ export async function seedXingyi(seeder: Seeder, clock: Clock): Promise<XingyiSe
   if (!b14 || !west) throw new Error('星怡花园 needs 14号楼西单元');
   const fireCameraCode = codes.take('surveillance_camera');
   const garageSouth = { x: west.stairX, y: round(west.stairY - 14, 1) };
-  out.push({ code: fireCameraCode, class: 'surveillance_camera', name: '14号楼西单元南侧车库监控', buildingId: b14.id, unitId: west.id, ...garageSouth, z: 3 });
+  out.push({
+    code: fireCameraCode,
+    class: 'surveillance_camera',
+    name: '14号楼西单元南侧车库监控',
+    buildingId: b14.id,
+    unitId: west.id,
+    ...garageSouth,
+    z: 3,
+  });
   for (let i = 1; i <= 4; i++) {
-    out.push({ code: codes.take('smoke_detector'), class: 'smoke_detector', name: `14号楼南侧车库烟感${i}`, buildingId: b14.id, x: round(garageSouth.x - 9 + i * 3.6, 1), y: garageSouth.y, z: 2.6 });
+    out.push({
+      code: codes.take('smoke_detector'),
+      class: 'smoke_detector',
+      name: `14号楼南侧车库烟感${i}`,
+      buildingId: b14.id,
+      x: round(garageSouth.x - 9 + i * 3.6, 1),
+      y: garageSouth.y,
+      z: 2.6,
+    });
   }
 
-  for (let i = 1; i <= GARAGE_PLATE_SYSTEMS; i++) outdoors('garage_plate_recognition', `地下车库出入口车牌识别${i}`, -0.5, `XY-LPR-${String(i).padStart(2, '0')}`);
+  for (let i = 1; i <= GARAGE_PLATE_SYSTEMS; i++)
+    outdoors('garage_plate_recognition', `地下车库出入口车牌识别${i}`, -0.5, `XY-LPR-${String(i).padStart(2, '0')}`);
   for (let i = 1; i <= 36; i++) outdoors('surveillance_camera', `${i <= 20 ? '一期' : '二期'}室外高清监控${i}`, 4);
   for (let i = 1; i <= 60; i++) outdoors('smoke_detector', `地下车库烟感${i}`, -1.2);
   for (let i = 1; i <= 4; i++) outdoors('access_control', `小区大门门禁${i}`, 0);

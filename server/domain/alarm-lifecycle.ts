@@ -27,14 +27,23 @@ export type MoveResult = { ok: true; to: AlarmState } | { ok: false; reason: str
 export function alarmTransition(state: AlarmState, move: AlarmMove): MoveResult {
   const rule = MOVES[move];
   if (state === rule.from) return { ok: true, to: rule.to };
-  if (state === rule.to) return { ok: false, reason: `告警已是${STATE_LABEL[state].split(' / ')[0]} / The alarm is already ${STATE_LABEL[state].split(' / ')[1]}` };
+  if (state === rule.to)
+    return {
+      ok: false,
+      reason: `告警已是${STATE_LABEL[state].split(' / ')[0]} / The alarm is already ${STATE_LABEL[state].split(' / ')[1]}`,
+    };
   return {
     ok: false,
     reason: `${STATE_LABEL[state].split(' / ')[0]}的告警不能${MOVE_ZH[move]}，须先为${STATE_LABEL[rule.from].split(' / ')[0]} / Cannot ${move} an alarm that is ${STATE_LABEL[state].split(' / ')[1]}; it must be ${STATE_LABEL[rule.from].split(' / ')[1]} first`,
   };
 }
 
-const MOVE_ZH: Record<AlarmMove, string> = { acknowledge: '确认', start: '开始处置', resolve: '标记解决', close: '关闭' };
+const MOVE_ZH: Record<AlarmMove, string> = {
+  acknowledge: '确认',
+  start: '开始处置',
+  resolve: '标记解决',
+  close: '关闭',
+};
 
 /** The timestamp column each move stamps. */
 export const MOVE_STAMP: Record<AlarmMove, 'acknowledgedAt' | 'startedAt' | 'resolvedAt' | 'closedAt'> = {
@@ -44,7 +53,12 @@ export const MOVE_STAMP: Record<AlarmMove, 'acknowledgedAt' | 'startedAt' | 'res
   close: 'closedAt',
 };
 
-export const MOVE_ACTION: Record<AlarmMove, AlarmAction> = { acknowledge: 'acknowledge', start: 'start', resolve: 'resolve', close: 'close' };
+export const MOVE_ACTION: Record<AlarmMove, AlarmAction> = {
+  acknowledge: 'acknowledge',
+  start: 'start',
+  resolve: 'resolve',
+  close: 'close',
+};
 
 export type EscalationPolicy = {
   /** Minutes a critical alarm may stay unacknowledged before the duty supervisor is paged. */
@@ -53,17 +67,32 @@ export type EscalationPolicy = {
   majorAfterMinutes: number | null;
 };
 
-export type EscalationCandidate = { id: number; severity: AlarmSeverity; state: AlarmState; openedAt: Date; escalationLevel: number };
+export type EscalationCandidate = {
+  id: number;
+  severity: AlarmSeverity;
+  state: AlarmState;
+  openedAt: Date;
+  escalationLevel: number;
+};
 
 /**
  * Alarms to raise to level 1 (the second role, the duty supervisor) at `now`:
  * still open — nobody acknowledged them — past their severity's limit, and
  * not escalated yet. Idempotent: a sweep that runs twice escalates once.
  */
-export function dueEscalations<T extends EscalationCandidate>(alarms: readonly T[], now: Date, policy: EscalationPolicy): T[] {
+export function dueEscalations<T extends EscalationCandidate>(
+  alarms: readonly T[],
+  now: Date,
+  policy: EscalationPolicy,
+): T[] {
   return alarms.filter((a) => {
     if (a.state !== 'open' || a.escalationLevel >= 1) return false;
-    const limit = a.severity === 'critical' ? policy.criticalAfterMinutes : a.severity === 'major' ? policy.majorAfterMinutes : null;
+    const limit =
+      a.severity === 'critical'
+        ? policy.criticalAfterMinutes
+        : a.severity === 'major'
+          ? policy.majorAfterMinutes
+          : null;
     return limit !== null && now.getTime() - a.openedAt.getTime() >= limit * 60_000;
   });
 }

@@ -8,14 +8,23 @@ import type { SubsidyRule } from '~/db/schema/retrofit';
  * The published example table (DESIGN.md §2): floors 1–2 pay nothing, 3F 0.7,
  * 4F 0.8, 5F 0.9, 6F 1.0, 7F 1.1, and 0.1 more per floor above.
  */
-export const DEFAULT_FLOOR_COEFFICIENTS: Readonly<Record<string, number>> = { 1: 0, 2: 0, 3: 0.7, 4: 0.8, 5: 0.9, 6: 1.0, 7: 1.1 };
+export const DEFAULT_FLOOR_COEFFICIENTS: Readonly<Record<string, number>> = {
+  1: 0,
+  2: 0,
+  3: 0.7,
+  4: 0.8,
+  5: 0.9,
+  6: 1.0,
+  7: 1.1,
+};
 
 export class CostShareError extends Error {}
 
 /** Subsidy in fen: a percentage of the total up to a cap, or a fixed amount; never more than the total. */
 export function subsidyFen(totalFen: number, rule: SubsidyRule | null): number {
   if (!rule) return 0;
-  const raw = rule.kind === 'percent' ? Math.min(Math.round((totalFen * rule.percent) / 100), rule.capFen) : rule.amountFen;
+  const raw =
+    rule.kind === 'percent' ? Math.min(Math.round((totalFen * rule.percent) / 100), rule.capFen) : rule.amountFen;
   return Math.max(0, Math.min(totalFen, raw));
 }
 
@@ -24,7 +33,10 @@ export function subsidyFen(totalFen: number, rule: SubsidyRule | null): number {
  * lies below the table's highest floor, and 0.1 more per floor above it, as
  * the published table continues.
  */
-export function floorCoefficient(floor: number, table: Readonly<Record<string, number>> = DEFAULT_FLOOR_COEFFICIENTS): number {
+export function floorCoefficient(
+  floor: number,
+  table: Readonly<Record<string, number>> = DEFAULT_FLOOR_COEFFICIENTS,
+): number {
   const listed = table[String(floor)];
   if (listed !== undefined) return listed;
   const floors = Object.keys(table).map(Number).filter(Number.isFinite);
@@ -55,7 +67,8 @@ export function costShares(opts: {
   coefficients?: Readonly<Record<string, number>> | null;
 }): CostShares {
   const { totalFen, households } = opts;
-  if (!Number.isSafeInteger(totalFen) || totalFen < 0) throw new CostShareError('total cost must be a whole, non-negative number of fen');
+  if (!Number.isSafeInteger(totalFen) || totalFen < 0)
+    throw new CostShareError('total cost must be a whole, non-negative number of fen');
   const table = opts.coefficients ?? DEFAULT_FLOOR_COEFFICIENTS;
   const subsidy = subsidyFen(totalFen, opts.subsidy);
   const payable = totalFen - subsidy;
@@ -65,19 +78,27 @@ export function costShares(opts: {
     return { ...h, coefficient, weight: BigInt(Math.round(coefficient * 1000)) * BigInt(Math.round(h.areaM2 * 100)) };
   });
   const totalWeight = rows.reduce((n, r) => n + r.weight, 0n);
-  if (payable > 0 && totalWeight === 0n) throw new CostShareError('no household has a positive share weight to carry the cost');
+  if (payable > 0 && totalWeight === 0n)
+    throw new CostShareError('no household has a positive share weight to carry the cost');
 
   const pay = BigInt(payable);
   const parts = rows.map((r) => {
     const exact = totalWeight === 0n ? 0n : pay * r.weight;
-    return { r, base: totalWeight === 0n ? 0n : exact / totalWeight, rem: totalWeight === 0n ? 0n : exact % totalWeight };
+    return {
+      r,
+      base: totalWeight === 0n ? 0n : exact / totalWeight,
+      rem: totalWeight === 0n ? 0n : exact % totalWeight,
+    };
   });
   let left = pay - parts.reduce((n, p) => n + p.base, 0n);
   // Largest remainder first; equal remainders by room number, so the order never depends on input order.
-  const order = parts.map((p, i) => i).sort((a, b) => {
-    const pa = parts[a]!, pb = parts[b]!;
-    return pa.rem === pb.rem ? byRoom(pa.r.room, pb.r.room) : pa.rem > pb.rem ? -1 : 1;
-  });
+  const order = parts
+    .map((p, i) => i)
+    .sort((a, b) => {
+      const pa = parts[a]!,
+        pb = parts[b]!;
+      return pa.rem === pb.rem ? byRoom(pa.r.room, pb.r.room) : pa.rem > pb.rem ? -1 : 1;
+    });
   const extra = new Set<number>();
   for (const i of order) {
     if (left <= 0n) break;

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { coverage, strandedIn, unitGain, type CoverageUnit } from './coverage';
 
 const h = (floor: number, young: number, mid: number, old: number, impaired = 0) => ({
-  floor, occupants0to59: young, occupants60to79: mid, occupants80plus: old, mobilityImpaired: impaired,
+  floor,
+  occupants0to59: young,
+  occupants60to79: mid,
+  occupants80plus: old,
+  mobilityImpaired: impaired,
 });
 
 // One six-floor unit, one flat per floor:
@@ -13,15 +17,25 @@ const h = (floor: number, young: number, mid: number, old: number, impaired = 0)
 //  4F: a family of 3 with one impaired young member → 1 stranded
 //  5F: vacant
 //  6F: an 80+ resident, impaired → 1 stranded
-const walkUp: CoverageUnit = { unitId: 1, hasElevator: false, households: [h(1, 0, 0, 1), h(2, 0, 2, 0), h(3, 0, 1, 1, 1), h(4, 3, 0, 0, 1), h(5, 0, 0, 0), h(6, 0, 0, 1, 1)] };
+const walkUp: CoverageUnit = {
+  unitId: 1,
+  hasElevator: false,
+  households: [h(1, 0, 0, 1), h(2, 0, 2, 0), h(3, 0, 1, 1, 1), h(4, 3, 0, 0, 1), h(5, 0, 0, 0), h(6, 0, 0, 1, 1)],
+};
 const withLift: CoverageUnit = { unitId: 2, hasElevator: true, households: [h(3, 0, 2, 0), h(5, 1, 0, 1)] };
 
 describe('coverage', () => {
   it('counts residents by age band and the stranded on floor 3 and up of a unit without an elevator', () => {
     const c = coverage([walkUp, withLift]);
     expect(c).toMatchObject({
-      residents: 13, residents60plus: 9, residents80plus: 4, mobilityImpaired: 3, stranded: 4,
-      householdsStepFree: 2, residents60plusStepFree: 1 + 3, residents80plusStepFree: 2,
+      residents: 13,
+      residents60plus: 9,
+      residents80plus: 4,
+      mobilityImpaired: 3,
+      stranded: 4,
+      householdsStepFree: 2,
+      residents60plusStepFree: 1 + 3,
+      residents80plusStepFree: 2,
     });
   });
 

@@ -68,8 +68,15 @@ export function coverage(
   planned: ReadonlySet<number> = new Set(),
 ): Coverage {
   const c: Coverage = {
-    residents: 0, residents60plus: 0, residents80plus: 0, mobilityImpaired: 0,
-    householdsStepFree: 0, residents60plusStepFree: 0, residents80plusStepFree: 0, mobilityImpairedStepFree: 0, stranded: 0,
+    residents: 0,
+    residents60plus: 0,
+    residents80plus: 0,
+    mobilityImpaired: 0,
+    householdsStepFree: 0,
+    residents60plusStepFree: 0,
+    residents80plusStepFree: 0,
+    mobilityImpairedStepFree: 0,
+    stranded: 0,
   };
   for (const u of units) {
     const lift = u.hasElevator || planned.has(u.unitId);

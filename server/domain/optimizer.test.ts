@@ -5,15 +5,17 @@ import { CONSENT_WEIGHT, optimizeUnits, type Candidate, type ConsentStanding } f
 /** A tiny deterministic generator, so a failure reproduces. */
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function bruteForce(cands: Candidate[], budget: number, cap: number): number {
   let best = 0;
   for (let mask = 0; mask < 1 << cands.length; mask++) {
-    let cost = 0, sub = 0, score = 0;
+    let cost = 0,
+      sub = 0,
+      score = 0;
     cands.forEach((c, i) => {
-      if (mask & (1 << i)) (cost += c.costFen), (sub += c.subsidyFen), (score += c.value * CONSENT_WEIGHT[c.consent]);
+      if (mask & (1 << i)) ((cost += c.costFen), (sub += c.subsidyFen), (score += c.value * CONSENT_WEIGHT[c.consent]));
     });
     if (cost <= budget && sub <= cap) best = Math.max(best, score);
   }
@@ -28,7 +30,14 @@ describe('optimizeUnits', () => {
       const n = 1 + Math.floor(rnd() * 12);
       const cands: Candidate[] = Array.from({ length: n }, (_, i) => {
         const costFen = (50 + Math.floor(rnd() * 25)) * 1_000_000;
-        return { unitId: i + 1, costFen, subsidyFen: Math.min(28_000_000, Math.round(costFen * 0.4)) - (t % 3 === 0 ? Math.floor(rnd() * 15) * 1_000_000 : 0), value: Math.floor(rnd() * 15), consent: standings[Math.floor(rnd() * 3)]! };
+        return {
+          unitId: i + 1,
+          costFen,
+          subsidyFen:
+            Math.min(28_000_000, Math.round(costFen * 0.4)) - (t % 3 === 0 ? Math.floor(rnd() * 15) * 1_000_000 : 0),
+          value: Math.floor(rnd() * 15),
+          consent: standings[Math.floor(rnd() * 3)]!,
+        };
       });
       const total = cands.reduce((s, c) => s + c.costFen, 0);
       const budget = Math.floor(total * rnd());

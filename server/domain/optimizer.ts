@@ -55,7 +55,15 @@ type Item = Candidate & { score: number; w: number };
  * (1, 0) and (0, 1) are the two constraints alone; the root keeps whichever
  * pair bounds tightest, and the search orders units by that pair's density.
  */
-const SURROGATES: Array<[number, number]> = [[1, 0], [1, 0.25], [1, 0.5], [1, 1], [0.5, 1], [0.25, 1], [0, 1]];
+const SURROGATES: Array<[number, number]> = [
+  [1, 0],
+  [1, 0.25],
+  [1, 0.5],
+  [1, 1],
+  [0.5, 1],
+  [0.25, 1],
+  [0, 1],
+];
 
 function fractionalBound(items: readonly Item[], from: number, room: number): number {
   let total = 0;
@@ -79,7 +87,11 @@ export function optimizeUnits(input: OptimizeInput): OptimizeResult {
   const usable = input.candidates.filter((c) => c.value > 0 && c.costFen <= budget && c.subsidyFen <= cap);
   const order = ([a, b]: [number, number]): Item[] =>
     usable
-      .map((c) => ({ ...c, score: c.value * weights[c.consent], w: (a * c.costFen) / Math.max(1, budget) + (b * c.subsidyFen) / Math.max(1, cap) }))
+      .map((c) => ({
+        ...c,
+        score: c.value * weights[c.consent],
+        w: (a * c.costFen) / Math.max(1, budget) + (b * c.subsidyFen) / Math.max(1, cap),
+      }))
       // Best density first; ties by the smaller unit id so the result never depends on input order.
       .sort((x, y) => y.score * Math.max(x.w, 1e-12) - x.score * Math.max(y.w, 1e-12) || x.unitId - y.unitId);
   let items: Item[] = [];

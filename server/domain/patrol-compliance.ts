@@ -18,11 +18,25 @@ export type PlanSpec = {
   anchorDate: string | null;
   shift: string | null;
 };
-export type RoutePointSpec = { routeId: number; seq: number; pointId: number; dueMinutes: number; windowMinutes: number };
+export type RoutePointSpec = {
+  routeId: number;
+  seq: number;
+  pointId: number;
+  dueMinutes: number;
+  windowMinutes: number;
+};
 export type CheckinSpec = { pointId: number; at: Date };
 
 export type CheckStatus = 'on_time' | 'late' | 'missed' | 'pending';
-export type CheckResult = { planId: number; day: string; seq: number; pointId: number; due: Date; status: CheckStatus; checkedAt: Date | null };
+export type CheckResult = {
+  planId: number;
+  day: string;
+  seq: number;
+  pointId: number;
+  due: Date;
+  status: CheckStatus;
+  checkedAt: Date | null;
+};
 
 /** After the window closes, a check-in still counts — as late — for this long. */
 export const LATE_LIMIT_MINUTES = 60;
@@ -67,7 +81,14 @@ export function daysBetween(from: string, to: string): string[] {
  * is on time, after it late. A check whose span has not closed yet at `now`
  * and has no check-in is pending, not missed.
  */
-export function patrolChecks(input: { plans: readonly PlanSpec[]; routePoints: readonly RoutePointSpec[]; checkins: readonly CheckinSpec[]; from: string; to: string; now: Date }): CheckResult[] {
+export function patrolChecks(input: {
+  plans: readonly PlanSpec[];
+  routePoints: readonly RoutePointSpec[];
+  checkins: readonly CheckinSpec[];
+  from: string;
+  to: string;
+  now: Date;
+}): CheckResult[] {
   const byPoint = new Map<number, Array<{ at: number; used: boolean }>>();
   for (const c of [...input.checkins].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     const list = byPoint.get(c.pointId) ?? [];
@@ -81,7 +102,14 @@ export function patrolChecks(input: { plans: readonly PlanSpec[]; routePoints: r
       const start = localInstant(day, plan.startTime).getTime();
       for (const p of input.routePoints) {
         if (p.routeId !== plan.routeId) continue;
-        scheduled.push({ planId: plan.id, day, seq: p.seq, pointId: p.pointId, due: new Date(start + p.dueMinutes * 60_000), window: p.windowMinutes });
+        scheduled.push({
+          planId: plan.id,
+          day,
+          seq: p.seq,
+          pointId: p.pointId,
+          due: new Date(start + p.dueMinutes * 60_000),
+          window: p.windowMinutes,
+        });
       }
     }
   }
@@ -101,7 +129,16 @@ export function patrolChecks(input: { plans: readonly PlanSpec[]; routePoints: r
   });
 }
 
-export type ComplianceRow = { planId: number; shift: string | null; due: number; onTime: number; late: number; missed: number; pending: number; rate: number | null };
+export type ComplianceRow = {
+  planId: number;
+  shift: string | null;
+  due: number;
+  onTime: number;
+  late: number;
+  missed: number;
+  pending: number;
+  rate: number | null;
+};
 
 /** Per plan (a route's guard shift): on time / (due − pending). */
 export function complianceByPlan(plans: readonly PlanSpec[], checks: readonly CheckResult[]): ComplianceRow[] {
@@ -110,6 +147,15 @@ export function complianceByPlan(plans: readonly PlanSpec[], checks: readonly Ch
     const count = (s: CheckStatus) => mine.filter((c) => c.status === s).length;
     const [onTime, late, missed, pending] = [count('on_time'), count('late'), count('missed'), count('pending')];
     const judged = onTime + late + missed;
-    return { planId: plan.id, shift: plan.shift, due: mine.length, onTime, late, missed, pending, rate: judged === 0 ? null : onTime / judged };
+    return {
+      planId: plan.id,
+      shift: plan.shift,
+      due: mine.length,
+      onTime,
+      late,
+      missed,
+      pending,
+      rate: judged === 0 ? null : onTime / judged,
+    };
   });
 }

@@ -41,7 +41,13 @@ export function candidates(units: readonly PlanUnit[], settings: CoverageSetting
     .filter((u) => !u.hasElevator)
     .map((u) => {
       const cost = unitCost(u);
-      return { unitId: u.unitId, costFen: cost.totalFen, subsidyFen: cost.subsidyFen, value: unitGain(u, settings).stranded, consent: standing(u.consent) };
+      return {
+        unitId: u.unitId,
+        costFen: cost.totalFen,
+        subsidyFen: cost.subsidyFen,
+        value: unitGain(u, settings).stranded,
+        consent: standing(u.consent),
+      };
     });
 }
 
@@ -55,7 +61,11 @@ export type ScenarioEvaluation = {
   byFloor: { floor: number; shareFen: number }[];
 };
 
-export function evaluateScenario(units: readonly PlanUnit[], unitIds: readonly number[], settings: CoverageSettings): ScenarioEvaluation {
+export function evaluateScenario(
+  units: readonly PlanUnit[],
+  unitIds: readonly number[],
+  settings: CoverageSettings,
+): ScenarioEvaluation {
   // Units that already have an elevator add nothing and cost nothing.
   const chosen = units.filter((u) => unitIds.includes(u.unitId) && !u.hasElevator);
   const planned = new Set(chosen.map((u) => u.unitId));
@@ -67,7 +77,12 @@ export function evaluateScenario(units: readonly PlanUnit[], unitIds: readonly n
     totalFen += cost.totalFen;
     subsidy += cost.subsidyFen;
     try {
-      const shares = costShares({ totalFen: cost.totalFen, subsidy: cost.rule, households: u.households, coefficients: u.floorCoefficients });
+      const shares = costShares({
+        totalFen: cost.totalFen,
+        subsidy: cost.rule,
+        households: u.households,
+        coefficients: u.floorCoefficients,
+      });
       for (const f of shares.byFloor) floors.set(f.floor, (floors.get(f.floor) ?? 0) + f.shareFen);
     } catch (error) {
       if (!(error instanceof CostShareError)) throw error; // a unit of one or two floors: nobody pays by the table

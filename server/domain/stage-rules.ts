@@ -52,13 +52,23 @@ function stageBeforeStall(history: CaseState['history']): RetrofitStage | null {
 
 export function checkMove(state: CaseState, move: Move, today: string): MoveCheck {
   if (!validDate(move.on)) return refuse('bad_date', `日期无效：${move.on}`, `Not a valid date: ${move.on}`);
-  if (move.on > today) return refuse('future', `日期 ${move.on} 在今天（${today}）之后，不能预先登记`, `${move.on} is after today (${today}); record a change once it has happened`);
+  if (move.on > today)
+    return refuse(
+      'future',
+      `日期 ${move.on} 在今天（${today}）之后，不能预先登记`,
+      `${move.on} is after today (${today}); record a change once it has happened`,
+    );
   const last = state.history.at(-1);
   if (last && move.on < last.on) {
-    return refuse('before_previous', `日期 ${move.on} 早于上一次变更（${last.on}）`, `${move.on} is before the previous change (${last.on})`);
+    return refuse(
+      'before_previous',
+      `日期 ${move.on} 早于上一次变更（${last.on}）`,
+      `${move.on} is before the previous change (${last.on})`,
+    );
   }
   if (move.to === state.stage) return refuse('same_stage', '案件已处于该阶段', 'The case is already at this stage');
-  if (state.stage === 'in_service') return refuse('finished', '电梯已投入使用，案件已结束', 'The elevator is in service; the case is closed');
+  if (state.stage === 'in_service')
+    return refuse('finished', '电梯已投入使用，案件已结束', 'The elevator is in service; the case is closed');
 
   if (move.to === 'stalled') {
     if (!move.note?.trim()) return refuse('reason_required', '搁置须填写原因', 'Give the reason the case is stalled');
@@ -73,24 +83,53 @@ export function checkMove(state: CaseState, move: Move, today: string): MoveChec
   if (!resumeSame && toIdx !== fromIdx + 1) {
     const next = RETROFIT_STAGES[fromIdx + 1];
     return toIdx < fromIdx
-      ? refuse('backwards', '不能退回到之前的阶段；如需暂停请选择“搁置”', 'Cases do not move back; stall the case instead')
-      : refuse('skips', `不能跳过阶段：下一阶段应为“${next ?? '—'}”`, `Stages cannot be skipped: the next stage is "${next ?? '—'}"`);
+      ? refuse(
+          'backwards',
+          '不能退回到之前的阶段；如需暂停请选择“搁置”',
+          'Cases do not move back; stall the case instead',
+        )
+      : refuse(
+          'skips',
+          `不能跳过阶段：下一阶段应为“${next ?? '—'}”`,
+          `Stages cannot be skipped: the next stage is "${next ?? '—'}"`,
+        );
   }
 
   if (move.to === 'signed' && !state.consentMet) {
-    return refuse('consent_not_met', '业主表决尚未达到法定要求（《民法典》第278条或本地规则），不能签约', 'The owners’ vote has not met the rule (Civil Code art. 278 or the local rule); it cannot be signed');
+    return refuse(
+      'consent_not_met',
+      '业主表决尚未达到法定要求（《民法典》第278条或本地规则），不能签约',
+      'The owners’ vote has not met the rule (Civil Code art. 278 or the local rule); it cannot be signed',
+    );
   }
   if (move.to === 'publicity' && !move.publicityProposal?.trim()) {
-    return refuse('proposal_required', '进入公示须填写公示内容（加装方案）', 'Publicity needs the notice: what is proposed');
+    return refuse(
+      'proposal_required',
+      '进入公示须填写公示内容（加装方案）',
+      'Publicity needs the notice: what is proposed',
+    );
   }
   if (move.to === 'permit' || move.to === 'construction') {
     const period = publicityPeriod(state, today);
-    if (!period) return refuse('no_publicity', '该案件没有公示记录，不能办理施工许可或施工', 'The case was never publicised; no permit or construction before publicity');
+    if (!period)
+      return refuse(
+        'no_publicity',
+        '该案件没有公示记录，不能办理施工许可或施工',
+        'The case was never publicised; no permit or construction before publicity',
+      );
     if (move.on < period.endsOn) {
-      return refuse('publicity_running', `公示期至 ${period.endsOn} 结束，之前不能办理施工许可或施工`, `The publicity period runs until ${period.endsOn}; no permit or construction before then`);
+      return refuse(
+        'publicity_running',
+        `公示期至 ${period.endsOn} 结束，之前不能办理施工许可或施工`,
+        `The publicity period runs until ${period.endsOn}; no permit or construction before then`,
+      );
     }
     if (move.to === 'permit' && state.openObjections > 0) {
-      return refuse('open_objections', `公示期收到的 ${state.openObjections} 条异议尚未答复处理`, `${state.openObjections} objection(s) from the publicity period are not yet answered`);
+      return refuse(
+        'open_objections',
+        `公示期收到的 ${state.openObjections} 条异议尚未答复处理`,
+        `${state.openObjections} objection(s) from the publicity period are not yet answered`,
+      );
     }
   }
   return { ok: true };

@@ -16,7 +16,13 @@ const MOVES: Record<WorkOrderAction, { from: readonly WorkOrderState[]; to: Work
 };
 
 const ZH: Record<WorkOrderState, string> = {
-  pending: '待受理', accepted: '已受理', returned: '已退回', transferred: '已转派', done: '已办结', return_visit: '已回访', closed: '已关闭',
+  pending: '待受理',
+  accepted: '已受理',
+  returned: '已退回',
+  transferred: '已转派',
+  done: '已办结',
+  return_visit: '已回访',
+  closed: '已关闭',
 };
 
 export type FlowResult = { ok: true; to: WorkOrderState } | { ok: false; reason: string };
@@ -28,11 +34,17 @@ export function workOrderTransition(state: WorkOrderState, action: WorkOrderActi
   const rule = MOVES[action];
   if (!rule.from.includes(state)) {
     const need = rule.from.map((s) => ZH[s]).join('或');
-    return { ok: false, reason: `${ZH[state]}的工单不能执行此操作，须为${need} / Cannot ${action} a work order that is ${state}; it must be ${rule.from.join(' or ')}` };
+    return {
+      ok: false,
+      reason: `${ZH[state]}的工单不能执行此操作，须为${need} / Cannot ${action} a work order that is ${state}; it must be ${rule.from.join(' or ')}`,
+    };
   }
   // 满意率 and 解决率 come from the return visit: it must record both answers.
   if (action === 'visit' && (input.satisfaction === undefined || input.resolved === undefined)) {
-    return { ok: false, reason: '回访须记录满意度和是否解决 / A return visit records the satisfaction and whether it was solved' };
+    return {
+      ok: false,
+      reason: '回访须记录满意度和是否解决 / A return visit records the satisfaction and whether it was solved',
+    };
   }
   // A 12345 order sent back or passed on must say why, or to whom: the hotline audits both.
   if (action === 'return' && !input.note?.trim()) {
@@ -51,10 +63,27 @@ export function legalMoves(state: WorkOrderState): WorkOrderAction[] {
 
 /** Hours to finish, by category; the 12345 hotline's own limits are usually tighter than a property contract's. */
 export const DUE_HOURS: Record<string, number> = {
-  火情: 2, 烟感报警处置: 4, 井盖异常: 8,
-  漏水: 24, 电动车违停: 24, 电动车进电梯: 24, 高空抛物: 24, 垃圾清运: 24, 檐口脱落: 24, 门禁故障: 24, 管道堵塞: 24,
-  噪音: 48, 空调外机: 48, 车位共享: 48, 加装电梯施工: 48,
-  路灯: 72, 设施维修: 72, 绿化灌溉: 72, 加装电梯咨询: 72, 居家养老服务: 72, 其他: 72,
+  火情: 2,
+  烟感报警处置: 4,
+  井盖异常: 8,
+  漏水: 24,
+  电动车违停: 24,
+  电动车进电梯: 24,
+  高空抛物: 24,
+  垃圾清运: 24,
+  檐口脱落: 24,
+  门禁故障: 24,
+  管道堵塞: 24,
+  噪音: 48,
+  空调外机: 48,
+  车位共享: 48,
+  加装电梯施工: 48,
+  路灯: 72,
+  设施维修: 72,
+  绿化灌溉: 72,
+  加装电梯咨询: 72,
+  居家养老服务: 72,
+  其他: 72,
 };
 /** The categories staff can open an order under (the seed's and the report form's among them). */
 export const WORK_ORDER_CATEGORIES = Object.keys(DUE_HOURS) as readonly string[];
@@ -71,10 +100,23 @@ export function isOverdue(o: { state: WorkOrderState; dueAt: Date; doneAt: Date 
   return now.getTime() > o.dueAt.getTime();
 }
 
-export type RateInput = { gridId: number | null; openedAt: Date; state: WorkOrderState; resolved: 'yes' | 'no' | null; satisfaction: number | null };
+export type RateInput = {
+  gridId: number | null;
+  openedAt: Date;
+  state: WorkOrderState;
+  resolved: 'yes' | 'no' | null;
+  satisfaction: number | null;
+};
 export type Rates = {
-  total: number; completed: number; answered: number; solved: number; rated: number; satisfied: number;
-  completionRate: number | null; resolutionRate: number | null; satisfactionRate: number | null;
+  total: number;
+  completed: number;
+  answered: number;
+  solved: number;
+  rated: number;
+  satisfied: number;
+  completionRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
 };
 
 const COMPLETED: ReadonlySet<WorkOrderState> = new Set(['done', 'return_visit', 'closed']);
@@ -92,26 +134,46 @@ export function localMonth(at: Date): string {
  * returned order counts as received and not finished.
  */
 export function rates(orders: readonly RateInput[]): Rates {
-  let completed = 0, answered = 0, solved = 0, rated = 0, satisfied = 0;
+  let completed = 0,
+    answered = 0,
+    solved = 0,
+    rated = 0,
+    satisfied = 0;
   for (const o of orders) {
     if (COMPLETED.has(o.state)) completed++;
-    if (o.resolved !== null) { answered++; if (o.resolved === 'yes') solved++; }
-    if (o.satisfaction !== null) { rated++; if (o.satisfaction >= 4) satisfied++; }
+    if (o.resolved !== null) {
+      answered++;
+      if (o.resolved === 'yes') solved++;
+    }
+    if (o.satisfaction !== null) {
+      rated++;
+      if (o.satisfaction >= 4) satisfied++;
+    }
   }
   const r = (n: number, d: number) => (d === 0 ? null : n / d);
   return {
-    total: orders.length, completed, answered, solved, rated, satisfied,
-    completionRate: r(completed, orders.length), resolutionRate: r(solved, answered), satisfactionRate: r(satisfied, rated),
+    total: orders.length,
+    completed,
+    answered,
+    solved,
+    rated,
+    satisfied,
+    completionRate: r(completed, orders.length),
+    resolutionRate: r(solved, answered),
+    satisfactionRate: r(satisfied, rated),
   };
 }
 
 /** Rates per grid and local month of receipt, sorted by month then grid. */
-export function ratesByGridMonth(orders: readonly RateInput[]): Array<{ gridId: number | null; month: string } & Rates> {
+export function ratesByGridMonth(
+  orders: readonly RateInput[],
+): Array<{ gridId: number | null; month: string } & Rates> {
   const groups = new Map<string, RateInput[]>();
   for (const o of orders) {
     const key = `${localMonth(o.openedAt)}|${o.gridId ?? ''}`;
     const g = groups.get(key);
-    if (g) g.push(o); else groups.set(key, [o]);
+    if (g) g.push(o);
+    else groups.set(key, [o]);
   }
   return [...groups]
     .map(([key, list]) => {

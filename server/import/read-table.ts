@@ -9,7 +9,8 @@ export async function readTable(format: 'csv' | 'xlsx', content: string): Promis
   if (format === 'csv') {
     // A UTF-8 byte-order mark, as Excel writes it, would stick to the first header.
     const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-    if (parsed.errors.length > 0 && parsed.data.length === 0) throw new UnreadableFileError(parsed.errors[0]?.message ?? 'unreadable CSV');
+    if (parsed.errors.length > 0 && parsed.data.length === 0)
+      throw new UnreadableFileError(parsed.errors[0]?.message ?? 'unreadable CSV');
     return parsed.data.map((r) => r.map((c) => String(c ?? '').trim()));
   }
   let data: SheetData;
@@ -18,5 +19,9 @@ export async function readTable(format: 'csv' | 'xlsx', content: string): Promis
   } catch (error) {
     throw new UnreadableFileError(error instanceof Error ? error.message : 'unreadable spreadsheet');
   }
-  return data.map((r) => r.map((c) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim()));
+  return data.map((r) =>
+    r.map((c) =>
+      (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim(),
+    ),
+  );
 }

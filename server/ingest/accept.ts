@@ -5,9 +5,7 @@ import type { IngestDevice } from './directory';
 import { parseEvents, parseJson } from './event-schema';
 import type { IngestPipeline, SubmitResult } from './pipeline';
 
-export type AcceptResult =
-  | ({ ok: true } & SubmitResult)
-  | { ok: false; status: 400 | 403; reason: string };
+export type AcceptResult = ({ ok: true } & SubmitResult) | { ok: false; status: 400 | 403; reason: string };
 
 export async function acceptPayload(
   pipeline: IngestPipeline,
@@ -21,7 +19,12 @@ export async function acceptPayload(
   if (!parsed.ok) return { ok: false, status: 400, reason: parsed.reason };
   // A credential speaks for one device only (DESIGN.md §5).
   const other = parsed.events.find((e) => e.device !== undefined && e.device !== device.code);
-  if (other) return { ok: false, status: 403, reason: `this credential belongs to ${device.code}, not ${String(other.device).slice(0, 64)}` };
+  if (other)
+    return {
+      ok: false,
+      status: 403,
+      reason: `this credential belongs to ${device.code}, not ${String(other.device).slice(0, 64)}`,
+    };
   const result = await pipeline.submit(parsed.events.map((event) => ({ device, event })));
   return { ok: true, ...result };
 }

@@ -31,8 +31,14 @@ export class DeviceDirectory {
   private async load(where: 'code' | 'hash', value: string): Promise<IngestDevice | null> {
     const column = where === 'code' ? sql`d.code` : sql`d.token_hash`;
     const [row] = await selectRows<{
-      id: number; code: string; class: DeviceClass; community_id: number; slug: string;
-      building_id: number | null; unit_id: number | null; token_hash: string | null;
+      id: number;
+      code: string;
+      class: DeviceClass;
+      community_id: number;
+      slug: string;
+      building_id: number | null;
+      unit_id: number | null;
+      token_hash: string | null;
     }>(
       this.db,
       sql`select d.id, d.code, d.class, d.community_id, c.slug, d.building_id, d.unit_id, d.token_hash
@@ -40,8 +46,14 @@ export class DeviceDirectory {
     );
     if (!row) return null;
     const device: IngestDevice = {
-      id: row.id, code: row.code, class: row.class, communityId: row.community_id, communitySlug: row.slug,
-      buildingId: row.building_id, unitId: row.unit_id, tokenHash: row.token_hash,
+      id: row.id,
+      code: row.code,
+      class: row.class,
+      communityId: row.community_id,
+      communitySlug: row.slug,
+      buildingId: row.building_id,
+      unitId: row.unit_id,
+      tokenHash: row.token_hash,
     };
     const entry = { device, until: Date.now() + CACHE_MS };
     this.codes.set(device.code, entry);

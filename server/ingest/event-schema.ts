@@ -31,7 +31,10 @@ const MAX_AGE_MS = 366 * 24 * 3600 * 1000;
  */
 export const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const storableText = (max: number) =>
-  z.string().max(max).refine((s) => s.search(UNSTORABLE) === -1, 'text with a NUL or a broken character');
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.search(UNSTORABLE) === -1, 'text with a NUL or a broken character');
 
 const eventId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'event id: 1–64 of A–Z a–z 0–9 . _ : -');
 const shortText = (max: number) => storableText(max).pipe(z.string().min(1));
@@ -67,10 +70,16 @@ const dataByKind = {
         .array(z.strictObject({ t: z.number().min(0).max(60), x: coordinate, y: coordinate, z: coordinate }))
         .min(2)
         .max(64),
-      evidence: z.array(z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/)).max(8).default([]),
+      evidence: z
+        .array(z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/))
+        .max(8)
+        .default([]),
     })
     .refine((d) => d.floorBand[0] <= d.floorBand[1], 'floorBand runs low to high')
-    .refine((d) => d.floor === undefined || (d.floor >= d.floorBand[0] && d.floor <= d.floorBand[1]), 'floor lies in floorBand'),
+    .refine(
+      (d) => d.floor === undefined || (d.floor >= d.floorBand[0] && d.floor <= d.floorBand[1]),
+      'floor lies in floorBand',
+    ),
   ebike_blocked: z.strictObject({
     doorHeldSeconds: z.number().min(0).max(3600),
     releasedBy: z.enum(['auto', 'staff']),
@@ -82,13 +91,16 @@ export type EventData = { [K in EventKind]: z.output<(typeof dataByKind)[K]> };
 /** `at` as ISO 8601 with an offset, or epoch milliseconds. */
 // Numbers first: a union tries its members in order, and a failed member
 // costs an issue object — devices mostly send epoch milliseconds.
-const timestamp = z.union([z.number().int().min(0).max(8.64e15), z.iso.datetime({ offset: true })]).transform((v) => new Date(v));
+const timestamp = z
+  .union([z.number().int().min(0).max(8.64e15), z.iso.datetime({ offset: true })])
+  .transform((v) => new Date(v));
 
 function eventSchema(maxFutureMs: number) {
   const when = timestamp.superRefine((at, ctx) => {
     const now = Date.now();
     if (Number.isNaN(at.getTime())) ctx.addIssue({ code: 'custom', message: 'not a valid time' });
-    else if (at.getTime() > now + maxFutureMs) ctx.addIssue({ code: 'custom', message: 'stamped too far in the future (check the device clock)' });
+    else if (at.getTime() > now + maxFutureMs)
+      ctx.addIssue({ code: 'custom', message: 'stamped too far in the future (check the device clock)' });
     else if (at.getTime() < now - MAX_AGE_MS) ctx.addIssue({ code: 'custom', message: 'older than a year' });
   });
   // One strict object per kind so a field of the wrong kind is an error, not ignored.
@@ -102,7 +114,10 @@ function eventSchema(maxFutureMs: number) {
       data: dataByKind[kind],
     }),
   );
-  return z.discriminatedUnion('kind', variants as unknown as [(typeof variants)[number], ...(typeof variants)[number][]]);
+  return z.discriminatedUnion(
+    'kind',
+    variants as unknown as [(typeof variants)[number], ...(typeof variants)[number][]],
+  );
 }
 
 /** Built once per setting: building a zod schema costs more than parsing with it. */
@@ -136,7 +151,11 @@ export function parseEvents(body: unknown, opts: { maxFutureMs: number; kind?: s
     let item = list[i];
     if (opts.kind !== undefined && item && typeof item === 'object' && !Array.isArray(item)) {
       const given = (item as { kind?: unknown }).kind;
-      if (given !== undefined && given !== opts.kind) return { ok: false, reason: `event ${i}: kind "${String(given).slice(0, 32)}" does not match the topic's "${opts.kind}"` };
+      if (given !== undefined && given !== opts.kind)
+        return {
+          ok: false,
+          reason: `event ${i}: kind "${String(given).slice(0, 32)}" does not match the topic's "${opts.kind}"`,
+        };
       item = { ...item, kind: opts.kind };
     }
     const parsed = schema.safeParse(item);

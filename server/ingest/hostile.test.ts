@@ -14,7 +14,7 @@ import { createFixture, type Fixture } from './test-fixture';
 
 /** Deterministic so a failure can be replayed. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 const good = () => ({ id: 'ok', kind: 'reading', at: Date.now(), data: { temperatureC: 21 } });
@@ -22,26 +22,67 @@ const good = () => ({ id: 'ok', kind: 'reading', at: Date.now(), data: { tempera
 /** Bodies (as text) that must each be refused. */
 export function hostileBodies(n: number, otherCode: string): string[] {
   const r = rng(7);
-  const pick = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
   const deep = (d: number) => '['.repeat(d) + ']'.repeat(d);
   const makers: Array<(i: number) => unknown> = [
     (i) => ({ ...good(), id: pick([i, null, true, {}, [], '', 'x'.repeat(65), 'has space', 'ü']) }),
     () => ({ ...good(), kind: pick(['', 'READING', 'sql;drop', 1, null, 'heartbeat ', 'throw']) }),
-    () => ({ ...good(), at: pick(['yesterday', '2026-13-45T00:00:00Z', '', null, {}, -1, 1.5, 9e15, '2026-11-22 08:00']) }),
+    () => ({
+      ...good(),
+      at: pick(['yesterday', '2026-13-45T00:00:00Z', '', null, {}, -1, 1.5, 9e15, '2026-11-22 08:00']),
+    }),
     () => ({ ...good(), at: Date.now() + (1 + r() * 1000) * 86_400_000 }),
     () => ({ ...good(), at: new Date(Date.now() + 3_600_000).toISOString() }),
-    () => ({ ...good(), data: pick([null, 'text', 5, [1, 2], { nested: { a: 1 } }, { arr: [1] }, { ['x'.repeat(40)]: 1 }]) }),
+    () => ({
+      ...good(),
+      data: pick([null, 'text', 5, [1, 2], { nested: { a: 1 } }, { arr: [1] }, { ['x'.repeat(40)]: 1 }]),
+    }),
     () => ({ ...good(), data: { temperatureC: 'x'.repeat(65 + Math.floor(r() * 100_000)) } }),
-    () => ({ ...good(), data: Object.fromEntries(Array.from({ length: 33 + Math.floor(r() * 50) }, (_, k) => [`f${k}`, k])) }),
+    () => ({
+      ...good(),
+      data: Object.fromEntries(Array.from({ length: 33 + Math.floor(r() * 50) }, (_, k) => [`f${k}`, k])),
+    }),
     () => ({ ...good(), extra: 1 }),
     () => ({ ...good(), data: { note: pick(['a\u0000b', '\ud800', 'x\udc00y']) } }),
     () => ({ id: 'f', kind: 'fault', at: Date.now(), data: { code: 'E1', message: '\u0000' } }),
     () => ({ ...good(), device: otherCode }),
     () => ({ id: 'h', kind: 'heartbeat', at: Date.now(), data: { battery: pick([101, -1, 'full', null]) } }),
-    () => ({ id: 't', kind: 'throwing', at: Date.now(), data: { floorBand: [9, 3], trajectory: [{ t: 0, x: 0, y: 0, z: 0 }, { t: 1, x: 0, y: 0, z: 0 }] } }),
-    () => ({ id: 't', kind: 'throwing', at: Date.now(), data: { floorBand: [3, 9], trajectory: Array.from({ length: 65 }, () => ({ t: 0, x: 0, y: 0, z: 0 })) } }),
-    () => ({ id: 't', kind: 'throwing', at: Date.now(), data: { floorBand: [3, 9], trajectory: [{ t: 0, x: 1e9, y: 0, z: 0 }, { t: 0, x: 0, y: 0, z: 0 }] } }),
-    () => ({ id: 'e', kind: 'ebike_blocked', at: Date.now(), data: { doorHeldSeconds: pick([-5, 99999, '60']), releasedBy: 'auto' } }),
+    () => ({
+      id: 't',
+      kind: 'throwing',
+      at: Date.now(),
+      data: {
+        floorBand: [9, 3],
+        trajectory: [
+          { t: 0, x: 0, y: 0, z: 0 },
+          { t: 1, x: 0, y: 0, z: 0 },
+        ],
+      },
+    }),
+    () => ({
+      id: 't',
+      kind: 'throwing',
+      at: Date.now(),
+      data: { floorBand: [3, 9], trajectory: Array.from({ length: 65 }, () => ({ t: 0, x: 0, y: 0, z: 0 })) },
+    }),
+    () => ({
+      id: 't',
+      kind: 'throwing',
+      at: Date.now(),
+      data: {
+        floorBand: [3, 9],
+        trajectory: [
+          { t: 0, x: 1e9, y: 0, z: 0 },
+          { t: 0, x: 0, y: 0, z: 0 },
+        ],
+      },
+    }),
+    () => ({
+      id: 'e',
+      kind: 'ebike_blocked',
+      at: Date.now(),
+      data: { doorHeldSeconds: pick([-5, 99999, '60']), releasedBy: 'auto' },
+    }),
     () => ({ id: 'f', kind: 'fault', at: Date.now(), data: {} }),
     () => ({ id: 'm', kind: 'maintenance', at: Date.now(), data: { on: 'yes' } }),
     () => [],
@@ -51,7 +92,8 @@ export function hostileBodies(n: number, otherCode: string): string[] {
   ];
   const raw: Array<() => string> = [
     () => pick(['', 'null', 'true', '42', '"string"', '{', '{"id":', 'NaN', 'Infinity', '-Infinity', '\u0000']),
-    () => `{"id":"n","kind":"reading","at":${Date.now()},"data":{"v":${pick(['NaN', 'Infinity', '1e999', '-1e999', 'undefined', '0x10'])}}}`,
+    () =>
+      `{"id":"n","kind":"reading","at":${Date.now()},"data":{"v":${pick(['NaN', 'Infinity', '1e999', '-1e999', 'undefined', '0x10'])}}}`,
     () => deep(50 + Math.floor(r() * 200_000)),
     () => `{"a":`.repeat(5000) + '1' + '}'.repeat(5000),
     () => Buffer.from(Array.from({ length: 200 }, () => Math.floor(r() * 256))).toString('latin1'),
@@ -64,14 +106,21 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
   let runtime: LiveRuntime;
   let broker: EmbeddedBroker;
   let fx: Fixture;
-  const events = async () => Number((await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from device_events`))[0]?.n);
-  const deadLetters = async () => Number((await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from dead_letters`))[0]?.n);
+  const events = async () =>
+    Number((await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from device_events`))[0]?.n);
+  const deadLetters = async () =>
+    Number((await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from dead_letters`))[0]?.n);
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     fx = await createFixture(database.db, 'hostile');
     runtime = await startLiveRuntime(database, {
-      bus: 'memory', frameMs: 50, retentionSeconds: 3600, maxFutureSeconds: 300, offlineAfterHeartbeats: 2, sweepSeconds: 0,
+      bus: 'memory',
+      frameMs: 50,
+      retentionSeconds: 3600,
+      maxFutureSeconds: 300,
+      offlineAfterHeartbeats: 2,
+      sweepSeconds: 0,
     });
     broker = await startEmbeddedBroker(runtime, { port: 0, host: '127.0.0.1' });
   });
@@ -90,7 +139,11 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
       const results = await Promise.all(
         bodies.slice(i, i + 50).map(async (body) => {
           const res = await handleIngestRequest(
-            new Request('http://test/api/ingest', { method: 'POST', headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' }, body }),
+            new Request('http://test/api/ingest', {
+              method: 'POST',
+              headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' },
+              body,
+            }),
             runtime,
           );
           const reply = (await res.json()) as { error?: string };
@@ -110,11 +163,18 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
       [{ authorization: `Bearer ${env.token}`, 'content-type': 'text/plain' }, 415],
     ];
     for (const [headers, status] of attempts) {
-      const res = await handleIngestRequest(new Request('http://test/api/ingest', { method: 'POST', headers, body: JSON.stringify(good()) }), runtime);
+      const res = await handleIngestRequest(
+        new Request('http://test/api/ingest', { method: 'POST', headers, body: JSON.stringify(good()) }),
+        runtime,
+      );
       expect(res.status).toBe(status);
     }
     const ok = await handleIngestRequest(
-      new Request('http://test/api/ingest', { method: 'POST', headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' }, body: JSON.stringify(good()) }),
+      new Request('http://test/api/ingest', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(good()),
+      }),
       runtime,
     );
     expect(ok.status).toBe(200);
@@ -130,14 +190,19 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
     const bodies = hostileBodies(250, fx.devices.smoke_detector!.code).filter((b) => Buffer.byteLength(b) < 900_000);
     await Promise.all(bodies.map((b) => client.publishAsync(deviceTopic(fx.slug, dev.code, 'reading'), b, { qos: 1 })));
     expect(await deadLetters()).toBe(deadBefore + bodies.length);
-    const reasons = await selectRows<{ reason: string }>(database.db, sql`select reason from dead_letters order by id desc limit 50`);
+    const reasons = await selectRows<{ reason: string }>(
+      database.db,
+      sql`select reason from dead_letters order by id desc limit 50`,
+    );
     for (const r of reasons) expect(r.reason.length).toBeGreaterThan(3);
 
     // Another device's topic: dead-lettered, connection dropped, nothing stored.
     const foreign = [
       deviceTopic(fx.slug, fx.devices.smoke_detector!.code, 'reading'),
       deviceTopic('other-place', dev.code, 'reading'),
-      'linli/x', 'elsewhere/a/b/c', `${deviceTopic(fx.slug, dev.code, 'reading')}/extra`,
+      'linli/x',
+      'elsewhere/a/b/c',
+      `${deviceTopic(fx.slug, dev.code, 'reading')}/extra`,
     ];
     for (const topic of foreign) {
       const c = await mqtt.connectAsync(url, { username: dev.code, password: dev.token, reconnectPeriod: 0 });
@@ -147,14 +212,25 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
       c.end(true);
     }
     // Recorded while the connection is being dropped: give the last one a moment.
-    for (let i = 0; i < 50 && (await deadLetters()) < deadBefore + bodies.length + foreign.length; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 50 && (await deadLetters()) < deadBefore + bodies.length + foreign.length; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(await deadLetters()).toBe(deadBefore + bodies.length + foreign.length);
-    for (const [username, password] of [[dev.code, 'wrong'], ['NOPE-1', dev.token], [fx.devices.smoke_detector!.code, dev.token]] as const) {
-      await expect(mqtt.connectAsync(url, { username, password, reconnectPeriod: 0, connectTimeout: 3000 })).rejects.toThrow();
+    for (const [username, password] of [
+      [dev.code, 'wrong'],
+      ['NOPE-1', dev.token],
+      [fx.devices.smoke_detector!.code, dev.token],
+    ] as const) {
+      await expect(
+        mqtt.connectAsync(url, { username, password, reconnectPeriod: 0, connectTimeout: 3000 }),
+      ).rejects.toThrow();
     }
     expect(await events()).toBe(before);
     // The door still works for a well-behaved message.
-    await client.publishAsync(deviceTopic(fx.slug, dev.code, 'reading'), JSON.stringify({ id: 'fine', at: Date.now(), data: { pressureMpa: 0.3 } }), { qos: 1 });
+    await client.publishAsync(
+      deviceTopic(fx.slug, dev.code, 'reading'),
+      JSON.stringify({ id: 'fine', at: Date.now(), data: { pressureMpa: 0.3 } }),
+      { qos: 1 },
+    );
     expect(await events()).toBe(before + 1);
     await client.endAsync();
   });

@@ -6,7 +6,10 @@ import { acceptPayload } from './accept';
 import { MAX_BODY_BYTES } from './event-schema';
 
 const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
 
 async function readBody(req: Request): Promise<string | null> {
   const declared = Number(req.headers.get('content-length') ?? '0');
@@ -40,7 +43,9 @@ export async function handleIngestRequest(req: Request, runtime: LiveRuntime): P
   const text = await readBody(req);
   if (text === null) return json(413, { error: `body larger than ${MAX_BODY_BYTES} bytes` });
   try {
-    const result = await acceptPayload(runtime.pipeline, device, text, { maxFutureSeconds: runtime.options.maxFutureSeconds });
+    const result = await acceptPayload(runtime.pipeline, device, text, {
+      maxFutureSeconds: runtime.options.maxFutureSeconds,
+    });
     if (!result.ok) return json(result.status, { error: result.reason });
     return json(200, { device: device.code, stored: result.stored, duplicates: result.duplicates });
   } catch (error) {

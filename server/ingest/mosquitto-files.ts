@@ -33,7 +33,10 @@ export async function writeMosquittoFiles(db: Db, o: MosquittoFilesOptions): Pro
   const [community] = await selectRows<{ id: number }>(db, sql`select id from communities where slug = ${o.community}`);
   if (!community) throw new Error(`no community "${o.community}"`);
   const issued = await issueDeviceTokens(db, { communityId: community.id, limit: 1_000_000 });
-  const passwd = [`${o.ingestUser}:${mosquittoHash(o.ingestPassword)}`, ...issued.map((t) => `${t.code}:${mosquittoHash(t.token)}`)];
+  const passwd = [
+    `${o.ingestUser}:${mosquittoHash(o.ingestPassword)}`,
+    ...issued.map((t) => `${t.code}:${mosquittoHash(t.token)}`),
+  ];
   const acl = [
     `user ${o.ingestUser}`,
     `topic read ${TOPIC_ROOT}/#`,
@@ -43,7 +46,11 @@ export async function writeMosquittoFiles(db: Db, o: MosquittoFilesOptions): Pro
   mkdirSync(o.out, { recursive: true });
   writeFileSync(path.join(o.out, 'passwd'), `${passwd.join('\n')}\n`, { mode: 0o640 });
   writeFileSync(path.join(o.out, 'acl'), `${acl.join('\n')}\n`, { mode: 0o640 });
-  writeFileSync(path.join(o.out, 'tokens.csv'), `code,token\n${issued.map((t) => `${t.code},${t.token}`).join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(
+    path.join(o.out, 'tokens.csv'),
+    `code,token\n${issued.map((t) => `${t.code},${t.token}`).join('\n')}\n`,
+    { mode: 0o600 },
+  );
   return issued.length;
 }
 
@@ -58,12 +65,17 @@ async function main(): Promise<void> {
   });
   const url = process.env.DATABASE_URL;
   if (!url || !values.community || !values['ingest-password']) {
-    throw new Error('usage: DATABASE_URL=postgres://… tsx server/ingest/mosquitto-files.ts --community <slug> --ingest-password <pw> [--out dir]');
+    throw new Error(
+      'usage: DATABASE_URL=postgres://… tsx server/ingest/mosquitto-files.ts --community <slug> --ingest-password <pw> [--out dir]',
+    );
   }
   const database = await openDatabase({ url, poolSize: 1 });
   try {
     const n = await writeMosquittoFiles(database.db, {
-      community: values.community, out: values.out, ingestUser: values['ingest-user'], ingestPassword: values['ingest-password'],
+      community: values.community,
+      out: values.out,
+      ingestUser: values['ingest-user'],
+      ingestPassword: values['ingest-password'],
     });
     console.log(`wrote ${n} devices to ${values.out}/passwd, acl and tokens.csv; reload Mosquitto (kill -HUP)`);
   } finally {

@@ -19,7 +19,10 @@ function authError(message: string, returnCode: 4 | 5): AuthenticateError {
   return Object.assign(new Error(message), { returnCode }) as AuthenticateError;
 }
 
-export async function startEmbeddedBroker(runtime: LiveRuntime, opts: { port: number; host?: string }): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(
+  runtime: LiveRuntime,
+  opts: { port: number; host?: string },
+): Promise<EmbeddedBroker> {
   const who = new WeakMap<Client, IngestDevice>();
   const broker = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
@@ -50,18 +53,40 @@ export async function startEmbeddedBroker(runtime: LiveRuntime, opts: { port: nu
       if (!topic.ok) {
         // Writing another device's topic: record it, then drop the connection
         // (MQTT 3.1.1 has no negative PUBACK; MQTT-3.3.5-2).
-        void runtime.pipeline.deadLetter({ source: 'mqtt', deviceCode: device.code, topic: packet.topic.slice(0, 200), reason: topic.reason, excerpt: excerpt() });
+        void runtime.pipeline.deadLetter({
+          source: 'mqtt',
+          deviceCode: device.code,
+          topic: packet.topic.slice(0, 200),
+          reason: topic.reason,
+          excerpt: excerpt(),
+        });
         return done(new Error(topic.reason));
       }
       if (payload.length > MAX_BODY_BYTES) {
-        void runtime.pipeline.deadLetter({ source: 'mqtt', deviceCode: device.code, topic: packet.topic, reason: 'payload too large', excerpt: excerpt() });
+        void runtime.pipeline.deadLetter({
+          source: 'mqtt',
+          deviceCode: device.code,
+          topic: packet.topic,
+          reason: 'payload too large',
+          excerpt: excerpt(),
+        });
         return done(null);
       }
-      acceptPayload(runtime.pipeline, device, payload.toString('utf8'), { maxFutureSeconds: runtime.options.maxFutureSeconds, kind: topic.kind })
+      acceptPayload(runtime.pipeline, device, payload.toString('utf8'), {
+        maxFutureSeconds: runtime.options.maxFutureSeconds,
+        kind: topic.kind,
+      })
         .then(async (result) => {
           // Refused input is acknowledged once it is dead-lettered: sending it
           // again would only be refused again.
-          if (!result.ok) await runtime.pipeline.deadLetter({ source: 'mqtt', deviceCode: device.code, topic: packet.topic, reason: result.reason, excerpt: excerpt() });
+          if (!result.ok)
+            await runtime.pipeline.deadLetter({
+              source: 'mqtt',
+              deviceCode: device.code,
+              topic: packet.topic,
+              reason: result.reason,
+              excerpt: excerpt(),
+            });
           done(null);
         })
         .catch((error: unknown) => {

@@ -56,7 +56,8 @@ function deferAcks(client: MqttClient): DeferredAcks {
   client.on('connect', () => connection++);
   let tail: Promise<void> = Promise.resolve();
   (client as unknown as { _sendPacket: SendPacket })._sendPacket = (packet, cb, ...rest) => {
-    const stored = packet.cmd === 'puback' && packet.messageId !== undefined ? pending.get(packet.messageId) : undefined;
+    const stored =
+      packet.cmd === 'puback' && packet.messageId !== undefined ? pending.get(packet.messageId) : undefined;
     if (!stored) return send(packet, cb, ...rest);
     pending.delete(packet.messageId!);
     cb?.(); // mqtt.js may read the next message now
@@ -75,14 +76,23 @@ function deferAcks(client: MqttClient): DeferredAcks {
   return { hold: (messageId, stored) => pending.set(messageId, stored), drained: () => tail };
 }
 
-export async function startExternalIngest(runtime: LiveRuntime, opts: { url: string; connections: number; clientIdPrefix?: string }): Promise<ExternalIngest> {
+export async function startExternalIngest(
+  runtime: LiveRuntime,
+  opts: { url: string; connections: number; clientIdPrefix?: string },
+): Promise<ExternalIngest> {
   const prefix = opts.clientIdPrefix ?? `linli-ingest-${os.hostname()}`;
   let closing = false;
   let inFlight = 0;
 
   const handle = async (topic: string, payload: Buffer): Promise<void> => {
     const dead = (reason: string, deviceCode: string | null) =>
-      runtime.pipeline.deadLetter({ source: 'mqtt', deviceCode, topic: topic.slice(0, 200), reason, excerpt: payload.subarray(0, 500).toString('utf8') });
+      runtime.pipeline.deadLetter({
+        source: 'mqtt',
+        deviceCode,
+        topic: topic.slice(0, 200),
+        reason,
+        excerpt: payload.subarray(0, 500).toString('utf8'),
+      });
     const parts = topicParts(topic);
     if (!parts) return dead(`topic must be ${TOPIC_ROOT}/<community>/<device>/<kind>`, null);
     const device = await runtime.directory.byCode(parts.code);
@@ -92,7 +102,10 @@ export async function startExternalIngest(runtime: LiveRuntime, opts: { url: str
     // holding the ack holds this connection's stream (backpressure).
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await acceptPayload(runtime.pipeline, device, payload.toString('utf8'), { maxFutureSeconds: runtime.options.maxFutureSeconds, kind: parts.kind });
+        const result = await acceptPayload(runtime.pipeline, device, payload.toString('utf8'), {
+          maxFutureSeconds: runtime.options.maxFutureSeconds,
+          kind: parts.kind,
+        });
         if (!result.ok) await dead(result.reason, device.code);
         return;
       } catch (error) {
@@ -151,7 +164,9 @@ export async function startExternalIngest(runtime: LiveRuntime, opts: { url: str
       // Nothing held: end the sessions. Still holding (the database is down):
       // keep them, so the broker redelivers to this client id after a restart.
       const drained = inFlight === 0;
-      await Promise.all(clients.map((c) => (drained ? c.endAsync(false, { properties: { sessionExpiryInterval: 0 } }) : c.endAsync())));
+      await Promise.all(
+        clients.map((c) => (drained ? c.endAsync(false, { properties: { sessionExpiryInterval: 0 } }) : c.endAsync())),
+      );
     },
   };
 }

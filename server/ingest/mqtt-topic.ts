@@ -12,10 +12,14 @@ export type TopicCheck = { ok: true; kind: string } | { ok: false; reason: strin
 
 export function checkTopic(topic: string, device: IngestDevice): TopicCheck {
   const parts = topic.split('/');
-  if (parts.length !== 4 || parts[0] !== TOPIC_ROOT) return { ok: false, reason: `topic must be ${TOPIC_ROOT}/<community>/<device>/<kind>` };
+  if (parts.length !== 4 || parts[0] !== TOPIC_ROOT)
+    return { ok: false, reason: `topic must be ${TOPIC_ROOT}/<community>/<device>/<kind>` };
   const [, slug, code, kind] = parts as [string, string, string, string];
   if (slug !== device.communitySlug || code !== device.code) {
-    return { ok: false, reason: `${device.code} may publish only under ${TOPIC_ROOT}/${device.communitySlug}/${device.code}/` };
+    return {
+      ok: false,
+      reason: `${device.code} may publish only under ${TOPIC_ROOT}/${device.communitySlug}/${device.code}/`,
+    };
   }
   if (!/^[a-z_]{1,32}$/.test(kind)) return { ok: false, reason: 'unknown event kind in topic' };
   return { ok: true, kind };

@@ -12,7 +12,13 @@ import { writeBatch, type Accepted } from './write';
 export type SubmitResult = { stored: number; duplicates: number };
 
 type Submission = { items: Accepted[]; at: number; resolve: (r: SubmitResult) => void; reject: (e: unknown) => void };
-type DeadLetterRow = { source: 'mqtt' | 'http'; deviceCode: string | null; topic: string | null; reason: string; excerpt: string };
+type DeadLetterRow = {
+  source: 'mqtt' | 'http';
+  deviceCode: string | null;
+  topic: string | null;
+  reason: string;
+  excerpt: string;
+};
 
 export type PipelineOptions = {
   /** Events per transaction (batches close early when the queue runs dry). */
@@ -75,9 +81,13 @@ export class IngestPipeline {
 
   private async write(batch: Submission[]): Promise<void> {
     try {
-      const outcome = await writeBatch(this.database, batch.flatMap((s) => s.items), {
-        receivedAt: Math.min(...batch.map((s) => s.at)),
-      });
+      const outcome = await writeBatch(
+        this.database,
+        batch.flatMap((s) => s.items),
+        {
+          receivedAt: Math.min(...batch.map((s) => s.at)),
+        },
+      );
       let offset = 0;
       for (const s of batch) {
         let stored = 0;
@@ -99,7 +109,12 @@ export class IngestPipeline {
 
   /** Records refused input (MQTT cannot answer with an error); batched, best effort. */
   deadLetter(row: DeadLetterRow): Promise<void> {
-    this.deadQueue.push({ ...row, reason: storable(row.reason), excerpt: storable(row.excerpt), topic: row.topic && storable(row.topic) });
+    this.deadQueue.push({
+      ...row,
+      reason: storable(row.reason),
+      excerpt: storable(row.excerpt),
+      topic: row.topic && storable(row.topic),
+    });
     this.deadFlush ??= (async () => {
       await Promise.resolve();
       const rows = this.deadQueue;

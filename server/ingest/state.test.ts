@@ -1,13 +1,36 @@
 // The status machine and alarm rules as pure functions.
 import { describe, expect, it } from 'vitest';
 import type { IngestEvent } from './event-schema';
-import { applyEvent, canAdvanceAlarm, derivedStatus, markOffline, readingConditions, type DeviceFacts, type DeviceState } from './state';
+import {
+  applyEvent,
+  canAdvanceAlarm,
+  derivedStatus,
+  markOffline,
+  readingConditions,
+  type DeviceFacts,
+  type DeviceState,
+} from './state';
 
 const T0 = new Date('2026-11-22T08:00:00Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
-const device = (cls: DeviceFacts['class']): DeviceFacts => ({ id: 1, class: cls, communityId: 1, buildingId: 1, unitId: null });
-const fresh = (status: DeviceState['status'] = 'online', active: string[] = []): DeviceState => ({ status, statusSince: T0, active: new Set(active) });
-const reading = (s: number, data: Record<string, number | boolean | string | null>): IngestEvent => ({ id: `r${s}`, kind: 'reading', at: at(s), data });
+const device = (cls: DeviceFacts['class']): DeviceFacts => ({
+  id: 1,
+  class: cls,
+  communityId: 1,
+  buildingId: 1,
+  unitId: null,
+});
+const fresh = (status: DeviceState['status'] = 'online', active: string[] = []): DeviceState => ({
+  status,
+  statusSince: T0,
+  active: new Set(active),
+});
+const reading = (s: number, data: Record<string, number | boolean | string | null>): IngestEvent => ({
+  id: `r${s}`,
+  kind: 'reading',
+  at: at(s),
+  data,
+});
 
 describe('device status machine', () => {
   it('raises smoke once, goes to alarm, and clears back to online', () => {
@@ -47,7 +70,12 @@ describe('device status machine', () => {
     expect(off.state.status).toBe('offline');
     expect(off.raise.map((r) => r.kind)).toEqual(['device_offline']);
     expect(markOffline(off.state, at(200)).raise).toEqual([]);
-    const back = applyEvent(device('smoke_detector'), off.state, { id: 'h', kind: 'heartbeat', at: at(150), data: {} }, at(150));
+    const back = applyEvent(
+      device('smoke_detector'),
+      off.state,
+      { id: 'h', kind: 'heartbeat', at: at(150), data: {} },
+      at(150),
+    );
     expect(back.clear).toEqual(['device_offline']);
     expect(back.state.status).toBe('alarm'); // the smoke is still there
   });
@@ -75,10 +103,21 @@ describe('device status machine', () => {
   });
 
   it('turns a throwing event into an incident with its floor, band, column and trajectory', () => {
-    const trajectory = [{ t: 0, x: 0, y: 0, z: 20 }, { t: 2, x: 0, y: 1, z: 0 }];
-    const out = applyEvent(device('throwing_camera'), fresh(), {
-      id: 't', kind: 'throwing', at: at(1), data: { floor: 7, floorBand: [6, 8], windowColumn: 3, trajectory, evidence: [] },
-    }, at(1));
+    const trajectory = [
+      { t: 0, x: 0, y: 0, z: 20 },
+      { t: 2, x: 0, y: 1, z: 0 },
+    ];
+    const out = applyEvent(
+      device('throwing_camera'),
+      fresh(),
+      {
+        id: 't',
+        kind: 'throwing',
+        at: at(1),
+        data: { floor: 7, floorBand: [6, 8], windowColumn: 3, trajectory, evidence: [] },
+      },
+      at(1),
+    );
     expect(out.incident).toMatchObject({ kind: 'throwing', floor: 7, floorBand: [6, 8], windowColumn: 3, trajectory });
     expect(out.raise).toMatchObject([{ kind: 'throwing', withIncident: true }]);
     expect(out.state.status).toBe('online');
@@ -86,18 +125,32 @@ describe('device status machine', () => {
 
   it('pages staff only for e-bikes that held the door long or needed staff', () => {
     const cam = device('elevator_ebike_camera');
-    const short = applyEvent(cam, fresh(), { id: 'a', kind: 'ebike_blocked', at: at(1), data: { doorHeldSeconds: 8, releasedBy: 'auto' } }, at(1));
+    const short = applyEvent(
+      cam,
+      fresh(),
+      { id: 'a', kind: 'ebike_blocked', at: at(1), data: { doorHeldSeconds: 8, releasedBy: 'auto' } },
+      at(1),
+    );
     expect(short.incident).toMatchObject({ kind: 'ebike_elevator', doorHeldSeconds: 8 });
     expect(short.raise).toEqual([]);
-    const long = applyEvent(cam, fresh(), { id: 'b', kind: 'ebike_blocked', at: at(1), data: { doorHeldSeconds: 45, releasedBy: 'auto' } }, at(1));
+    const long = applyEvent(
+      cam,
+      fresh(),
+      { id: 'b', kind: 'ebike_blocked', at: at(1), data: { doorHeldSeconds: 45, releasedBy: 'auto' } },
+      at(1),
+    );
     expect(long.raise.map((r) => r.kind)).toEqual(['ebike_elevator']);
   });
 });
 
 describe('alarm rules', () => {
   it('reads each class by its own fields and thresholds', () => {
-    expect(readingConditions('fire_water_pressure', { pressureMpa: 0.05 })).toEqual([{ kind: 'fire_water_low_pressure', on: true }]);
-    expect(readingConditions('fire_water_pressure', { pressureMpa: 0.3 })).toEqual([{ kind: 'fire_water_low_pressure', on: false }]);
+    expect(readingConditions('fire_water_pressure', { pressureMpa: 0.05 })).toEqual([
+      { kind: 'fire_water_low_pressure', on: true },
+    ]);
+    expect(readingConditions('fire_water_pressure', { pressureMpa: 0.3 })).toEqual([
+      { kind: 'fire_water_low_pressure', on: false },
+    ]);
     expect(readingConditions('manhole_cover', { tiltDegrees: 30 })).toEqual([{ kind: 'manhole_open', on: true }]);
     expect(readingConditions('elevator_controller', { fault: 0 })).toEqual([{ kind: 'elevator_fault', on: false }]);
     expect(readingConditions('environment', { pm25: 300 })).toEqual([]);

@@ -88,8 +88,10 @@ export type Outcome = {
 
 type Condition = { kind: ConditionKind; on: boolean };
 
-const bool = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'boolean' ? (data[key] as boolean) : undefined);
-const num = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'number' ? (data[key] as number) : undefined);
+const bool = (data: Record<string, unknown>, key: string) =>
+  typeof data[key] === 'boolean' ? (data[key] as boolean) : undefined;
+const num = (data: Record<string, unknown>, key: string) =>
+  typeof data[key] === 'number' ? (data[key] as number) : undefined;
 const NONE: readonly Condition[] = [];
 
 /** The conditions a reading speaks to, by device class; fields it does not carry say nothing. */
@@ -126,7 +128,9 @@ export function readingConditions(cls: DeviceClass, data: Record<string, unknown
       const open = bool(data, 'open');
       const tilt = num(data, 'tiltDegrees');
       if (open === undefined && tilt === undefined) return NONE;
-      return [{ kind: 'manhole_open', on: open === true || (tilt !== undefined && tilt > THRESHOLDS.manholeTiltDegrees) }];
+      return [
+        { kind: 'manhole_open', on: open === true || (tilt !== undefined && tilt > THRESHOLDS.manholeTiltDegrees) },
+      ];
     }
     case 'water_leak_contact': {
       const leak = bool(data, 'leak');
@@ -162,8 +166,15 @@ export function derivedStatus(active: ReadonlySet<string>): DeviceStatus {
   return alarm ? 'alarm' : 'online';
 }
 
-function alarmSpec(kind: ConditionKind | keyof typeof INCIDENT_ALARMS, openedAt: Date, withIncident = false): AlarmSpec {
-  const def = kind in CONDITION_ALARMS ? CONDITION_ALARMS[kind as ConditionKind] : INCIDENT_ALARMS[kind as keyof typeof INCIDENT_ALARMS];
+function alarmSpec(
+  kind: ConditionKind | keyof typeof INCIDENT_ALARMS,
+  openedAt: Date,
+  withIncident = false,
+): AlarmSpec {
+  const def =
+    kind in CONDITION_ALARMS
+      ? CONDITION_ALARMS[kind as ConditionKind]
+      : INCIDENT_ALARMS[kind as keyof typeof INCIDENT_ALARMS];
   return { kind, severity: def.severity, title: def.title, openedAt, withIncident };
 }
 
@@ -212,8 +223,14 @@ function setCondition(f: Fold, kind: ConditionKind, on: boolean): void {
  */
 export function applyEvent(device: DeviceFacts, state: DeviceState, event: IngestEvent, now: Date): Outcome {
   const f: Fold = {
-    active: state.active, copied: false, raise: [], clear: [], status: state.status, touched: false,
-    stale: event.at.getTime() < state.statusSince.getTime(), at: event.at,
+    active: state.active,
+    copied: false,
+    raise: [],
+    clear: [],
+    status: state.status,
+    touched: false,
+    stale: event.at.getTime() < state.statusSince.getTime(),
+    at: event.at,
   };
   let incident: IncidentSpec | null = null;
   let telemetry: Record<string, unknown> | null = null;
@@ -268,7 +285,12 @@ export function applyEvent(device: DeviceFacts, state: DeviceState, event: Inges
       break;
     }
     case 'ebike_blocked':
-      incident = { kind: 'ebike_elevator', occurredAt: event.at, doorHeldSeconds: event.data.doorHeldSeconds, releasedBy: event.data.releasedBy };
+      incident = {
+        kind: 'ebike_elevator',
+        occurredAt: event.at,
+        doorHeldSeconds: event.data.doorHeldSeconds,
+        releasedBy: event.data.releasedBy,
+      };
       if (event.data.doorHeldSeconds >= THRESHOLDS.ebikeAlarmSeconds || event.data.releasedBy === 'staff') {
         f.raise.push(alarmSpec('ebike_elevator', event.at, true));
       }
@@ -284,7 +306,13 @@ export function applyEvent(device: DeviceFacts, state: DeviceState, event: Inges
   return outcome(f, state, changedAt, incident, telemetry);
 }
 
-function outcome(f: Fold, state: DeviceState, changedAt: Date, incident: IncidentSpec | null, telemetry: Record<string, unknown> | null): Outcome {
+function outcome(
+  f: Fold,
+  state: DeviceState,
+  changedAt: Date,
+  incident: IncidentSpec | null,
+  telemetry: Record<string, unknown> | null,
+): Outcome {
   const changed = f.status !== state.status;
   return {
     state: { status: f.status, statusSince: changed ? changedAt : state.statusSince, active: f.active },

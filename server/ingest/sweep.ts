@@ -20,7 +20,12 @@ export async function sweepOffline(db: Db, opts: { afterHeartbeats: number }): P
   const now = new Date();
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
-    const stale = await selectRows<{ id: number; community_id: number; status: DeviceStatus; status_since: string | Date }>(
+    const stale = await selectRows<{
+      id: number;
+      community_id: number;
+      status: DeviceStatus;
+      status_since: string | Date;
+    }>(
       tx,
       sql`select id, community_id, status, status_since from devices
           where token_hash is not null and status not in ('offline', 'maintenance')
@@ -42,18 +47,42 @@ export async function sweepOffline(db: Db, opts: { afterHeartbeats: number }): P
     const byCommunity = new Map<number, LiveChanges>();
     for (const d of stale) {
       const out = markOffline(
-        { status: d.status, statusSince: new Date(d.status_since), active: already.has(d.id) ? new Set(['device_offline']) : new Set() },
+        {
+          status: d.status,
+          statusSince: new Date(d.status_since),
+          active: already.has(d.id) ? new Set(['device_offline']) : new Set(),
+        },
         now,
       );
       let c = byCommunity.get(d.community_id);
-      if (!c) byCommunity.set(d.community_id, (c = { communityId: d.community_id, receivedAt: now.getTime(), events: 0, devices: [], alarms: [], incidents: [] }));
+      if (!c)
+        byCommunity.set(
+          d.community_id,
+          (c = {
+            communityId: d.community_id,
+            receivedAt: now.getTime(),
+            events: 0,
+            devices: [],
+            alarms: [],
+            incidents: [],
+          }),
+        );
       c.devices.push([d.id, out.state.status]);
-      for (const a of out.raise) raises.push({ c: d.community_id, d: d.id, s: a.severity, t: a.title, o: a.openedAt.toISOString() });
+      for (const a of out.raise)
+        raises.push({ c: d.community_id, d: d.id, s: a.severity, t: a.title, o: a.openedAt.toISOString() });
     }
     await tx.execute(sql`update devices set status = 'offline', status_since = ${now.toISOString()}::timestamptz, updated_at = now()
                          where id = any(${ids}::int[])`);
     if (raises.length > 0) {
-      const created = await selectRows<{ id: number; community_id: number; device_id: number; severity: AlarmSeverity; state: AlarmState; title: string; opened_at: string | Date }>(
+      const created = await selectRows<{
+        id: number;
+        community_id: number;
+        device_id: number;
+        severity: AlarmSeverity;
+        state: AlarmState;
+        title: string;
+        opened_at: string | Date;
+      }>(
         tx,
         sql`insert into alarms (community_id, device_id, kind, severity, state, title, opened_at)
             select c, d, 'device_offline', s, 'open', t, o from jsonb_to_recordset(${JSON.stringify(raises)}::jsonb)
@@ -62,8 +91,14 @@ export async function sweepOffline(db: Db, opts: { afterHeartbeats: number }): P
       );
       for (const a of created) {
         byCommunity.get(a.community_id)?.alarms.push({
-          id: a.id, deviceId: a.device_id, incidentId: null, kind: 'device_offline', severity: a.severity, state: a.state,
-          title: a.title, openedAt: new Date(a.opened_at).toISOString(),
+          id: a.id,
+          deviceId: a.device_id,
+          incidentId: null,
+          kind: 'device_offline',
+          severity: a.severity,
+          state: a.state,
+          title: a.title,
+          openedAt: new Date(a.opened_at).toISOString(),
         });
       }
     }
@@ -73,6 +108,8 @@ export async function sweepOffline(db: Db, opts: { afterHeartbeats: number }): P
 
 /** Drops frames older than the retention and dead letters older than 30 days. */
 export async function trimLive(db: Db, retentionSeconds: number): Promise<void> {
-  await db.execute(sql`delete from live_frames where created_at < now() - make_interval(secs => ${retentionSeconds}::float8)`);
+  await db.execute(
+    sql`delete from live_frames where created_at < now() - make_interval(secs => ${retentionSeconds}::float8)`,
+  );
   await db.execute(sql`delete from dead_letters where received_at < now() - interval '30 days'`);
 }

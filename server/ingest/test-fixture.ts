@@ -7,8 +7,14 @@ import type { DeviceClass } from '~/db/vocab';
 import { issueDeviceTokens } from './tokens';
 
 export const FIXTURE_CLASSES: DeviceClass[] = [
-  'smoke_detector', 'throwing_camera', 'elevator_ebike_camera', 'elevator_controller', 'fire_water_pressure',
-  'environment', 'water_leak_contact', 'manhole_cover',
+  'smoke_detector',
+  'throwing_camera',
+  'elevator_ebike_camera',
+  'elevator_controller',
+  'fire_water_pressure',
+  'environment',
+  'water_leak_contact',
+  'manhole_cover',
 ];
 
 export type FixtureDevice = { id: number; code: string; class: DeviceClass; token: string };
@@ -28,7 +34,8 @@ export async function createFixture(db: Db, slug = 'testville', perClass = 1): P
   const prefix = slug.slice(0, 4).toUpperCase();
   const rows = FIXTURE_CLASSES.flatMap((cls, i) =>
     Array.from({ length: perClass }, (_, n) => ({
-      code: `${prefix}-${String(i).padStart(2, '0')}-${String(n).padStart(4, '0')}`, cls,
+      code: `${prefix}-${String(i).padStart(2, '0')}-${String(n).padStart(4, '0')}`,
+      cls,
       cfg: cls === 'throwing_camera' ? { floorBand: [4, 6], facade: 'south' } : {},
     })),
   );
@@ -36,6 +43,7 @@ export async function createFixture(db: Db, slug = 'testville', perClass = 1): P
       select ${communityId}, code, cls, code, ${b!.id}, 60, cfg from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(code text, cls text, cfg jsonb)`);
   const issued = await issueDeviceTokens(db, { communityId, limit: 100_000 });
   const devices: Record<string, FixtureDevice> = {};
-  for (const t of issued) devices[perClass === 1 ? t.class : t.code] = { id: t.id, code: t.code, class: t.class, token: t.token };
+  for (const t of issued)
+    devices[perClass === 1 ? t.class : t.code] = { id: t.id, code: t.code, class: t.class, token: t.token };
   return { communityId, slug, buildingId: b!.id, devices };
 }

@@ -61,8 +61,13 @@ export async function issueDeviceTokens(db: Db, sel: TokenSelection): Promise<Is
   if (sel.classes) where.push(sql`d.class = any(${`{${sel.classes.join(',')}}`}::text[])`);
   const perClass = sel.perClass ?? 1_000_000;
   const rows = await selectRows<{
-    id: number; code: string; class: DeviceClass; heartbeat_seconds: number; floor: number | null;
-    config: { floorBand?: [number, number] } | null; floors: number | null;
+    id: number;
+    code: string;
+    class: DeviceClass;
+    heartbeat_seconds: number;
+    floor: number | null;
+    config: { floorBand?: [number, number] } | null;
+    floors: number | null;
   }>(
     db,
     sql`select id, code, class, heartbeat_seconds, floor, config, floors from (

@@ -19,10 +19,25 @@ export const eventKey = (deviceId: number, eventId: string) => `${deviceId}\u000
 const intArray = (ids: Iterable<number>) => `{${[...ids].join(',')}}`;
 const ACTIVE = `('open', 'acknowledged', 'in_progress')`;
 
-export type AlarmRow = { id: number; device_id: number | null; incident_id: number | null; kind: string; severity: AlarmSeverity; state: AlarmState; title: string; opened_at: string | Date };
+export type AlarmRow = {
+  id: number;
+  device_id: number | null;
+  incident_id: number | null;
+  kind: string;
+  severity: AlarmSeverity;
+  state: AlarmState;
+  title: string;
+  opened_at: string | Date;
+};
 export const toFrameAlarm = (r: AlarmRow): FrameAlarm => ({
-  id: r.id, deviceId: r.device_id, incidentId: r.incident_id, kind: r.kind, severity: r.severity, state: r.state,
-  title: r.title, openedAt: new Date(r.opened_at).toISOString(),
+  id: r.id,
+  deviceId: r.device_id,
+  incidentId: r.incident_id,
+  kind: r.kind,
+  severity: r.severity,
+  state: r.state,
+  title: r.title,
+  openedAt: new Date(r.opened_at).toISOString(),
 });
 
 function changesFor(map: Map<number, LiveChanges>, communityId: number, receivedAt = Date.now()): LiveChanges {
@@ -66,7 +81,9 @@ const INSERT_ALARMS = `insert into alarms (community_id, device_id, incident_id,
   returning ${ALARM_COLUMNS}`;
 const RESOLVE_ALARMS = `update alarms a set state = 'resolved', resolved_at = now(), updated_at = now()
   from unnest($1::text::int[]) as k(id) where a.id = k.id and a.state in ${ACTIVE}
-  returning ${ALARM_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}`;
+  returning ${ALARM_COLUMNS.split(', ')
+    .map((c) => `a.${c}`)
+    .join(', ')}`;
 
 /** The newest value of each field across a device's readings (they are events' own data: not changed). */
 function latest(readings: Array<Record<string, unknown>> | undefined): Record<string, unknown> | null {
@@ -84,7 +101,13 @@ function eventRow(deviceId: number, event: IngestEvent): string {
  * than it was given — then the same event twice in the batch (the first
  * counts) or one already stored before this transaction.
  */
-async function markStored(query: RawQuery, items: Accepted[], candidates: number[], written: number, stored: Uint8Array): Promise<void> {
+async function markStored(
+  query: RawQuery,
+  items: Accepted[],
+  candidates: number[],
+  written: number,
+  stored: Uint8Array,
+): Promise<void> {
   for (const i of candidates) stored[i] = 1;
   if (written === candidates.length) return;
   const seen = new Set<string>();
@@ -102,7 +125,11 @@ async function markStored(query: RawQuery, items: Accepted[], candidates: number
   for (const r of rows) stored[r.o] = 0;
 }
 
-export async function writeBatch(database: Pick<Database, 'transaction' | 'engine'>, items: Accepted[], opts: WriteOptions = {}): Promise<BatchOutcome> {
+export async function writeBatch(
+  database: Pick<Database, 'transaction' | 'engine'>,
+  items: Accepted[],
+  opts: WriteOptions = {},
+): Promise<BatchOutcome> {
   const now = opts.now ?? new Date();
   const receivedAt = opts.receivedAt ?? now.getTime();
   const stored = new Uint8Array(items.length);
@@ -119,7 +146,8 @@ export async function writeBatch(database: Pick<Database, 'transaction' | 'engin
       [intArray(devices.keys())],
     );
     const states = new Map<number, DeviceState>();
-    for (const r of locked.rows) states.set(r.id, { status: r.status, statusSince: new Date(r.status_since), active: new Set<string>() });
+    for (const r of locked.rows)
+      states.set(r.id, { status: r.status, statusSince: new Date(r.status_since), active: new Set<string>() });
     const candidates: number[] = [];
     const parts: string[] = [];
     for (let i = 0; i < items.length; i++) {
@@ -142,7 +170,9 @@ export async function writeBatch(database: Pick<Database, 'transaction' | 'engin
     }
     const activeIds = new Map<string, number>(); // deviceId:kind → alarm id
     if (needAlarms.size > 0) {
-      const active = await query<{ id: number; device_id: number; kind: string }>(ACTIVE_ALARMS, [intArray(needAlarms)]);
+      const active = await query<{ id: number; device_id: number; kind: string }>(ACTIVE_ALARMS, [
+        intArray(needAlarms),
+      ]);
       for (const a of active.rows) {
         (states.get(a.device_id)?.active as Set<string> | undefined)?.add(a.kind);
         activeIds.set(`${a.device_id}:${a.kind}`, a.id);
@@ -179,38 +209,70 @@ export async function writeBatch(database: Pick<Database, 'transaction' | 'engin
       const s = states.get(id)!;
       const changed = s.status !== before.get(id);
       if (changed) changesFor(byCommunity, devices.get(id)!.communityId).devices.push([id, s.status]);
-      return { id, s: changed ? s.status : null, ss: changed ? s.statusSince.toISOString() : null, t: latest(telemetry.get(id)) };
+      return {
+        id,
+        s: changed ? s.status : null,
+        ss: changed ? s.statusSince.toISOString() : null,
+        t: latest(telemetry.get(id)),
+      };
     });
     if (deviceRows.length > 0) await query(UPDATE_DEVICES, [JSON.stringify(deviceRows)]);
 
     const incidentIds = await insertIncidents(query, incidents, byCommunity);
     if (raises.length > 0) {
       const alarmRows = raises.map(({ device, spec, eventId }) => ({
-        c: device.communityId, d: device.id, i: spec.withIncident ? (incidentIds.get(eventKey(device.id, eventId)) ?? null) : null,
-        k: spec.kind, s: spec.severity, t: spec.title, o: spec.openedAt.toISOString(),
+        c: device.communityId,
+        d: device.id,
+        i: spec.withIncident ? (incidentIds.get(eventKey(device.id, eventId)) ?? null) : null,
+        k: spec.kind,
+        s: spec.severity,
+        t: spec.title,
+        o: spec.openedAt.toISOString(),
       }));
       const created = await query<AlarmRow>(INSERT_ALARMS, [JSON.stringify(alarmRows)]);
-      for (const r of created.rows) changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
+      for (const r of created.rows)
+        changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
     }
     if (clears.length > 0) {
       const resolved = await query<AlarmRow>(RESOLVE_ALARMS, [intArray(clears)]);
-      for (const r of resolved.rows) changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
+      for (const r of resolved.rows)
+        changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
     }
     return { stored, changes: [...byCommunity.values()] };
   });
 }
 
 export type IncidentRow = {
-  id: number; kind: IncidentKind; device_id: number | null; building_id: number | null; occurred_at: string | Date;
-  floor: number | null; floor_band_from: number | null; floor_band_to: number | null; facade: Facade | null;
-  window_column: number | null; trajectory: FrameIncident['trajectory']; door_held_seconds: number | null;
-  released_by: 'auto' | 'staff' | null; source_event_id: string;
+  id: number;
+  kind: IncidentKind;
+  device_id: number | null;
+  building_id: number | null;
+  occurred_at: string | Date;
+  floor: number | null;
+  floor_band_from: number | null;
+  floor_band_to: number | null;
+  facade: Facade | null;
+  window_column: number | null;
+  trajectory: FrameIncident['trajectory'];
+  door_held_seconds: number | null;
+  released_by: 'auto' | 'staff' | null;
+  source_event_id: string;
 };
 
 export const toFrameIncident = (r: IncidentRow): FrameIncident => ({
-  id: r.id, kind: r.kind, deviceId: r.device_id, buildingId: r.building_id, occurredAt: new Date(r.occurred_at).toISOString(),
-  floor: r.floor, floorBandFrom: r.floor_band_from, floorBandTo: r.floor_band_to, facade: r.facade, windowColumn: r.window_column,
-  trajectory: r.trajectory, doorHeldSeconds: r.door_held_seconds, releasedBy: r.released_by,
+  id: r.id,
+  kind: r.kind,
+  deviceId: r.device_id,
+  buildingId: r.building_id,
+  occurredAt: new Date(r.occurred_at).toISOString(),
+  floor: r.floor,
+  floorBandFrom: r.floor_band_from,
+  floorBandTo: r.floor_band_to,
+  facade: r.facade,
+  windowColumn: r.window_column,
+  trajectory: r.trajectory,
+  doorHeldSeconds: r.door_held_seconds,
+  releasedBy: r.released_by,
 });
 
 const INSERT_INCIDENTS = `insert into incidents (community_id, kind, device_id, building_id, unit_id, occurred_at, facade, floor,
@@ -233,10 +295,22 @@ async function insertIncidents(
     const t = spec.kind === 'throwing' ? spec : null;
     const e = spec.kind === 'ebike_elevator' ? spec : null;
     return {
-      c: device.communityId, k: spec.kind, d: device.id, b: device.buildingId, u: device.unitId, o: spec.occurredAt.toISOString(),
-      f: t?.facade ?? null, fl: t?.floor ?? null, bf: t?.floorBand[0] ?? null, bt: t?.floorBand[1] ?? null,
-      w: t?.windowColumn ?? null, tr: t?.trajectory ?? null, ev: t?.evidence ?? [],
-      h: e?.doorHeldSeconds ?? null, r: e?.releasedBy ?? null, s: eventId,
+      c: device.communityId,
+      k: spec.kind,
+      d: device.id,
+      b: device.buildingId,
+      u: device.unitId,
+      o: spec.occurredAt.toISOString(),
+      f: t?.facade ?? null,
+      fl: t?.floor ?? null,
+      bf: t?.floorBand[0] ?? null,
+      bt: t?.floorBand[1] ?? null,
+      w: t?.windowColumn ?? null,
+      tr: t?.trajectory ?? null,
+      ev: t?.evidence ?? [],
+      h: e?.doorHeldSeconds ?? null,
+      r: e?.releasedBy ?? null,
+      s: eventId,
     };
   });
   const created = (await query<IncidentRow>(INSERT_INCIDENTS, [JSON.stringify(rows)])).rows;

@@ -15,7 +15,13 @@ export const KIOSK_COOKIE_PATH = '/screen';
 export const SCREEN_TRPC_ENDPOINT = '/screen/api/trpc';
 
 /** Procedures a kiosk may call: reads the screens need, nothing else. */
-export const KIOSK_PROCEDURES = new Set(['screen.community', 'screen.district', 'live.community', 'live.district', 'twin.scene']);
+export const KIOSK_PROCEDURES = new Set([
+  'screen.community',
+  'screen.district',
+  'live.community',
+  'live.district',
+  'twin.scene',
+]);
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -25,7 +31,12 @@ export async function createKioskLink(db: Db, opts: { communityId: number | null
   const secret = randomBytes(24).toString('base64url');
   const [row] = await db
     .insert(kioskLinks)
-    .values({ communityId: opts.communityId, label: opts.label, createdBy: opts.createdBy, secretHash: hashSecret(secret) })
+    .values({
+      communityId: opts.communityId,
+      label: opts.label,
+      createdBy: opts.createdBy,
+      secretHash: hashSecret(secret),
+    })
     .returning({ id: kioskLinks.id });
   return { id: row!.id, secret };
 }
@@ -33,7 +44,13 @@ export async function createKioskLink(db: Db, opts: { communityId: number | null
 async function findLive(db: Db, secret: string) {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(secret)) return null;
   const [row] = await db
-    .select({ id: kioskLinks.id, communityId: kioskLinks.communityId, usedAt: kioskLinks.usedAt, seenAt: kioskLinks.updatedAt, slug: communities.slug })
+    .select({
+      id: kioskLinks.id,
+      communityId: kioskLinks.communityId,
+      usedAt: kioskLinks.usedAt,
+      seenAt: kioskLinks.updatedAt,
+      slug: communities.slug,
+    })
     .from(kioskLinks)
     .leftJoin(communities, eq(communities.id, kioskLinks.communityId))
     .where(and(eq(kioskLinks.secretHash, hashSecret(secret)), isNull(kioskLinks.revokedAt)));
@@ -68,7 +85,10 @@ export async function kioskFromCookie(db: Db, secret: string | undefined): Promi
   const row = await findLive(db, secret);
   if (!row?.usedAt) return null;
   if (Date.now() - new Date(row.seenAt).getTime() > KIOSK_SEEN_EVERY_MS) {
-    await db.update(kioskLinks).set({ updatedAt: new Date() }).where(and(eq(kioskLinks.id, row.id), isNull(kioskLinks.revokedAt)));
+    await db
+      .update(kioskLinks)
+      .set({ updatedAt: new Date() })
+      .where(and(eq(kioskLinks.id, row.id), isNull(kioskLinks.revokedAt)));
   }
   return { linkId: row.id, communityId: row.communityId, slug: row.slug };
 }

@@ -35,7 +35,9 @@ async function boot(): Promise<void> {
       console.log(`live: MQTT broker on port ${broker.port}`);
     } catch (error) {
       // Another app on this machine may hold the port: run without the MQTT door.
-      console.warn(`live: MQTT broker not started on port ${env.MQTT_PORT}: ${error instanceof Error ? error.message : error}`);
+      console.warn(
+        `live: MQTT broker not started on port ${env.MQTT_PORT}: ${error instanceof Error ? error.message : error}`,
+      );
     }
   }
   if (env.SIMULATE) await startSimulator(runtime, mqttUrl);
@@ -44,7 +46,10 @@ async function boot(): Promise<void> {
 /** ~SIMULATE_RATE events/s from a few devices of each demo community. */
 async function startSimulator(runtime: LiveRuntime, mqttUrl: string | null): Promise<void> {
   const db = runtime.database.db;
-  const communities = await selectRows<{ id: number; slug: string }>(db, sql`select id, slug from communities order by id`);
+  const communities = await selectRows<{ id: number; slug: string }>(
+    db,
+    sql`select id, slug from communities order by id`,
+  );
   const devices: SimDevice[] = [];
   for (const c of communities) {
     // The same code path as the admin procedure ingest.issueTokens.
@@ -56,8 +61,14 @@ async function startSimulator(runtime: LiveRuntime, mqttUrl: string | null): Pro
   const sender: Sender = mqttUrl ? await mqttSender(mqttUrl, devices) : httpSender(`http://127.0.0.1:${port}`);
   // A demo is watched for a minute, not a month: faults (each recovered 20–60 s
   // later) are 50× as common as in the field, so the twin visibly changes.
-  const traffic = new Traffic(devices, { rate: env.SIMULATE_RATE, runId: `dev${Date.now().toString(36)}`, faultShare: 0.1 });
-  console.log(`live: simulating ${devices.length} devices at ${env.SIMULATE_RATE} events/s over ${mqttUrl ? 'MQTT' : 'HTTP'} (SIMULATE=false turns it off)`);
+  const traffic = new Traffic(devices, {
+    rate: env.SIMULATE_RATE,
+    runId: `dev${Date.now().toString(36)}`,
+    faultShare: 0.1,
+  });
+  console.log(
+    `live: simulating ${devices.length} devices at ${env.SIMULATE_RATE} events/s over ${mqttUrl ? 'MQTT' : 'HTTP'} (SIMULATE=false turns it off)`,
+  );
   const timer = setInterval(() => void sender.send(traffic.tick(250)).catch(() => {}), 250);
   timer.unref();
 }

@@ -8,7 +8,16 @@
 // back from the table by each listening instance.
 import postgres from 'postgres';
 import type { Database } from '~/db/client';
-import { Delivery, INSERT_FRAMES, framesJson, matchSeqs, readFrames, toFrame, type FrameDraft, type LiveBus } from './bus';
+import {
+  Delivery,
+  INSERT_FRAMES,
+  framesJson,
+  matchSeqs,
+  readFrames,
+  toFrame,
+  type FrameDraft,
+  type LiveBus,
+} from './bus';
 import type { FramePayload, LiveFrame } from './types';
 
 const CHANNEL = 'linli_live';
@@ -26,7 +35,8 @@ export function packNotifications(frames: LiveFrame[]): string[] {
   for (const f of frames) {
     const { type: _t, seq, communityId, ...payload } = f;
     let item = JSON.stringify({ s: seq, c: communityId, p: payload } satisfies Item);
-    if (Buffer.byteLength(item) + 2 > MAX_NOTIFY_BYTES) item = JSON.stringify({ s: seq, c: communityId } satisfies Item);
+    if (Buffer.byteLength(item) + 2 > MAX_NOTIFY_BYTES)
+      item = JSON.stringify({ s: seq, c: communityId } satisfies Item);
     const size = Buffer.byteLength(item) + 1;
     if (current.length > 0 && bytes + size > MAX_NOTIFY_BYTES) {
       out.push(`[${current.join(',')}]`);
@@ -86,7 +96,8 @@ export class PostgresBus implements LiveBus {
   private async decode(text: string): Promise<LiveFrame[]> {
     const items = JSON.parse(text) as Item[];
     const missing = items.filter((i) => !i.p).map((i) => i.s);
-    const fetched = missing.length > 0 ? await readFrames(this.database.db, { seqs: missing, limit: missing.length }) : [];
+    const fetched =
+      missing.length > 0 ? await readFrames(this.database.db, { seqs: missing, limit: missing.length }) : [];
     const bySeq = new Map(fetched.map((f) => [f.seq, f]));
     return items.flatMap((i) => (i.p ? [toFrame(i.s, i.c, i.p)] : bySeq.has(i.s) ? [bySeq.get(i.s)!] : []));
   }

@@ -5,8 +5,15 @@ import { packNotifications } from './bus-postgres';
 import type { LiveFrame } from './types';
 
 const frame = (seq: number, devices: number): LiveFrame => ({
-  type: 'frame', seq, communityId: 1, at: '2026-11-22T00:00:00.000Z', since: '2026-11-22T00:00:00.000Z', events: devices,
-  devices: Array.from({ length: devices }, (_, i) => [i, 'online'] as [number, 'online']), alarms: [], incidents: [],
+  type: 'frame',
+  seq,
+  communityId: 1,
+  at: '2026-11-22T00:00:00.000Z',
+  since: '2026-11-22T00:00:00.000Z',
+  events: devices,
+  devices: Array.from({ length: devices }, (_, i) => [i, 'online'] as [number, 'online']),
+  alarms: [],
+  incidents: [],
 });
 
 describe('NOTIFY packing', () => {
@@ -24,6 +31,10 @@ describe('NOTIFY packing', () => {
   it('sends a frame too large for NOTIFY as a reference to read back', () => {
     const payloads = packNotifications([frame(1, 5), frame(2, 5000), frame(3, 5)]);
     const items = payloads.flatMap((p) => JSON.parse(p) as Array<{ s: number; p?: unknown }>);
-    expect(items.map((i) => [i.s, Boolean(i.p)])).toEqual([[1, true], [2, false], [3, true]]);
+    expect(items.map((i) => [i.s, Boolean(i.p)])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
   });
 });

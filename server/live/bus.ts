@@ -39,7 +39,10 @@ export const INSERT_FRAMES = `insert into live_frames (community_id, payload)
   returning seq, community_id`;
 
 /** Matches inserted rows to drafts: one frame per community per write, so community_id is a key. */
-export function matchSeqs(drafts: FrameDraft[], rows: Array<{ seq: number | string; community_id: number }>): LiveFrame[] {
+export function matchSeqs(
+  drafts: FrameDraft[],
+  rows: Array<{ seq: number | string; community_id: number }>,
+): LiveFrame[] {
   const byCommunity = new Map(drafts.map((d) => [d.communityId, d.payload]));
   return rows
     .map((r) => toFrame(r.seq, r.community_id, byCommunity.get(r.community_id)!))
@@ -76,7 +79,10 @@ export class Delivery {
   }
 
   async init(): Promise<void> {
-    const [row] = await selectRows<{ seq: number | string | null }>(this.database.db, sql`select max(seq) as seq from live_frames`);
+    const [row] = await selectRows<{ seq: number | string | null }>(
+      this.database.db,
+      sql`select max(seq) as seq from live_frames`,
+    );
     this.lastSeq = Number(row?.seq ?? 0);
   }
 

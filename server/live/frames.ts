@@ -37,7 +37,18 @@ export class FrameWriter {
     if (this.closed) return;
     for (const c of changes) {
       let p = this.pending.get(c.communityId);
-      if (!p) this.pending.set(c.communityId, (p = { since: c.receivedAt, events: 0, devices: new Map(), alarms: new Map(), incidents: [], workOrders: new Map() }));
+      if (!p)
+        this.pending.set(
+          c.communityId,
+          (p = {
+            since: c.receivedAt,
+            events: 0,
+            devices: new Map(),
+            alarms: new Map(),
+            incidents: [],
+            workOrders: new Map(),
+          }),
+        );
       p.since = Math.min(p.since, c.receivedAt);
       p.events += c.events;
       // Later changes win: a frame carries where each device and alarm ended up.
@@ -59,8 +70,15 @@ export class FrameWriter {
     const at = new Date().toISOString();
     const drafts: FrameDraft[] = [...this.pending].map(([communityId, p]) => ({
       communityId,
-      payload: { at, since: new Date(p.since).toISOString(), events: p.events, devices: [...p.devices], alarms: [...p.alarms.values()], incidents: p.incidents,
-        ...(p.workOrders.size > 0 ? { workOrders: [...p.workOrders.values()] } : {}) },
+      payload: {
+        at,
+        since: new Date(p.since).toISOString(),
+        events: p.events,
+        devices: [...p.devices],
+        alarms: [...p.alarms.values()],
+        incidents: p.incidents,
+        ...(p.workOrders.size > 0 ? { workOrders: [...p.workOrders.values()] } : {}),
+      },
     }));
     this.pending = new Map();
     this.writing = this.bus

@@ -39,4 +39,3 @@ export async function send(res: ServerResponse, response: Response): Promise<voi
   }
   res.end();
 }
-

@@ -19,13 +19,19 @@ const engines: Engine[] = ['pglite', 'postgres'];
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function store(engine: Engine): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDatabase>; drop: () => Promise<void> }> {
+async function store(
+  engine: Engine,
+): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDatabase>; drop: () => Promise<void> }> {
   if (engine === 'postgres') {
     const pg = await freshPostgres();
     return { env: { DATABASE_URL: pg.url }, open: () => openDatabase({ url: pg.url, poolSize: 1 }), drop: pg.drop };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'linli-relia-'));
-  return { env: { PGLITE_DIR: dir }, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    env: { PGLITE_DIR: dir },
+    open: () => openDatabase({ dataDir: dir }),
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function provision(url: string, classes: Array<'environment' | 'smoke_detector'>) {
@@ -40,7 +46,12 @@ describe.each(engines)('ingest through a SIGKILL on %s', (engine) => {
     let server = await startStandalone(db.env, ports);
     try {
       const [device] = await provision(server.url, ['environment']);
-      const client = await mqtt.connectAsync(server.mqttUrl, { username: device!.code, password: device!.token, reconnectPeriod: 200, clientId: 'relia-pub' });
+      const client = await mqtt.connectAsync(server.mqttUrl, {
+        username: device!.code,
+        password: device!.token,
+        reconnectPeriod: 200,
+        clientId: 'relia-pub',
+      });
       const acked: string[] = [];
       const failed: string[] = [];
       const topic = `linli/relia/${device!.code}/reading`;
@@ -94,12 +105,20 @@ describe('live frames through a server restart', () => {
       const [device] = await provision(server.url, ['environment']);
       const cookie = await signIn(server.url, 'staff@linli.local', DEMO_PASSWORD);
       const received: Array<{ id: string; data: LiveMessage }> = [];
-      const sub = subscriptionClient(server.url, cookie).live.community.subscribe({ slug: 'relia' }, { onData: (m) => received.push(m) });
+      const sub = subscriptionClient(server.url, cookie).live.community.subscribe(
+        { slug: 'relia' },
+        { onData: (m) => received.push(m) },
+      );
       let producing = true;
       let n = 0;
       const producer = (async () => {
         while (producing) {
-          const batch = Array.from({ length: 5 }, () => ({ id: `f${n++}`, kind: 'reading', at: Date.now(), data: { v: n } }));
+          const batch = Array.from({ length: 5 }, () => ({
+            id: `f${n++}`,
+            kind: 'reading',
+            at: Date.now(),
+            data: { v: n },
+          }));
           await postEvents(server.url, device!.token, batch).catch(() => undefined);
           await sleep(60);
         }
@@ -120,8 +139,11 @@ describe('live frames through a server restart', () => {
       const frames = received.filter((m) => m.data.type === 'frame').map((m) => m.data.seq);
       const database = await db.open();
       const stored = (
-        await selectRows<{ seq: string }>(database.db, sql`select seq from live_frames l join communities c on c.id = l.community_id
-          where c.slug = 'relia' and seq > ${snapshot.data.seq} and seq <= ${Math.max(...frames)} order by seq`)
+        await selectRows<{ seq: string }>(
+          database.db,
+          sql`select seq from live_frames l join communities c on c.id = l.community_id
+          where c.slug = 'relia' and seq > ${snapshot.data.seq} and seq <= ${Math.max(...frames)} order by seq`,
+        )
       ).map((r) => Number(r.seq));
       await database.close();
       expect(frames.some((s) => s > beforeRestart)).toBe(true);
@@ -144,12 +166,18 @@ describe.each(['postgres', 'redis'] as const)('two server processes on LIVE_BUS=
       const [smoke] = await provision(a.url, ['smoke_detector']);
       const cookie = await signIn(b.url, 'staff@linli.local', DEMO_PASSWORD);
       const received: LiveMessage[] = [];
-      const sub = subscriptionClient(b.url, cookie).live.community.subscribe({ slug: 'relia' }, { onData: (m) => received.push(m.data) });
+      const sub = subscriptionClient(b.url, cookie).live.community.subscribe(
+        { slug: 'relia' },
+        { onData: (m) => received.push(m.data) },
+      );
       while (!received.some((m) => m.type === 'snapshot')) await sleep(50);
-      const res = await postEvents(a.url, smoke!.token, [{ id: 'cross-1', kind: 'reading', at: Date.now(), data: { smoke: true } }]);
+      const res = await postEvents(a.url, smoke!.token, [
+        { id: 'cross-1', kind: 'reading', at: Date.now(), data: { smoke: true } },
+      ]);
       expect(res.status).toBe(200);
       const deadline = Date.now() + 10_000;
-      const hit = () => received.some((m) => m.type === 'frame' && m.devices.some(([id, s]) => id === smoke!.id && s === 'alarm'));
+      const hit = () =>
+        received.some((m) => m.type === 'frame' && m.devices.some(([id, s]) => id === smoke!.id && s === 'alarm'));
       while (!hit() && Date.now() < deadline) await sleep(50);
       sub.unsubscribe();
       expect(hit()).toBe(true);

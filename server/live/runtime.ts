@@ -42,7 +42,11 @@ export type LiveRuntime = {
 
 export async function startLiveRuntime(database: Database, options: LiveOptions): Promise<LiveRuntime> {
   const hub = new LiveHub();
-  const bus = await createBus(database, { kind: options.bus, databaseUrl: options.databaseUrl, redisUrl: options.redisUrl });
+  const bus = await createBus(database, {
+    kind: options.bus,
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+  });
   await bus.start((frame) => hub.emit(frame));
   const frames = new FrameWriter(bus, options.frameMs);
   const pipeline = new IngestPipeline(database, { onCommit: (changes) => frames.add(changes) });
@@ -81,7 +85,14 @@ export async function startLiveRuntime(database: Database, options: LiveOptions)
   timer?.unref();
 
   return {
-    database, options, hub, bus, frames, pipeline, directory, sweep,
+    database,
+    options,
+    hub,
+    bus,
+    frames,
+    pipeline,
+    directory,
+    sweep,
     close: async () => {
       if (timer) clearInterval(timer);
       await pipeline.close();
@@ -106,7 +117,10 @@ export function getLiveRuntime(): Promise<LiveRuntime> {
       maxFutureSeconds: env.INGEST_MAX_FUTURE_SECONDS,
       offlineAfterHeartbeats: env.OFFLINE_AFTER_HEARTBEATS,
       sweepSeconds: env.OFFLINE_SWEEP_SECONDS,
-      escalation: { criticalAfterMinutes: env.ESCALATE_CRITICAL_AFTER_MINUTES, majorAfterMinutes: env.ESCALATE_MAJOR_AFTER_MINUTES ?? null },
+      escalation: {
+        criticalAfterMinutes: env.ESCALATE_CRITICAL_AFTER_MINUTES,
+        majorAfterMinutes: env.ESCALATE_MAJOR_AFTER_MINUTES ?? null,
+      },
     });
   })().catch((error: unknown) => {
     globalForLive.linliLive = undefined;

@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   origin = `http://127.0.0.1:${port}`;
   let mqttPort = 0;
   if (env.MQTT_URL) await startExternalIngest(runtime, { url: env.MQTT_URL, connections: env.MQTT_INGEST_CLIENTS });
-  else if (env.MQTT_PORT !== null) mqttPort = (await startEmbeddedBroker(runtime, { port: env.MQTT_PORT, host: '127.0.0.1' })).port;
+  else if (env.MQTT_PORT !== null)
+    mqttPort = (await startEmbeddedBroker(runtime, { port: env.MQTT_PORT, host: '127.0.0.1' })).port;
   console.log(`listening ${port} ${mqttPort}`);
   const stop = () => {
     void runtime.close().finally(() => process.exit(0));

@@ -19,9 +19,21 @@ export async function readSnapshot(db: Db, communityIds: number[] | null): Promi
   // Seq first: every change committed after this read is in a later frame.
   const [top] = await selectRows<{ seq: number | string | null }>(db, sql`select max(seq) as seq from live_frames`);
   const scope = communityIds ? sql`community_id = any(${`{${communityIds.join(',')}}`}::int[])` : sql`true`;
-  const devices = await selectRows<{ id: number; status: DeviceStatus }>(db, sql`select id, status from devices where ${scope} order by id`);
+  const devices = await selectRows<{ id: number; status: DeviceStatus }>(
+    db,
+    sql`select id, status from devices where ${scope} order by id`,
+  );
   const alarms = await selectRows<{
-    id: number; device_id: number | null; incident_id: number | null; kind: string; severity: AlarmSeverity; state: AlarmState; title: string; opened_at: string | Date; escalation_level: number; assignee: string | null;
+    id: number;
+    device_id: number | null;
+    incident_id: number | null;
+    kind: string;
+    severity: AlarmSeverity;
+    state: AlarmState;
+    title: string;
+    opened_at: string | Date;
+    escalation_level: number;
+    assignee: string | null;
   }>(
     db,
     sql`select id, device_id, incident_id, kind, severity, state, title, opened_at, escalation_level, assignee from alarms
@@ -36,12 +48,18 @@ export async function readSnapshot(db: Db, communityIds: number[] | null): Promi
     seq: Number(top?.seq ?? 0),
     communityIds: ids,
     statuses,
-    alarms: alarms.map(
-      (a): FrameAlarm => ({
-        id: a.id, deviceId: a.device_id, incidentId: a.incident_id, kind: a.kind, severity: a.severity, state: a.state,
-        title: a.title, openedAt: new Date(a.opened_at).toISOString(), escalationLevel: a.escalation_level, assignee: a.assignee,
-      }),
-    ),
+    alarms: alarms.map((a): FrameAlarm => ({
+      id: a.id,
+      deviceId: a.device_id,
+      incidentId: a.incident_id,
+      kind: a.kind,
+      severity: a.severity,
+      state: a.state,
+      title: a.title,
+      openedAt: new Date(a.opened_at).toISOString(),
+      escalationLevel: a.escalation_level,
+      assignee: a.assignee,
+    })),
   };
 }
 

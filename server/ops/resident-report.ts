@@ -19,7 +19,10 @@ export const REPORT_CATEGORIES = ['电动车违停', '漏水', '路灯', '垃圾
 export const reportForm = z.object({
   category: z.enum(REPORT_CATEGORIES),
   place: z.string().regex(/^(a:[a-z_]+|b:\d{1,9}|u:\d{1,9})$/),
-  floor: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(-5).max(120).optional()),
+  floor: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.coerce.number().int().min(-5).max(120).optional(),
+  ),
   description: z.string().trim().min(5).max(500),
 });
 export type ReportForm = z.infer<typeof reportForm>;
@@ -38,8 +41,10 @@ export async function reportPlaces(db: Db, slug: string) {
   const community = { id: found.id, name: found.name, nameEn: found.nameEn };
   const rows = await db
     .select({ buildingId: buildings.id, building: buildings.name, unitId: units.id, unit: units.name })
-    .from(buildings).leftJoin(units, eq(units.buildingId, buildings.id))
-    .where(eq(buildings.communityId, community.id)).orderBy(asc(buildings.id), asc(units.id));
+    .from(buildings)
+    .leftJoin(units, eq(units.buildingId, buildings.id))
+    .where(eq(buildings.communityId, community.id))
+    .orderBy(asc(buildings.id), asc(units.id));
   const list: Array<{ id: number; name: string; units: Array<{ id: number; name: string }> }> = [];
   for (const r of rows) {
     let b = list.at(-1);
@@ -55,8 +60,20 @@ export async function submitReport(db: Db, slug: string, form: ReportForm): Prom
   const [kind, value = ''] = form.place.split(':') as [string, string];
   const areas: readonly string[] = PUBLIC_AREAS;
   if (kind === 'a' && !areas.includes(value)) return null;
-  const place = kind === 'a' ? { publicArea: value as (typeof PUBLIC_AREAS)[number] } : kind === 'b' ? { buildingId: Number(value), floor: form.floor } : { unitId: Number(value), floor: form.floor };
-  const order = await openWorkOrder(db, { communityId: community.id, source: 'resident', category: form.category, description: form.description, place, actor: 'resident' });
+  const place =
+    kind === 'a'
+      ? { publicArea: value as (typeof PUBLIC_AREAS)[number] }
+      : kind === 'b'
+        ? { buildingId: Number(value), floor: form.floor }
+        : { unitId: Number(value), floor: form.floor };
+  const order = await openWorkOrder(db, {
+    communityId: community.id,
+    source: 'resident',
+    category: form.category,
+    description: form.description,
+    place,
+    actor: 'resident',
+  });
   return { reference: order.code };
 }
 
@@ -94,6 +111,10 @@ export async function takeReportToken(clientAddress: string): Promise<number | n
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   return last ?? headers.get('x-real-ip') ?? 'unknown';
 }

@@ -15,13 +15,27 @@ export async function publishWorkOrders(rows: readonly WorkOrder[]): Promise<voi
   if (!runtime || rows.length === 0) return;
   const by = new Map<number, WorkOrder[]>();
   for (const r of rows) by.set(r.communityId, [...(by.get(r.communityId) ?? []), r]);
-  runtime.frames.add([...by].map(([communityId, list]) => ({
-    communityId, receivedAt: Date.now(), events: 0, devices: [], alarms: [], incidents: [], workOrders: list.map((o) => ({ id: o.id, state: o.state })),
-  })));
+  runtime.frames.add(
+    [...by].map(([communityId, list]) => ({
+      communityId,
+      receivedAt: Date.now(),
+      events: 0,
+      devices: [],
+      alarms: [],
+      incidents: [],
+      workOrders: list.map((o) => ({ id: o.id, state: o.state })),
+    })),
+  );
 }
 
 export const PUBLIC_AREA_ZH: Record<PublicArea, string> = {
-  garage: '地下车库', gate: '小区大门', garden: '中心花园', road: '小区道路', charging_shed: '电动车充电棚', waste_point: '垃圾分类点', lobby: '单元大堂',
+  garage: '地下车库',
+  gate: '小区大门',
+  garden: '中心花园',
+  road: '小区道路',
+  charging_shed: '电动车充电棚',
+  waste_point: '垃圾分类点',
+  lobby: '单元大堂',
 };
 
 /** Not guessable, so a reference found in a URL says nothing about other reports; no 0/O/1/I to misread. */
@@ -49,30 +63,56 @@ export async function openWorkOrder(db: Db, o: NewWorkOrder): Promise<WorkOrder>
   let gridId: number | null = null;
   let buildingId = o.place.buildingId ?? null;
   if (o.place.unitId) {
-    const [u] = await db.select({ buildingId: units.buildingId, name: units.name }).from(units).where(eq(units.id, o.place.unitId));
+    const [u] = await db
+      .select({ buildingId: units.buildingId, name: units.name })
+      .from(units)
+      .where(eq(units.id, o.place.unitId));
     if (!u) throw new TRPCError({ code: 'BAD_REQUEST', message: '没有这个单元 / No such unit' });
     buildingId = u.buildingId;
     label = u.name;
   }
   if (buildingId) {
-    const [b] = await db.select({ name: buildings.name, communityId: buildings.communityId }).from(buildings).where(eq(buildings.id, buildingId));
-    if (!b || b.communityId !== o.communityId) throw new TRPCError({ code: 'BAD_REQUEST', message: '楼栋不属于该社区 / The building is not in this community' });
+    const [b] = await db
+      .select({ name: buildings.name, communityId: buildings.communityId })
+      .from(buildings)
+      .where(eq(buildings.id, buildingId));
+    if (!b || b.communityId !== o.communityId)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: '楼栋不属于该社区 / The building is not in this community' });
     label = `${b.name}${label}${o.place.floor ? `${o.place.floor}层` : ''}`;
-    const [g] = await db.select({ gridId: gridBuildings.gridId }).from(gridBuildings).where(eq(gridBuildings.buildingId, buildingId)).limit(1);
+    const [g] = await db
+      .select({ gridId: gridBuildings.gridId })
+      .from(gridBuildings)
+      .where(eq(gridBuildings.buildingId, buildingId))
+      .limit(1);
     gridId = g?.gridId ?? null;
   }
   if (!label) throw new TRPCError({ code: 'BAD_REQUEST', message: '请选择地点 / Choose a place' });
   const [row] = await db
     .insert(workOrders)
     .values({
-      communityId: o.communityId, gridId, code: newReference(o.source === 'resident' ? 'R' : 'W'), source: o.source, category: o.category,
-      buildingId, unitId: o.place.unitId ?? null, floor: o.place.floor ?? null, publicArea: o.place.publicArea ?? null, place: label,
-      description: o.description, alarmId: o.alarmId ?? null, reporterName: o.reporterName ?? null, reporterPhone: o.reporterPhone ?? null,
-      state: 'pending', openedAt: now, dueAt: dueAt(o.category, now),
+      communityId: o.communityId,
+      gridId,
+      code: newReference(o.source === 'resident' ? 'R' : 'W'),
+      source: o.source,
+      category: o.category,
+      buildingId,
+      unitId: o.place.unitId ?? null,
+      floor: o.place.floor ?? null,
+      publicArea: o.place.publicArea ?? null,
+      place: label,
+      description: o.description,
+      alarmId: o.alarmId ?? null,
+      reporterName: o.reporterName ?? null,
+      reporterPhone: o.reporterPhone ?? null,
+      state: 'pending',
+      openedAt: now,
+      dueAt: dueAt(o.category, now),
     })
     .returning();
   if (!row) throw new Error('work order insert returned nothing');
-  await db.insert(workOrderEvents).values({ workOrderId: row.id, action: 'create', fromState: null, toState: 'pending', actor: o.actor, at: now });
+  await db
+    .insert(workOrderEvents)
+    .values({ workOrderId: row.id, action: 'create', fromState: null, toState: 'pending', actor: o.actor, at: now });
   await publishWorkOrders([row]);
   return row;
 }
@@ -89,16 +129,29 @@ export type MoveExtra = MoveInput & {
  * with the moves that take them: "before" when accepting or finishing, "after"
  * only when finishing.
  */
-function photosFor(action: WorkOrderAction, extra: MoveExtra): { before: string[]; after: string[] } | { error: string } {
+function photosFor(
+  action: WorkOrderAction,
+  extra: MoveExtra,
+): { before: string[]; after: string[] } | { error: string } {
   const before = [extra.beforePhoto, action === 'accept' ? extra.photo : undefined].filter((p): p is string => !!p);
   const after = [extra.afterPhoto, action === 'finish' ? extra.photo : undefined].filter((p): p is string => !!p);
-  if (before.length > 0 && action !== 'accept' && action !== 'finish') return { error: '处置前照片随受理或办结登记 / Before photos go with accepting or finishing' };
-  if (after.length > 0 && action !== 'finish') return { error: '处置后照片随办结登记 / After photos go with finishing' };
-  if (extra.photo && action !== 'accept' && action !== 'finish') return { error: '照片随受理或办结登记 / Photos go with accepting or finishing' };
+  if (before.length > 0 && action !== 'accept' && action !== 'finish')
+    return { error: '处置前照片随受理或办结登记 / Before photos go with accepting or finishing' };
+  if (after.length > 0 && action !== 'finish')
+    return { error: '处置后照片随办结登记 / After photos go with finishing' };
+  if (extra.photo && action !== 'accept' && action !== 'finish')
+    return { error: '照片随受理或办结登记 / Photos go with accepting or finishing' };
   return { before, after };
 }
 
-export async function moveWorkOrder(db: Db, id: number, action: WorkOrderAction, actor: string, extra: MoveExtra = {}, now = new Date()): Promise<WorkOrder> {
+export async function moveWorkOrder(
+  db: Db,
+  id: number,
+  action: WorkOrderAction,
+  actor: string,
+  extra: MoveExtra = {},
+  now = new Date(),
+): Promise<WorkOrder> {
   const photos = photosFor(action, extra);
   if ('error' in photos) throw new TRPCError({ code: 'BAD_REQUEST', message: photos.error });
   const moved = await db.transaction(async (tx) => {
@@ -111,11 +164,29 @@ export async function moveWorkOrder(db: Db, id: number, action: WorkOrderAction,
     if (action === 'finish') set.doneAt = now;
     if (photos.before.length > 0) set.beforePhotos = [...o.beforePhotos, ...photos.before];
     if (photos.after.length > 0) set.afterPhotos = [...o.afterPhotos, ...photos.after];
-    if (action === 'visit') { set.visitedAt = now; set.satisfaction = extra.satisfaction; set.resolved = extra.resolved; }
+    if (action === 'visit') {
+      set.visitedAt = now;
+      set.satisfaction = extra.satisfaction;
+      set.resolved = extra.resolved;
+    }
     if (action === 'close') set.closedAt = now;
-    const [row] = await tx.update(workOrders).set(set).where(and(eq(workOrders.id, id), eq(workOrders.state, o.state))).returning();
+    const [row] = await tx
+      .update(workOrders)
+      .set(set)
+      .where(and(eq(workOrders.id, id), eq(workOrders.state, o.state)))
+      .returning();
     if (!row) throw new TRPCError({ code: 'CONFLICT', message: '工单刚被他人更改 / The work order just changed' });
-    await tx.insert(workOrderEvents).values({ workOrderId: id, action, fromState: o.state, toState: result.to, actor, note: extra.note?.trim() || null, at: now });
+    await tx
+      .insert(workOrderEvents)
+      .values({
+        workOrderId: id,
+        action,
+        fromState: o.state,
+        toState: result.to,
+        actor,
+        note: extra.note?.trim() || null,
+        at: now,
+      });
     return row;
   });
   await publishWorkOrders([moved]);

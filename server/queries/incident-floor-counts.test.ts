@@ -13,7 +13,14 @@ import {
   type PeriodPlan,
 } from './incident-floor-counts';
 
-type Spec = { id: number; communityId: number; buildingId: number | null; kind: IncidentKind; floor: number | null; at: Date };
+type Spec = {
+  id: number;
+  communityId: number;
+  buildingId: number | null;
+  kind: IncidentKind;
+  floor: number | null;
+  at: Date;
+};
 
 /** A small seeded PRNG (mulberry32): the same incidents on every run and both engines. */
 function random(seed: number): () => number {
@@ -319,19 +326,67 @@ describe.each(testEngines)('incident floor counts on %s', (engine) => {
       return { communityId: buildingId === idOther ? otherCommunityId : communityId, buildingId, kind, floor, at };
     });
     // A throwing incident no camera tied to a building is in no building's count.
-    randomRows.push({ communityId, buildingId: null, kind: 'throwing', floor: 3, at: new Date('2026-03-01T04:00:00Z') });
+    randomRows.push({
+      communityId,
+      buildingId: null,
+      kind: 'throwing',
+      floor: 3,
+      at: new Date('2026-03-01T04:00:00Z'),
+    });
     await insert(randomRows);
 
     const at = (iso: string) => new Date(iso);
     await insert([
       { note: 'mar1-late', communityId, buildingId: idC, kind: 'throwing', floor: 5, at: at('2026-03-01T15:59:59Z') },
-      { note: 'mar2-midnight', communityId, buildingId: idC, kind: 'throwing', floor: 5, at: at('2026-03-01T16:00:00Z') },
+      {
+        note: 'mar2-midnight',
+        communityId,
+        buildingId: idC,
+        kind: 'throwing',
+        floor: 5,
+        at: at('2026-03-01T16:00:00Z'),
+      },
       { note: 'mar2-0030', communityId, buildingId: idC, kind: 'throwing', floor: 5, at: at('2026-03-01T16:30:00Z') },
-      { note: 'mar2-last-ms', communityId, buildingId: idC, kind: 'throwing', floor: 2, at: at('2026-03-02T15:59:59.999Z') },
-      { note: 'mar3-midnight', communityId, buildingId: idC, kind: 'throwing', floor: 2, at: at('2026-03-02T16:00:00Z') },
-      { note: 'mar2-band', communityId, buildingId: idC, kind: 'throwing', floor: null, at: at('2026-03-02T03:00:00Z') },
-      { note: 'mar2-ebike', communityId, buildingId: idC, kind: 'ebike_elevator', floor: 3, at: at('2026-03-02T05:00:00Z') },
-      { note: 'mar2-smoke', communityId, buildingId: idC, kind: 'fire_smoke', floor: 5, at: at('2026-03-02T06:00:00Z') },
+      {
+        note: 'mar2-last-ms',
+        communityId,
+        buildingId: idC,
+        kind: 'throwing',
+        floor: 2,
+        at: at('2026-03-02T15:59:59.999Z'),
+      },
+      {
+        note: 'mar3-midnight',
+        communityId,
+        buildingId: idC,
+        kind: 'throwing',
+        floor: 2,
+        at: at('2026-03-02T16:00:00Z'),
+      },
+      {
+        note: 'mar2-band',
+        communityId,
+        buildingId: idC,
+        kind: 'throwing',
+        floor: null,
+        at: at('2026-03-02T03:00:00Z'),
+      },
+      {
+        note: 'mar2-ebike',
+        communityId,
+        buildingId: idC,
+        kind: 'ebike_elevator',
+        floor: 3,
+        at: at('2026-03-02T05:00:00Z'),
+      },
+      {
+        note: 'mar2-smoke',
+        communityId,
+        buildingId: idC,
+        kind: 'fire_smoke',
+        floor: 5,
+        at: at('2026-03-02T06:00:00Z'),
+      },
     ]);
 
     // The wide community: December 2023 to April 2026 (leap February 2024
@@ -375,9 +430,30 @@ describe.each(testEngines)('incident floor counts on %s', (engine) => {
     await insert(wideRows);
     // Floors no random incident has, so their cells are known by hand.
     await insert([
-      { note: 'wide-jan2-lone', communityId: wideId, buildingId: w1, kind: 'throwing', floor: 30, at: at('2026-01-02T04:00:00Z') },
-      { note: 'wide-jan31-last', communityId: wideId, buildingId: w2, kind: 'throwing', floor: 31, at: at('2026-01-31T15:59:59.999Z') },
-      { note: 'wide-feb1-first', communityId: wideId, buildingId: w2, kind: 'throwing', floor: 31, at: at('2026-01-31T16:00:00Z') },
+      {
+        note: 'wide-jan2-lone',
+        communityId: wideId,
+        buildingId: w1,
+        kind: 'throwing',
+        floor: 30,
+        at: at('2026-01-02T04:00:00Z'),
+      },
+      {
+        note: 'wide-jan31-last',
+        communityId: wideId,
+        buildingId: w2,
+        kind: 'throwing',
+        floor: 31,
+        at: at('2026-01-31T15:59:59.999Z'),
+      },
+      {
+        note: 'wide-feb1-first',
+        communityId: wideId,
+        buildingId: w2,
+        kind: 'throwing',
+        floor: 31,
+        at: at('2026-01-31T16:00:00Z'),
+      },
     ]);
   });
   afterAll(() => database?.close());
@@ -391,9 +467,17 @@ describe.each(testEngines)('incident floor counts on %s', (engine) => {
       ['incident_floor_monthly', 'month', localMonth],
     ] as const;
     for (const [table, column, bucket] of tables) {
-      const rows = await selectRows<{ community_id: number; building_id: number; floor: number; key: string; count: number }>(
+      const rows = await selectRows<{
+        community_id: number;
+        building_id: number;
+        floor: number;
+        key: string;
+        count: number;
+      }>(
         database.db,
-        sql.raw(`select community_id, building_id, floor, ${column}::text as key, count from ${table} order by building_id, floor, ${column}`),
+        sql.raw(
+          `select community_id, building_id, floor, ${column}::text as key, count from ${table} order by building_id, floor, ${column}`,
+        ),
       );
       const cells = rows.map((r) => ({
         communityId: Number(r.community_id),
@@ -402,7 +486,10 @@ describe.each(testEngines)('incident floor counts on %s', (engine) => {
         key: r.key,
         count: Number(r.count),
       }));
-      expect(cells.filter((cell) => cell.count <= 0), `${table}: zero rows`).toEqual([]);
+      expect(
+        cells.filter((cell) => cell.count <= 0),
+        `${table}: zero rows`,
+      ).toEqual([]);
       expect(cells, table).toEqual(expectedCells(specs, bucket));
     }
   }
@@ -493,7 +580,9 @@ describe.each(testEngines)('incident floor counts on %s', (engine) => {
     }
     const whole = await agree({ communityId, from: '2026-02-20', to: '2026-03-10' });
     const counted = whole.reduce((sum, r) => sum + r.count, 0);
-    const throwingHere = specs.filter((s) => s.kind === 'throwing' && s.communityId === communityId && s.buildingId !== null);
+    const throwingHere = specs.filter(
+      (s) => s.kind === 'throwing' && s.communityId === communityId && s.buildingId !== null,
+    );
     expect(counted).toBe(throwingHere.length);
     // Sorted by building, then floor.
     const keys = whole.map((r) => [r.buildingId, r.floor] as const);
@@ -539,7 +628,12 @@ describe.each(testEngines)('incident floor counts on %s', (engine) => {
     // Every incident on floor 3 of building A, and every third of the rest of A.
     const gone = specs.filter((s, i) => s.buildingId === a && (s.floor === 3 || i % 3 === 0));
     expect(gone.some((s) => s.floor === 3 && s.kind === 'throwing')).toBe(true);
-    await database.db.delete(incidents).where(inArray(incidents.id, gone.map((s) => s.id)));
+    await database.db.delete(incidents).where(
+      inArray(
+        incidents.id,
+        gone.map((s) => s.id),
+      ),
+    );
     const goneIds = new Set([noted('mar2-band').id, ...gone.map((s) => s.id)]);
     for (let i = specs.length - 1; i >= 0; i--) if (goneIds.has(specs[i]?.id ?? -1)) specs.splice(i, 1);
 
@@ -559,7 +653,10 @@ describe.each(testEngines)('incident floor counts on %s', (engine) => {
 
   it('keeps the monthly rollup by local month as the daily one by local day', async () => {
     await rollupsAgree();
-    const [months] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from incident_floor_monthly`);
+    const [months] = await selectRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from incident_floor_monthly`,
+    );
     // Cells over 29 months, so the test reads real month rows, not a handful.
     expect(months?.n).toBeGreaterThan(300);
   });
@@ -631,7 +728,12 @@ describe.each(testEngines)('incident floor counts on %s', (engine) => {
     await database.db
       .update(incidents)
       .set({ occurredAt: sql`${incidents.occurredAt} + interval '1 day'` })
-      .where(inArray(incidents.id, leap.map((s) => s.id)));
+      .where(
+        inArray(
+          incidents.id,
+          leap.map((s) => s.id),
+        ),
+      );
     for (const s of leap) s.at = new Date(s.at.getTime() + 86_400_000);
 
     // Every incident of w1 in July 2025, and w2's first local minutes of
@@ -639,10 +741,17 @@ describe.each(testEngines)('incident floor counts on %s', (engine) => {
     const gone = specs.filter(
       (s) =>
         (s.buildingId === w1 && localMonth(s.at) === '2025-07-01') ||
-        (s.buildingId === w2 && localDay(s.at).endsWith('-01') && (s.at.getTime() + 8 * 3_600_000) % 86_400_000 < 120_000),
+        (s.buildingId === w2 &&
+          localDay(s.at).endsWith('-01') &&
+          (s.at.getTime() + 8 * 3_600_000) % 86_400_000 < 120_000),
     );
     expect(gone.length).toBeGreaterThan(20);
-    await database.db.delete(incidents).where(inArray(incidents.id, gone.map((s) => s.id)));
+    await database.db.delete(incidents).where(
+      inArray(
+        incidents.id,
+        gone.map((s) => s.id),
+      ),
+    );
     const goneIds = new Set(gone.map((s) => s.id));
     for (let i = specs.length - 1; i >= 0; i--) if (goneIds.has(specs[i]?.id ?? -1)) specs.splice(i, 1);
     const july = await selectRows(

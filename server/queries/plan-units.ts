@@ -19,7 +19,14 @@ export type PlannerUnit = PlanUnit & {
 export async function loadPlanUnits(db: Db, communityId: number): Promise<PlannerUnit[]> {
   const [unitRows, cases] = await Promise.all([
     db
-      .select({ unitId: units.id, unitName: units.name, hasOriginalElevator: units.hasOriginalElevator, buildingNumber: buildings.number, buildingName: buildings.name, floors: buildings.floors })
+      .select({
+        unitId: units.id,
+        unitName: units.name,
+        hasOriginalElevator: units.hasOriginalElevator,
+        buildingNumber: buildings.number,
+        buildingName: buildings.name,
+        floors: buildings.floors,
+      })
       .from(units)
       .innerJoin(buildings, eq(buildings.id, units.buildingId))
       .where(eq(buildings.communityId, communityId))
@@ -29,19 +36,33 @@ export async function loadPlanUnits(db: Db, communityId: number): Promise<Planne
   const homes = unitRows.length
     ? await db
         .select({
-          unitId: households.unitId, room: households.room, floor: households.floor, areaM2: households.areaM2,
-          occupants0to59: households.occupants0to59, occupants60to79: households.occupants60to79,
-          occupants80plus: households.occupants80plus, mobilityImpaired: households.mobilityImpaired,
+          unitId: households.unitId,
+          room: households.room,
+          floor: households.floor,
+          areaM2: households.areaM2,
+          occupants0to59: households.occupants0to59,
+          occupants60to79: households.occupants60to79,
+          occupants80plus: households.occupants80plus,
+          mobilityImpaired: households.mobilityImpaired,
         })
         .from(households)
-        .where(inArray(households.unitId, unitRows.map((u) => u.unitId)))
+        .where(
+          inArray(
+            households.unitId,
+            unitRows.map((u) => u.unitId),
+          ),
+        )
         .orderBy(asc(households.floor), asc(households.door))
     : [];
   const caseOf = new Map(cases.map((c) => [c.unitId, c]));
   return unitRows.map((u) => {
     const c = caseOf.get(u.unitId);
     return {
-      unitId: u.unitId, buildingNumber: u.buildingNumber, buildingName: u.buildingName, unitName: u.unitName, floors: u.floors,
+      unitId: u.unitId,
+      buildingNumber: u.buildingNumber,
+      buildingName: u.buildingName,
+      unitName: u.unitName,
+      floors: u.floors,
       stage: c?.stage ?? null,
       hasElevator: u.hasOriginalElevator || c?.stage === 'in_service',
       totalCostFen: c?.totalCostFen ?? null,

@@ -12,7 +12,17 @@ export type ElevatorState = 'running' | 'stopped';
 
 /** Stage of every unit, building by building, and whether its elevator runs. */
 export async function publicRetrofit(db: Db, communityId: number) {
-  const rows = await selectRows<{ number: string; name: string; floors: number; ordinal: number; unitName: string; stage: RetrofitStage | null; original: boolean; running: number; lifts: number }>(
+  const rows = await selectRows<{
+    number: string;
+    name: string;
+    floors: number;
+    ordinal: number;
+    unitName: string;
+    stage: RetrofitStage | null;
+    original: boolean;
+    running: number;
+    lifts: number;
+  }>(
     db,
     sql`select b.number, b.name, b.floors, u.ordinal, u.name as "unitName", r.stage, u.has_original_elevator as original,
           count(d.id) filter (where d.status = 'online')::int as running, count(d.id)::int as lifts
@@ -23,19 +33,41 @@ export async function publicRetrofit(db: Db, communityId: number) {
         group by b.id, b.number, b.name, b.floors, u.ordinal, u.name, r.stage, u.has_original_elevator
         order by b.id, u.ordinal`,
   );
-  const buildings: { number: string; name: string; floors: number; units: { ordinal: number; name: string; stage: RetrofitStage | null; originalElevator: boolean; elevator: ElevatorState | null }[] }[] = [];
+  const buildings: {
+    number: string;
+    name: string;
+    floors: number;
+    units: {
+      ordinal: number;
+      name: string;
+      stage: RetrofitStage | null;
+      originalElevator: boolean;
+      elevator: ElevatorState | null;
+    }[];
+  }[] = [];
   const byStage: Partial<Record<RetrofitStage, number>> = {};
   for (const r of rows) {
     let b = buildings.at(-1);
-    if (!b || b.number !== r.number) buildings.push((b = { number: r.number, name: r.name, floors: r.floors, units: [] }));
-    b.units.push({ ordinal: r.ordinal, name: r.unitName, stage: r.stage, originalElevator: r.original, elevator: r.lifts === 0 ? null : r.running > 0 ? 'running' : 'stopped' });
+    if (!b || b.number !== r.number)
+      buildings.push((b = { number: r.number, name: r.name, floors: r.floors, units: [] }));
+    b.units.push({
+      ordinal: r.ordinal,
+      name: r.unitName,
+      stage: r.stage,
+      originalElevator: r.original,
+      elevator: r.lifts === 0 ? null : r.running > 0 ? 'running' : 'stopped',
+    });
     if (r.stage) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1;
   }
   return { byStage, buildings };
 }
 
 /** Fire-safety device classes residents are told about, in this order. */
-export const FIRE_SAFETY_CLASSES = ['smoke_detector', 'fire_water_pressure', 'combustible_gas'] as const satisfies readonly DeviceClass[];
+export const FIRE_SAFETY_CLASSES = [
+  'smoke_detector',
+  'fire_water_pressure',
+  'combustible_gas',
+] as const satisfies readonly DeviceClass[];
 
 /** Elevators running or stopped, and fire-safety devices healthy by class, as shares. */
 export async function publicFacilities(db: Db, communityId: number) {
@@ -50,8 +82,17 @@ export async function publicFacilities(db: Db, communityId: number) {
   const share = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
   const lifts = of('elevator_controller');
   return {
-    elevators: { total: lifts.total, running: lifts.healthy, stopped: lifts.total - lifts.healthy, runningPct: share(lifts.healthy, lifts.total) },
-    fireSafety: FIRE_SAFETY_CLASSES.map((c) => ({ class: c, total: of(c).total, healthyPct: share(of(c).healthy, of(c).total) })),
+    elevators: {
+      total: lifts.total,
+      running: lifts.healthy,
+      stopped: lifts.total - lifts.healthy,
+      runningPct: share(lifts.healthy, lifts.total),
+    },
+    fireSafety: FIRE_SAFETY_CLASSES.map((c) => ({
+      class: c,
+      total: of(c).total,
+      healthyPct: share(of(c).healthy, of(c).total),
+    })),
   };
 }
 
@@ -107,7 +148,10 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
   const recordsFrom = first?.month ?? null;
   const coversPrevious = recordsFrom !== null && recordsFrom <= months[0]!;
   type Cell = { band: { from: number; to: number } | null; month: string; n: number };
-  const perBuilding = new Map<number, { number: string; name: string; bands: { from: number; to: number }[]; cells: Map<string, Cell> }>();
+  const perBuilding = new Map<
+    number,
+    { number: string; name: string; bands: { from: number; to: number }[]; cells: Map<string, Cell> }
+  >();
   const floorsOf = new Map<number, Map<number, number>>();
   for (const h of homes) {
     if (!floorsOf.has(h.buildingId)) floorsOf.set(h.buildingId, new Map());
@@ -131,7 +175,8 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
     b.cells.set(key, cell);
   }
   const ebikeByMonth = new Map(ebike.map((r) => [r.month, r.n]));
-  const series = (m: Map<string, number>) => recent.map((month) => ({ month, count: suppressSmall(m.get(month) ?? 0) }));
+  const series = (m: Map<string, number>) =>
+    recent.map((month) => ({ month, count: suppressSmall(m.get(month) ?? 0) }));
   const sum = (m: Map<string, number>, ms: string[]) => ms.reduce((n, k) => n + (m.get(k) ?? 0), 0);
   const trend = (m: Map<string, number>) => ({
     last12: suppressSmall(sum(m, recent)),
@@ -150,7 +195,11 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
           number: b.number,
           name: b.name,
           bands: b.bands,
-          cells: [...b.cells.values()].map((c) => ({ band: c.band, month: c.month, count: suppressSmall(c.n) as PublicCount })),
+          cells: [...b.cells.values()].map((c) => ({
+            band: c.band,
+            month: c.month,
+            count: suppressSmall(c.n) as PublicCount,
+          })),
         })),
     },
     ebike: { byMonth: series(ebikeByMonth), trend: trend(ebikeByMonth) },
@@ -164,7 +213,14 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
  * tell who was unhappy.
  */
 export async function publicService(db: Db, communityId: number) {
-  const [r] = await selectRows<{ total: number; completed: number; answered: number; resolved: number; rated: number; satisfied: number }>(
+  const [r] = await selectRows<{
+    total: number;
+    completed: number;
+    answered: number;
+    resolved: number;
+    rated: number;
+    satisfied: number;
+  }>(
     db,
     sql`select count(*)::int as total,
           count(*) filter (where state in ('done','return_visit','closed'))::int as completed,

@@ -12,15 +12,35 @@ import { publicityPeriod } from '../domain/stage-rules';
 import type { ElevatorState } from './public-community';
 
 export async function publicUnit(db: Db, communityId: number, building: string, ordinal: number, today: string) {
-  const [u] = await selectRows<{ unitId: number; buildingNumber: string; buildingName: string; floors: number; ordinal: number; name: string; original: boolean }>(
+  const [u] = await selectRows<{
+    unitId: number;
+    buildingNumber: string;
+    buildingName: string;
+    floors: number;
+    ordinal: number;
+    name: string;
+    original: boolean;
+  }>(
     db,
     sql`select u.id as "unitId", b.number as "buildingNumber", b.name as "buildingName", b.floors, u.ordinal, u.name, u.has_original_elevator as original
         from units u join buildings b on b.id = u.building_id
         where b.community_id = ${communityId} and b.number = ${building} and u.ordinal = ${ordinal}`,
   );
-  if (!u) throw new TRPCError({ code: 'NOT_FOUND', message: `没有 ${building} 号楼 ${ordinal} 单元 / No unit ${building}-${ordinal}` });
+  if (!u)
+    throw new TRPCError({
+      code: 'NOT_FOUND',
+      message: `没有 ${building} 号楼 ${ordinal} 单元 / No unit ${building}-${ordinal}`,
+    });
   const [cases, history, lifts] = await Promise.all([
-    selectRows<{ id: number; stage: RetrofitStage; publicityDays: number; proposal: string | null; channel: string | null; objections: number; open: number }>(
+    selectRows<{
+      id: number;
+      stage: RetrofitStage;
+      publicityDays: number;
+      proposal: string | null;
+      channel: string | null;
+      objections: number;
+      open: number;
+    }>(
       db,
       sql`select r.id, r.stage, r.publicity_days as "publicityDays", r.publicity_proposal as proposal, r.objection_channel as channel,
             (select count(*)::int from retrofit_objections o where o.case_id = r.id) as objections,

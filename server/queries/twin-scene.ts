@@ -57,7 +57,15 @@ export type TwinDeviceColumns = {
   poleId: Array<number | null>;
 };
 
-export type TwinPatrolPoint = { id: number; code: string; name: string; x: number; y: number; z: number; lastCheckinMs: number | null };
+export type TwinPatrolPoint = {
+  id: number;
+  code: string;
+  name: string;
+  x: number;
+  y: number;
+  z: number;
+  lastCheckinMs: number | null;
+};
 export type TwinPatrolRoute = { id: number; name: string; pointIds: number[] };
 
 export type TwinScene = {
@@ -78,16 +86,27 @@ export async function twinScene(db: Db, community: Community): Promise<TwinScene
   const [buildingRows, unitRows, poleRows, deviceRows, pointRows, routeRows] = await Promise.all([
     db
       .select({
-        id: buildings.id, number: buildings.number, name: buildings.name, footprint: buildings.footprint,
-        floors: buildings.floors, floorHeight: buildings.floorHeight, modelUrl: buildings.modelUrl,
+        id: buildings.id,
+        number: buildings.number,
+        name: buildings.name,
+        footprint: buildings.footprint,
+        floors: buildings.floors,
+        floorHeight: buildings.floorHeight,
+        modelUrl: buildings.modelUrl,
       })
       .from(buildings)
       .where(eq(buildings.communityId, community.id))
       .orderBy(asc(buildings.id)),
     db
       .select({
-        id: units.id, buildingId: units.buildingId, ordinal: units.ordinal, name: units.name, stairX: units.stairX,
-        stairY: units.stairY, householdsPerFloor: units.householdsPerFloor, hasOriginalElevator: units.hasOriginalElevator,
+        id: units.id,
+        buildingId: units.buildingId,
+        ordinal: units.ordinal,
+        name: units.name,
+        stairX: units.stairX,
+        stairY: units.stairY,
+        householdsPerFloor: units.householdsPerFloor,
+        hasOriginalElevator: units.hasOriginalElevator,
         retrofitStage: retrofitCases.stage,
       })
       .from(units)
@@ -96,15 +115,31 @@ export async function twinScene(db: Db, community: Community): Promise<TwinScene
       .where(eq(buildings.communityId, community.id))
       .orderBy(asc(units.buildingId), asc(units.ordinal)),
     db
-      .select({ id: cameraPoles.id, buildingId: cameraPoles.buildingId, facade: cameraPoles.facade, x: cameraPoles.x, y: cameraPoles.y, heightM: cameraPoles.heightM })
+      .select({
+        id: cameraPoles.id,
+        buildingId: cameraPoles.buildingId,
+        facade: cameraPoles.facade,
+        x: cameraPoles.x,
+        y: cameraPoles.y,
+        heightM: cameraPoles.heightM,
+      })
       .from(cameraPoles)
       .innerJoin(buildings, eq(buildings.id, cameraPoles.buildingId))
       .where(eq(buildings.communityId, community.id))
       .orderBy(asc(cameraPoles.id)),
     db
       .select({
-        id: devices.id, code: devices.code, cls: devices.class, status: devices.status, buildingId: devices.buildingId,
-        unitId: devices.unitId, floor: devices.floor, x: devices.x, y: devices.y, z: devices.z, poleId: devices.poleId,
+        id: devices.id,
+        code: devices.code,
+        cls: devices.class,
+        status: devices.status,
+        buildingId: devices.buildingId,
+        unitId: devices.unitId,
+        floor: devices.floor,
+        x: devices.x,
+        y: devices.y,
+        z: devices.z,
+        poleId: devices.poleId,
       })
       .from(devices)
       .where(eq(devices.communityId, community.id))
@@ -115,7 +150,11 @@ export async function twinScene(db: Db, community: Community): Promise<TwinScene
             (select max(c.at) from patrol_checkins c where c.point_id = p.id) as last
           from patrol_points p where p.community_id = ${community.id} order by p.id`,
     ),
-    db.select({ id: patrolRoutes.id, name: patrolRoutes.name }).from(patrolRoutes).where(eq(patrolRoutes.communityId, community.id)).orderBy(asc(patrolRoutes.id)),
+    db
+      .select({ id: patrolRoutes.id, name: patrolRoutes.name })
+      .from(patrolRoutes)
+      .where(eq(patrolRoutes.communityId, community.id))
+      .orderBy(asc(patrolRoutes.id)),
   ]);
   const routeIds = routeRows.map((r) => r.id);
   const stops = routeIds.length
@@ -126,7 +165,19 @@ export async function twinScene(db: Db, community: Community): Promise<TwinScene
         .orderBy(asc(patrolRoutePoints.routeId), asc(patrolRoutePoints.seq))
     : [];
 
-  const columns: TwinDeviceColumns = { id: [], code: [], cls: [], status: [], buildingId: [], unitId: [], floor: [], x: [], y: [], z: [], poleId: [] };
+  const columns: TwinDeviceColumns = {
+    id: [],
+    code: [],
+    cls: [],
+    status: [],
+    buildingId: [],
+    unitId: [],
+    floor: [],
+    x: [],
+    y: [],
+    z: [],
+    poleId: [],
+  };
   for (const d of deviceRows) {
     columns.id.push(d.id);
     columns.code.push(d.code);
@@ -145,17 +196,23 @@ export async function twinScene(db: Db, community: Community): Promise<TwinScene
     community: { slug: community.slug, name: community.name, nameEn: community.nameEn },
     buildings: buildingRows.map((b) => ({
       ...b,
-      units: unitRows
-        .filter((u) => u.buildingId === b.id)
-        .map(({ buildingId: _b, ...u }) => u),
+      units: unitRows.filter((u) => u.buildingId === b.id).map(({ buildingId: _b, ...u }) => u),
     })),
     poles: poleRows,
     devices: columns,
     patrolPoints: pointRows.map((p) => ({
-      id: p.id, code: p.code, name: p.name, x: p.x, y: p.y, z: p.z,
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      x: p.x,
+      y: p.y,
+      z: p.z,
       lastCheckinMs: p.last ? new Date(p.last).getTime() : null,
     })),
-    patrolRoutes: routeRows.map((r) => ({ ...r, pointIds: stops.filter((s) => s.routeId === r.id).map((s) => s.pointId) })),
+    patrolRoutes: routeRows.map((r) => ({
+      ...r,
+      pointIds: stops.filter((s) => s.routeId === r.id).map((s) => s.pointId),
+    })),
     nowMs: Date.now(),
   };
 }

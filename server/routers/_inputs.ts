@@ -6,7 +6,9 @@ import type { Db } from '~/db/client';
 import { communities } from '~/db/schema';
 
 export const slugInput = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,64}$/, '社区标识只含小写字母、数字和连字符 / a slug is lower-case letters, digits and dashes'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, '社区标识只含小写字母、数字和连字符 / a slug is lower-case letters, digits and dashes'),
 });
 
 export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD / dates are YYYY-MM-DD');

@@ -25,7 +25,11 @@ const MATRIX: Record<string, { tier: Tier; input?: unknown; rejects?: TRPCError[
   'alarm.assign': { tier: 'staff', input: { id: 999_999, assignee: 'access matrix' }, rejects: 'NOT_FOUND' },
   'alarm.assignees': { tier: 'staff', input: slug },
   'alarm.note': { tier: 'staff', input: { id: 999_999, note: 'access matrix' }, rejects: 'NOT_FOUND' },
-  'alarm.review': { tier: 'staff', input: { id: 999_999, decision: 'confirmed', evidence: 'clip-1' }, rejects: 'NOT_FOUND' },
+  'alarm.review': {
+    tier: 'staff',
+    input: { id: 999_999, decision: 'confirmed', evidence: 'clip-1' },
+    rejects: 'NOT_FOUND',
+  },
   'building.withUnits': { tier: 'planner', input: slug },
   'community.list': { tier: 'public' },
   'community.bySlug': { tier: 'public', input: slug },
@@ -49,13 +53,27 @@ const MATRIX: Record<string, { tier: Tier; input?: unknown; rejects?: TRPCError[
   'retrofit.pipeline': { tier: 'planner', input: { slug: 'caifu-xingyuan' } },
   'retrofit.costShares': { tier: 'planner', input: { caseId: 1 } },
   // Refused for its date (BAD_REQUEST) once admitted: the tier check comes first, and nothing changes.
-  'retrofit.move': { tier: 'staff', input: { caseId: 1, to: 'stalled', on: '2000-01-01', note: 'access matrix' }, rejects: 'BAD_REQUEST' },
-  'retrofit.importVotes': { tier: 'staff', input: { slug: 'caifu-xingyuan', format: 'csv', content: 'room,unit,vote,area\n' } },
+  'retrofit.move': {
+    tier: 'staff',
+    input: { caseId: 1, to: 'stalled', on: '2000-01-01', note: 'access matrix' },
+    rejects: 'BAD_REQUEST',
+  },
+  'retrofit.importVotes': {
+    tier: 'staff',
+    input: { slug: 'caifu-xingyuan', format: 'csv', content: 'room,unit,vote,area\n' },
+  },
   'planner.units': { tier: 'planner', input: { slug: 'caifu-xingyuan' } },
   'planner.evaluate': { tier: 'planner', input: { slug: 'caifu-xingyuan', unitIds: [1] } },
-  'planner.optimize': { tier: 'planner', input: { slug: 'caifu-xingyuan', budgetFen: 200_000_000, subsidyCapFen: 60_000_000 } },
+  'planner.optimize': {
+    tier: 'planner',
+    input: { slug: 'caifu-xingyuan', budgetFen: 200_000_000, subsidyCapFen: 60_000_000 },
+  },
   'planner.scenarios': { tier: 'planner', input: { slug: 'caifu-xingyuan' } },
-  'planner.saveScenario': { tier: 'planner', input: { slug: 'caifu-xingyuan', name: 'access matrix', unitIds: [1] }, rejects: 'CONFLICT' },
+  'planner.saveScenario': {
+    tier: 'planner',
+    input: { slug: 'caifu-xingyuan', name: 'access matrix', unitIds: [1] },
+    rejects: 'CONFLICT',
+  },
   'planner.deleteScenario': { tier: 'planner', input: { id: 999_999 }, rejects: 'NOT_FOUND' },
   'planner.scenario': { tier: 'planner', input: { id: 999_999 }, rejects: 'NOT_FOUND' },
   'planner.exportCsv': { tier: 'planner', input: { id: 999_999 }, rejects: 'NOT_FOUND' },
@@ -77,15 +95,27 @@ const MATRIX: Record<string, { tier: Tier; input?: unknown; rejects?: TRPCError[
   'workOrder.monthly': { tier: 'staff', input: { slug: 'xingyi-huayuan' } },
   'workOrder.history': { tier: 'staff', input: { id: 1 } },
   'workOrder.detail': { tier: 'staff', input: { id: 999_999 }, rejects: 'NOT_FOUND' },
-  'workOrder.create': { tier: 'staff', input: { slug: 'no-such-community', source: 'grid', category: '其他', description: 'x', publicArea: 'gate' }, rejects: 'NOT_FOUND' },
+  'workOrder.create': {
+    tier: 'staff',
+    input: { slug: 'no-such-community', source: 'grid', category: '其他', description: 'x', publicArea: 'gate' },
+    rejects: 'NOT_FOUND',
+  },
   'workOrder.fromAlarm': { tier: 'staff', input: { alarmId: 999_999 }, rejects: 'NOT_FOUND' },
   'workOrder.transition': { tier: 'staff', input: { id: 999_999, action: 'accept' }, rejects: 'NOT_FOUND' },
-  'workOrder.track': { tier: 'public', input: { slug: 'xingyi-huayuan', reference: 'R-AAAAAAAA' }, rejects: 'NOT_FOUND' },
+  'workOrder.track': {
+    tier: 'public',
+    input: { slug: 'xingyi-huayuan', reference: 'R-AAAAAAAA' },
+    rejects: 'NOT_FOUND',
+  },
 };
 
 type Caller = Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
 const callers: Array<{ as: 'anonymous' | Role }> = [
-  { as: 'anonymous' }, { as: 'resident' }, { as: 'planner' }, { as: 'staff' }, { as: 'admin' },
+  { as: 'anonymous' },
+  { as: 'resident' },
+  { as: 'planner' },
+  { as: 'staff' },
+  { as: 'admin' },
 ];
 
 function allowed(tier: Tier, as: 'anonymous' | Role) {
@@ -99,8 +129,19 @@ describe('authorization matrix', () => {
     database = await createTestDatabase('pglite');
     await seedDemo(database.db, { today: '2026-11-22' });
     // Taken already, so saving it again is refused the same way for every admitted tier.
-    const [caifu] = await database.db.select({ id: communities.id }).from(communities).where(eq(communities.slug, 'caifu-xingyuan'));
-    await database.db.insert(planScenarios).values({ communityId: caifu!.id, name: 'access matrix', unitIds: [1], settings: { minAge: 60, minFloor: 3 }, createdBy: 'test' });
+    const [caifu] = await database.db
+      .select({ id: communities.id })
+      .from(communities)
+      .where(eq(communities.slug, 'caifu-xingyuan'));
+    await database.db
+      .insert(planScenarios)
+      .values({
+        communityId: caifu!.id,
+        name: 'access matrix',
+        unitIds: [1],
+        settings: { minAge: 60, minFloor: 3 },
+        createdBy: 'test',
+      });
   });
   afterAll(() => database?.close());
 
@@ -110,7 +151,9 @@ describe('authorization matrix', () => {
 
   it('tags every procedure with the tier the matrix expects', () => {
     for (const [path, entry] of Object.entries(MATRIX)) {
-      const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { tier?: Tier } } }>)[path];
+      const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { tier?: Tier } } }>)[
+        path
+      ];
       expect(procedure?._def.meta?.tier, path).toBe(entry.tier);
     }
   });
@@ -129,7 +172,10 @@ describe('authorization matrix', () => {
         } else if (allowed(entry.tier, as)) {
           await expect(call, `${path} as ${as}`).resolves.toBeDefined();
         } else {
-          const error = await call.then(() => null, (e: unknown) => e);
+          const error = await call.then(
+            () => null,
+            (e: unknown) => e,
+          );
           expect(error, `${path} as ${as}`).toBeInstanceOf(TRPCError);
           expect((error as TRPCError).code, `${path} as ${as}`).toBe(as === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN');
         }

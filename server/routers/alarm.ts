@@ -24,8 +24,13 @@ export const alarmRouter = createTRPCRouter({
       const community = await communityBySlug(ctx.db, input.slug);
       const rows = await ctx.db
         .select({
-          alarm: alarms, reviewState: incidents.reviewState, evidence: incidents.evidence, buildingId: incidents.buildingId,
-          workOrderId: workOrders.id, workOrderCode: workOrders.code, deviceName: devices.name,
+          alarm: alarms,
+          reviewState: incidents.reviewState,
+          evidence: incidents.evidence,
+          buildingId: incidents.buildingId,
+          workOrderId: workOrders.id,
+          workOrderCode: workOrders.code,
+          deviceName: devices.name,
         })
         .from(alarms)
         .leftJoin(incidents, eq(incidents.id, alarms.incidentId))
@@ -36,22 +41,48 @@ export const alarmRouter = createTRPCRouter({
         .limit(input.limit);
       return rows
         .map((r) => ({
-          ...r.alarm, reviewState: r.reviewState, evidence: r.evidence ?? [], buildingId: r.buildingId, deviceName: r.deviceName,
+          ...r.alarm,
+          reviewState: r.reviewState,
+          evidence: r.evidence ?? [],
+          buildingId: r.buildingId,
+          deviceName: r.deviceName,
           /** The work order opened from it, if any (one per alarm). */
-          workOrder: r.workOrderId === null || r.workOrderCode === null ? null : { id: r.workOrderId, code: r.workOrderCode },
+          workOrder:
+            r.workOrderId === null || r.workOrderCode === null ? null : { id: r.workOrderId, code: r.workOrderCode },
         }))
-        .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.openedAt.getTime() - b.openedAt.getTime());
+        .sort(
+          (a, b) =>
+            SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.openedAt.getTime() - b.openedAt.getTime(),
+        );
     }),
 
   /** Who did what when: the alarm's audit trail, oldest first. */
-  history: staffProcedure.input(idInput).query(({ ctx, input }) =>
-    ctx.db.select().from(alarmEvents).where(eq(alarmEvents.alarmId, input.id)).orderBy(asc(alarmEvents.at), asc(alarmEvents.id)),
-  ),
+  history: staffProcedure
+    .input(idInput)
+    .query(({ ctx, input }) =>
+      ctx.db
+        .select()
+        .from(alarmEvents)
+        .where(eq(alarmEvents.alarmId, input.id))
+        .orderBy(asc(alarmEvents.at), asc(alarmEvents.id)),
+    ),
 
   /** A lifecycle move (open → acknowledged → in progress → resolved → closed), refused with a reason when illegal. */
   transition: staffProcedure
-    .input(idInput.extend({ move: z.enum(['acknowledge', 'start', 'resolve', 'close']), note: note.optional(), assignee: z.string().trim().min(1).max(100).optional() }))
-    .mutation(({ ctx, input }) => applyAlarmAction(ctx.db, input.id, ctx.user.email, { move: input.move, note: input.note, assignee: input.assignee })),
+    .input(
+      idInput.extend({
+        move: z.enum(['acknowledge', 'start', 'resolve', 'close']),
+        note: note.optional(),
+        assignee: z.string().trim().min(1).max(100).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      applyAlarmAction(ctx.db, input.id, ctx.user.email, {
+        move: input.move,
+        note: input.note,
+        assignee: input.assignee,
+      }),
+    ),
 
   /**
    * Whom an alarm can go to: the staff and admin accounts, and the names
@@ -61,9 +92,17 @@ export const alarmRouter = createTRPCRouter({
   assignees: staffProcedure.input(slugInput).query(async ({ ctx, input }) => {
     const community = await communityBySlug(ctx.db, input.slug);
     const [accounts, recent] = await Promise.all([
-      ctx.db.select({ name: users.name, email: users.email }).from(users).where(inArray(users.role, ['staff', 'admin'])).orderBy(asc(users.email)),
-      ctx.db.selectDistinct({ name: alarms.assignee }).from(alarms)
-        .where(and(eq(alarms.communityId, community.id), isNotNull(alarms.assignee))).orderBy(asc(alarms.assignee)).limit(50),
+      ctx.db
+        .select({ name: users.name, email: users.email })
+        .from(users)
+        .where(inArray(users.role, ['staff', 'admin']))
+        .orderBy(asc(users.email)),
+      ctx.db
+        .selectDistinct({ name: alarms.assignee })
+        .from(alarms)
+        .where(and(eq(alarms.communityId, community.id), isNotNull(alarms.assignee)))
+        .orderBy(asc(alarms.assignee))
+        .limit(50),
     ]);
     const emails = new Set(accounts.map((a) => a.email));
     return { accounts, names: recent.map((r) => r.name as string).filter((n) => !emails.has(n)) };
@@ -83,17 +122,39 @@ export const alarmRouter = createTRPCRouter({
    * citing the evidence clip it was judged on.
    */
   review: staffProcedure
-    .input(idInput.extend({ decision: z.enum(['confirmed', 'false_alarm', 'referred_police']), evidence: z.string().trim().min(1).max(200), note: note.optional() }))
+    .input(
+      idInput.extend({
+        decision: z.enum(['confirmed', 'false_alarm', 'referred_police']),
+        evidence: z.string().trim().min(1).max(200),
+        note: note.optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const [alarm] = await ctx.db.select().from(alarms).where(eq(alarms.id, input.id));
       if (!alarm) throw new TRPCError({ code: 'NOT_FOUND', message: `没有这条告警 / No alarm ${input.id}` });
-      if (alarm.incidentId === null) throw new TRPCError({ code: 'BAD_REQUEST', message: '此告警没有事件可复核 / This alarm has no incident to review' });
+      if (alarm.incidentId === null)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: '此告警没有事件可复核 / This alarm has no incident to review',
+        });
       const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.id, alarm.incidentId));
       if (!incident) throw new TRPCError({ code: 'NOT_FOUND', message: '事件已不存在 / The incident is gone' });
-      const legal = incident.reviewState === 'pending' || (incident.reviewState === 'confirmed' && input.decision === 'referred_police');
-      if (!legal) throw new TRPCError({ code: 'CONFLICT', message: `事件已复核为 ${incident.reviewState} / The incident was already reviewed as ${incident.reviewState}` });
+      const legal =
+        incident.reviewState === 'pending' ||
+        (incident.reviewState === 'confirmed' && input.decision === 'referred_police');
+      if (!legal)
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: `事件已复核为 ${incident.reviewState} / The incident was already reviewed as ${incident.reviewState}`,
+        });
       await ctx.db.update(incidents).set({ reviewState: input.decision }).where(eq(incidents.id, incident.id));
-      await appendAlarmEvent(ctx.db, alarm, 'review', ctx.user.email, `${input.decision} · ${input.evidence}${input.note ? ` · ${input.note}` : ''}`);
+      await appendAlarmEvent(
+        ctx.db,
+        alarm,
+        'review',
+        ctx.user.email,
+        `${input.decision} · ${input.evidence}${input.note ? ` · ${input.note}` : ''}`,
+      );
       return { incidentId: incident.id, reviewState: input.decision };
     }),
 });

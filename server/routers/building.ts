@@ -10,17 +10,28 @@ export const buildingRouter = createTRPCRouter({
     const [buildingRows, unitRows] = await Promise.all([
       ctx.db
         .select({
-          id: buildings.id, number: buildings.number, name: buildings.name, footprint: buildings.footprint,
-          floors: buildings.floors, floorHeight: buildings.floorHeight, modelUrl: buildings.modelUrl,
+          id: buildings.id,
+          number: buildings.number,
+          name: buildings.name,
+          footprint: buildings.footprint,
+          floors: buildings.floors,
+          floorHeight: buildings.floorHeight,
+          modelUrl: buildings.modelUrl,
         })
         .from(buildings)
         .where(eq(buildings.communityId, community.id))
         .orderBy(asc(buildings.id)),
       ctx.db
         .select({
-          id: units.id, buildingId: units.buildingId, ordinal: units.ordinal, name: units.name,
-          stairX: units.stairX, stairY: units.stairY, householdsPerFloor: units.householdsPerFloor,
-          hasOriginalElevator: units.hasOriginalElevator, households: count(households.id),
+          id: units.id,
+          buildingId: units.buildingId,
+          ordinal: units.ordinal,
+          name: units.name,
+          stairX: units.stairX,
+          stairY: units.stairY,
+          householdsPerFloor: units.householdsPerFloor,
+          hasOriginalElevator: units.hasOriginalElevator,
+          households: count(households.id),
         })
         .from(units)
         .innerJoin(buildings, eq(buildings.id, units.buildingId))

@@ -15,22 +15,39 @@ const publicFields = {
 };
 
 export const communityRouter = createTRPCRouter({
-  list: publicProcedure.query(({ ctx }) =>
-    ctx.db.select(publicFields).from(communities).orderBy(asc(communities.id)),
-  ),
+  list: publicProcedure.query(({ ctx }) => ctx.db.select(publicFields).from(communities).orderBy(asc(communities.id))),
 
   bySlug: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
     const c = await communityBySlug(ctx.db, input.slug);
-    return { id: c.id, slug: c.slug, name: c.name, nameEn: c.nameEn, neighbourhood: c.neighbourhood, street: c.street, district: c.district, anchorLng: c.anchorLng, anchorLat: c.anchorLat };
+    return {
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      nameEn: c.nameEn,
+      neighbourhood: c.neighbourhood,
+      street: c.street,
+      district: c.district,
+      anchorLng: c.anchorLng,
+      anchorLat: c.anchorLat,
+    };
   }),
 
   /** The console's community list: one line of key figures per community. */
   overview: plannerProcedure.query(({ ctx }) =>
     selectRows<{
-      id: number; slug: string; name: string; nameEn: string; street: string;
-      buildings: number; units: number; households: number;
-      devices: number; devicesOnline: number; openAlarms: number;
-      retrofitSigned: number; elevatorsInService: number;
+      id: number;
+      slug: string;
+      name: string;
+      nameEn: string;
+      street: string;
+      buildings: number;
+      units: number;
+      households: number;
+      devices: number;
+      devicesOnline: number;
+      openAlarms: number;
+      retrofitSigned: number;
+      elevatorsInService: number;
     }>(
       ctx.db,
       sql`

@@ -35,10 +35,22 @@ export const deviceRouter = createTRPCRouter({
       if (input.after !== undefined) where.push(gt(devices.id, input.after));
       const rows = await ctx.db
         .select({
-          id: devices.id, code: devices.code, class: devices.class, name: devices.name, status: devices.status,
-          statusSince: devices.statusSince, lastSeenAt: devices.lastSeenAt, buildingId: devices.buildingId,
-          unitId: devices.unitId, floor: devices.floor, x: devices.x, y: devices.y, z: devices.z,
-          poleId: devices.poleId, config: devices.config, telemetry: devices.telemetry,
+          id: devices.id,
+          code: devices.code,
+          class: devices.class,
+          name: devices.name,
+          status: devices.status,
+          statusSince: devices.statusSince,
+          lastSeenAt: devices.lastSeenAt,
+          buildingId: devices.buildingId,
+          unitId: devices.unitId,
+          floor: devices.floor,
+          x: devices.x,
+          y: devices.y,
+          z: devices.z,
+          poleId: devices.poleId,
+          config: devices.config,
+          telemetry: devices.telemetry,
         })
         .from(devices)
         .where(and(...where))

@@ -12,11 +12,21 @@ export const incidentRouter = createTRPCRouter({
     .input(slugInput.extend({ from: localDate, to: localDate, buildingId: z.number().int().positive().optional() }))
     .query(async ({ ctx, input }) => {
       const community = await communityBySlug(ctx.db, input.slug);
-      return incidentFloorCounts(ctx.db, { communityId: community.id, from: input.from, to: input.to, buildingId: input.buildingId });
+      return incidentFloorCounts(ctx.db, {
+        communityId: community.id,
+        from: input.from,
+        to: input.to,
+        buildingId: input.buildingId,
+      });
     }),
 
   recent: staffProcedure
-    .input(slugInput.extend({ kind: z.enum(INCIDENT_KINDS).optional(), limit: z.number().int().min(1).max(500).default(50) }))
+    .input(
+      slugInput.extend({
+        kind: z.enum(INCIDENT_KINDS).optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const community = await communityBySlug(ctx.db, input.slug);
       const where: SQL[] = [eq(incidents.communityId, community.id)];

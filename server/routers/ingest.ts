@@ -15,9 +15,16 @@ const deviceCode = z.string().regex(/^[A-Z0-9-]{1,64}$/, '设备编号 / a devic
 export const ingestRouter = createTRPCRouter({
   /** Issues a new token for one device (rotating any old one) and returns it, once. */
   issueToken: adminProcedure.input(z.object({ code: deviceCode })).mutation(async ({ ctx, input }) => {
-    const [device] = await ctx.db.select({ communityId: devices.communityId }).from(devices).where(eq(devices.code, input.code));
+    const [device] = await ctx.db
+      .select({ communityId: devices.communityId })
+      .from(devices)
+      .where(eq(devices.code, input.code));
     if (!device) throw new TRPCError({ code: 'NOT_FOUND', message: `没有这个设备 / No device "${input.code}"` });
-    const [issued] = await issueDeviceTokens(ctx.db, { communityId: device.communityId, codes: [input.code], limit: 1 });
+    const [issued] = await issueDeviceTokens(ctx.db, {
+      communityId: device.communityId,
+      codes: [input.code],
+      limit: 1,
+    });
     (await getLiveRuntimeIfStarted())?.directory.forget(input.code);
     return issued!;
   }),

@@ -24,7 +24,14 @@ describe.each(testEngines)('kiosk links on %s', (engine) => {
     const link = await admin.kiosk.create({ slug: 'jinghu', label: '指挥中心 1 号屏' });
     const secret = link.path.split('/').at(-1)!;
     const fresh = await row(link.id);
-    expect(fresh).toMatchObject({ slug: 'jinghu', communityName: '荆胡智慧社区', label: '指挥中心 1 号屏', usedAt: null, revokedAt: null, lastSeenAt: null });
+    expect(fresh).toMatchObject({
+      slug: 'jinghu',
+      communityName: '荆胡智慧社区',
+      label: '指挥中心 1 号屏',
+      usedAt: null,
+      revokedAt: null,
+      lastSeenAt: null,
+    });
 
     expect(await redeemKioskLink(database.db, secret)).toMatchObject({ slug: 'jinghu' });
     expect(await redeemKioskLink(database.db, secret)).toBeNull();
@@ -33,7 +40,10 @@ describe.each(testEngines)('kiosk links on %s', (engine) => {
     expect(opened.lastSeenAt).toBeInstanceOf(Date);
 
     // A screen an hour later: its request refreshes last seen.
-    await database.db.update(kioskLinks).set({ updatedAt: sql`now() - interval '1 hour'` }).where(eq(kioskLinks.id, link.id));
+    await database.db
+      .update(kioskLinks)
+      .set({ updatedAt: sql`now() - interval '1 hour'` })
+      .where(eq(kioskLinks.id, link.id));
     const stale = (await row(link.id)).lastSeenAt!;
     expect(await kioskFromCookie(database.db, secret)).toMatchObject({ linkId: link.id });
     const seen = (await row(link.id)).lastSeenAt!;
@@ -56,6 +66,8 @@ describe.each(testEngines)('kiosk links on %s', (engine) => {
     const link = await admin.kiosk.create({ label: '区级大屏' });
     expect(link.screen).toBe('/screen/district');
     expect(await row(link.id)).toMatchObject({ slug: null, communityName: null });
-    await expect(admin.kiosk.create({ slug: 'no-such-place', label: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(admin.kiosk.create({ slug: 'no-such-place', label: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -12,8 +12,16 @@ export const kioskRouter = createTRPCRouter({
     .input(z.object({ slug: slugInput.shape.slug.optional(), label: z.string().trim().min(1).max(100) }))
     .mutation(async ({ ctx, input }) => {
       const community = input.slug ? await communityBySlug(ctx.db, input.slug) : null;
-      const link = await createKioskLink(ctx.db, { communityId: community?.id ?? null, label: input.label, createdBy: ctx.user.id });
-      return { id: link.id, path: `/screen/k/${link.secret}`, screen: community ? `/screen/${community.slug}` : '/screen/district' };
+      const link = await createKioskLink(ctx.db, {
+        communityId: community?.id ?? null,
+        label: input.label,
+        createdBy: ctx.user.id,
+      });
+      return {
+        id: link.id,
+        path: `/screen/k/${link.secret}`,
+        screen: community ? `/screen/${community.slug}` : '/screen/district',
+      };
     }),
 
   /**
@@ -24,9 +32,17 @@ export const kioskRouter = createTRPCRouter({
   list: adminProcedure.query(async ({ ctx }) => {
     const rows = await ctx.db
       .select({
-        id: kioskLinks.id, communityId: kioskLinks.communityId, slug: communities.slug, communityName: communities.name, communityNameEn: communities.nameEn,
-        label: kioskLinks.label, createdBy: kioskLinks.createdBy, usedAt: kioskLinks.usedAt, revokedAt: kioskLinks.revokedAt,
-        createdAt: kioskLinks.createdAt, updatedAt: kioskLinks.updatedAt,
+        id: kioskLinks.id,
+        communityId: kioskLinks.communityId,
+        slug: communities.slug,
+        communityName: communities.name,
+        communityNameEn: communities.nameEn,
+        label: kioskLinks.label,
+        createdBy: kioskLinks.createdBy,
+        usedAt: kioskLinks.usedAt,
+        revokedAt: kioskLinks.revokedAt,
+        createdAt: kioskLinks.createdAt,
+        updatedAt: kioskLinks.updatedAt,
       })
       .from(kioskLinks)
       .leftJoin(communities, eq(communities.id, kioskLinks.communityId))

@@ -8,23 +8,32 @@ import { createTRPCRouter, staffProcedure } from '../trpc';
 import { communityBySlug, slugInput } from './_inputs';
 
 /** tRPC's httpSubscriptionLink sends the last tracked id back as `lastEventId` when it reconnects. */
-const lastEventId = z.string().regex(/^\d{1,18}$/).nullish();
+const lastEventId = z
+  .string()
+  .regex(/^\d{1,18}$/)
+  .nullish();
 
 export const liveRouter = createTRPCRouter({
   /** One community's device statuses, alarms and incidents as they change. */
-  community: staffProcedure
-    .input(slugInput.extend({ lastEventId }))
-    .subscription(async function* ({ ctx, input, signal }) {
-      const community = await communityBySlug(ctx.db, input.slug);
-      const runtime = await getLiveRuntime();
-      yield* streamLive({ db: ctx.db, hub: runtime.hub, communityIds: [community.id], lastEventId: input.lastEventId, signal });
-    }),
+  community: staffProcedure.input(slugInput.extend({ lastEventId })).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    const community = await communityBySlug(ctx.db, input.slug);
+    const runtime = await getLiveRuntime();
+    yield* streamLive({
+      db: ctx.db,
+      hub: runtime.hub,
+      communityIds: [community.id],
+      lastEventId: input.lastEventId,
+      signal,
+    });
+  }),
 
   /** Every community of the district in one stream (the big screen). */
-  district: staffProcedure
-    .input(z.object({ lastEventId }))
-    .subscription(async function* ({ ctx, input, signal }) {
-      const runtime = await getLiveRuntime();
-      yield* streamLive({ db: ctx.db, hub: runtime.hub, communityIds: null, lastEventId: input.lastEventId, signal });
-    }),
+  district: staffProcedure.input(z.object({ lastEventId })).subscription(async function* ({ ctx, input, signal }) {
+    const runtime = await getLiveRuntime();
+    yield* streamLive({ db: ctx.db, hub: runtime.hub, communityIds: null, lastEventId: input.lastEventId, signal });
+  }),
 });

@@ -20,13 +20,26 @@ describe.each(testEngines)('operations on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedDemo(database.db, { today: '2026-11-22' });
-    staff = createCaller({ db: database.db, user: { id: 's', name: 'staff', email: 'duty@test.local', role: 'staff' } });
+    staff = createCaller({
+      db: database.db,
+      user: { id: 's', name: 'staff', email: 'duty@test.local', role: 'staff' },
+    });
     anonymous = createCaller({ db: database.db, user: null });
-    const [c] = await database.db.select({ id: communities.id }).from(communities).where(eq(communities.slug, 'xingyi-huayuan'));
+    const [c] = await database.db
+      .select({ id: communities.id })
+      .from(communities)
+      .where(eq(communities.slug, 'xingyi-huayuan'));
     communityId = c!.id;
-    const [a] = await database.db.insert(alarms).values({
-      communityId, kind: 'smoke', severity: 'critical', title: '14号楼南侧车库烟感报警', openedAt: new Date('2026-11-22T02:00:00Z'),
-    }).returning();
+    const [a] = await database.db
+      .insert(alarms)
+      .values({
+        communityId,
+        kind: 'smoke',
+        severity: 'critical',
+        title: '14号楼南侧车库烟感报警',
+        openedAt: new Date('2026-11-22T02:00:00Z'),
+      })
+      .returning();
     alarmId = a!.id;
   });
   afterAll(() => database?.close());
@@ -36,7 +49,10 @@ describe.each(testEngines)('operations on %s', (engine) => {
     const early = await escalateDue(database.db, new Date('2026-11-22T02:04:00Z'), policy);
     expect(early.flatMap((c) => c.alarms).some((a) => a.id === alarmId)).toBe(false);
     const due = await escalateDue(database.db, new Date('2026-11-22T02:05:30Z'), policy);
-    expect(due.flatMap((c) => c.alarms).find((a) => a.id === alarmId)).toMatchObject({ escalationLevel: 1, state: 'open' });
+    expect(due.flatMap((c) => c.alarms).find((a) => a.id === alarmId)).toMatchObject({
+      escalationLevel: 1,
+      state: 'open',
+    });
     const again = await escalateDue(database.db, new Date('2026-11-22T02:10:00Z'), policy);
     expect(again.flatMap((c) => c.alarms).some((a) => a.id === alarmId)).toBe(false);
     const list = await staff.alarm.list({ slug: 'xingyi-huayuan' });
@@ -44,9 +60,15 @@ describe.each(testEngines)('operations on %s', (engine) => {
   });
 
   it('moves an alarm through its lifecycle and refuses illegal moves with a reason', async () => {
-    await expect(staff.alarm.transition({ id: alarmId, move: 'close' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/must be resolved first/) });
+    await expect(staff.alarm.transition({ id: alarmId, move: 'close' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/must be resolved first/),
+    });
     await staff.alarm.transition({ id: alarmId, move: 'acknowledge' });
-    await expect(staff.alarm.transition({ id: alarmId, move: 'acknowledge' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already acknowledged/) });
+    await expect(staff.alarm.transition({ id: alarmId, move: 'acknowledge' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/already acknowledged/),
+    });
     await staff.alarm.note({ id: alarmId, note: '现场确认为电动车起火，已灭火' });
     await staff.alarm.transition({ id: alarmId, move: 'start' });
     await staff.alarm.transition({ id: alarmId, move: 'resolve' });
@@ -67,12 +89,33 @@ describe.each(testEngines)('operations on %s', (engine) => {
 
   it('keeps the audit trail append-only, even against a direct UPDATE or DELETE', async () => {
     const procedures = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith('alarm.'));
-    expect(procedures.sort()).toEqual(['alarm.assign', 'alarm.assignees', 'alarm.history', 'alarm.list', 'alarm.note', 'alarm.review', 'alarm.transition']);
+    expect(procedures.sort()).toEqual([
+      'alarm.assign',
+      'alarm.assignees',
+      'alarm.history',
+      'alarm.list',
+      'alarm.note',
+      'alarm.review',
+      'alarm.transition',
+    ]);
     // Drizzle wraps the database's error; the trigger's message is its cause.
-    const reason = (p: Promise<unknown>) => p.then(() => 'changed', (e: unknown) => String((e as { cause?: Error }).cause?.message ?? e));
-    expect(await reason(database.db.update(alarmEvents).set({ actor: 'someone else' }).where(eq(alarmEvents.alarmId, alarmId)))).toMatch(/append-only/);
-    expect(await reason(database.db.delete(alarmEvents).where(eq(alarmEvents.alarmId, alarmId)))).toMatch(/append-only/);
-    const rows = await database.db.select().from(alarmEvents).where(and(eq(alarmEvents.alarmId, alarmId), eq(alarmEvents.actor, 'someone else')));
+    const reason = (p: Promise<unknown>) =>
+      p.then(
+        () => 'changed',
+        (e: unknown) => String((e as { cause?: Error }).cause?.message ?? e),
+      );
+    expect(
+      await reason(
+        database.db.update(alarmEvents).set({ actor: 'someone else' }).where(eq(alarmEvents.alarmId, alarmId)),
+      ),
+    ).toMatch(/append-only/);
+    expect(await reason(database.db.delete(alarmEvents).where(eq(alarmEvents.alarmId, alarmId)))).toMatch(
+      /append-only/,
+    );
+    const rows = await database.db
+      .select()
+      .from(alarmEvents)
+      .where(and(eq(alarmEvents.alarmId, alarmId), eq(alarmEvents.actor, 'someone else')));
     expect(rows).toEqual([]);
   });
 
@@ -83,42 +126,73 @@ describe.each(testEngines)('operations on %s', (engine) => {
     const desk = await staff.alarm.list({ slug: 'xingyi-huayuan', states: ['closed'], limit: 500 });
     expect(desk.find((a) => a.id === alarmId)?.workOrder).toEqual({ id: order.id, code: order.code });
     await expect(staff.workOrder.fromAlarm({ alarmId })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(staff.workOrder.transition({ id: order.id, action: 'finish' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(staff.workOrder.transition({ id: order.id, action: 'finish' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await staff.workOrder.transition({ id: order.id, action: 'accept', photo: 'photo:before-1' });
     await staff.workOrder.transition({ id: order.id, action: 'finish', photo: 'photo:after-1' });
-    await expect(staff.workOrder.transition({ id: order.id, action: 'visit' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const visited = await staff.workOrder.transition({ id: order.id, action: 'visit', satisfaction: 5, resolved: 'yes' });
-    expect(visited).toMatchObject({ state: 'return_visit', satisfaction: 5, resolved: 'yes', beforePhotos: ['photo:before-1'], afterPhotos: ['photo:after-1'] });
+    await expect(staff.workOrder.transition({ id: order.id, action: 'visit' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const visited = await staff.workOrder.transition({
+      id: order.id,
+      action: 'visit',
+      satisfaction: 5,
+      resolved: 'yes',
+    });
+    expect(visited).toMatchObject({
+      state: 'return_visit',
+      satisfaction: 5,
+      resolved: 'yes',
+      beforePhotos: ['photo:before-1'],
+      afterPhotos: ['photo:after-1'],
+    });
     const trail = await staff.workOrder.history({ id: order.id });
     expect(trail.map((e) => e.toState)).toEqual(['pending', 'accepted', 'done', 'return_visit']);
   });
 
   it("takes a resident's report and shows its state — and only its state — publicly", async () => {
-    const result = await submitReport(database.db, 'xingyi-huayuan', { category: '电动车违停', place: 'a:garage', description: '车库入口有电动车充电' });
+    const result = await submitReport(database.db, 'xingyi-huayuan', {
+      category: '电动车违停',
+      place: 'a:garage',
+      description: '车库入口有电动车充电',
+    });
     expect(result?.reference).toMatch(/^R-[A-Z2-9]{8}$/);
     const status = await anonymous.workOrder.track({ slug: 'xingyi-huayuan', reference: result!.reference });
     expect(Object.keys(status).sort()).toEqual(['category', 'receivedOn', 'reference', 'state']);
     expect(status.state).toBe('pending');
     const list = await staff.workOrder.list({ slug: 'xingyi-huayuan', source: 'resident', limit: 500 });
     expect(list.find((o) => o.code === result!.reference)).toMatchObject({ place: '地下车库', category: '电动车违停' });
-    await expect(anonymous.workOrder.track({ slug: 'jinghu', reference: result!.reference })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(anonymous.workOrder.track({ slug: 'jinghu', reference: result!.reference })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('offers staff accounts and names already on duty as assignees, and records an assignment', async () => {
-    await database.db.insert(users).values({ id: 'u-duty', name: '值班员甲', email: 'duty-a@test.local', role: 'staff' });
-    await database.db.insert(users).values({ id: 'u-res', name: '居民乙', email: 'resident-b@test.local', role: 'resident' });
+    await database.db
+      .insert(users)
+      .values({ id: 'u-duty', name: '值班员甲', email: 'duty-a@test.local', role: 'staff' });
+    await database.db
+      .insert(users)
+      .values({ id: 'u-res', name: '居民乙', email: 'resident-b@test.local', role: 'resident' });
     const who = await staff.alarm.assignees({ slug: 'xingyi-huayuan' });
     expect(who.accounts).toContainEqual({ name: '值班员甲', email: 'duty-a@test.local' });
     expect(who.accounts.some((a) => a.email === 'resident-b@test.local')).toBe(false);
     // The seeded alarms were handled by named guards, offered as free-text names.
     expect(who.names.length).toBeGreaterThan(0);
-    const [open] = await database.db.insert(alarms).values({ communityId, kind: 'smoke', severity: 'major', title: '地下车库烟感报警', openedAt: new Date() }).returning();
+    const [open] = await database.db
+      .insert(alarms)
+      .values({ communityId, kind: 'smoke', severity: 'major', title: '地下车库烟感报警', openedAt: new Date() })
+      .returning();
     await staff.alarm.assign({ id: open!.id, assignee: '保安 王师傅' });
     const acked = await staff.alarm.transition({ id: open!.id, move: 'acknowledge' });
     // Acknowledging keeps the assignee someone chose.
     expect(acked.assignee).toBe('保安 王师傅');
     const trail = await staff.alarm.history({ id: open!.id });
-    expect(trail.map((e) => [e.action, e.note])).toEqual([['assign', '保安 王师傅'], ['acknowledge', null]]);
+    expect(trail.map((e) => [e.action, e.note])).toEqual([
+      ['assign', '保安 王师傅'],
+      ['acknowledge', null],
+    ]);
     expect((await staff.alarm.assignees({ slug: 'xingyi-huayuan' })).names).toContain('保安 王师傅');
   });
 
@@ -128,17 +202,50 @@ describe.each(testEngines)('operations on %s', (engine) => {
     expect(options.grids.map((g) => g.name)).toEqual(['第一综合网格', '第二综合网格', '第三综合网格', '第四综合网格']);
     const b14 = options.buildings.find((b) => b.name === '14号楼')!;
     const west = b14.units.find((u) => u.name === '西单元')!;
-    const [grid2] = await database.db.select({ id: grids.id }).from(grids).where(and(eq(grids.communityId, communityId), eq(grids.name, '第二综合网格')));
+    const [grid2] = await database.db
+      .select({ id: grids.id })
+      .from(grids)
+      .where(and(eq(grids.communityId, communityId), eq(grids.name, '第二综合网格')));
     const base = { slug: 'xingyi-huayuan', description: '楼道堆放杂物' } as const;
-    const inFlat = await staff.workOrder.create({ ...base, source: 'grid', category: '漏水', buildingId: b14.id, unitId: west.id, floor: 12 });
-    expect(inFlat).toMatchObject({ source: 'grid', state: 'pending', place: '14号楼西单元12层', gridId: grid2!.id, buildingId: b14.id, unitId: west.id, floor: 12 });
+    const inFlat = await staff.workOrder.create({
+      ...base,
+      source: 'grid',
+      category: '漏水',
+      buildingId: b14.id,
+      unitId: west.id,
+      floor: 12,
+    });
+    expect(inFlat).toMatchObject({
+      source: 'grid',
+      state: 'pending',
+      place: '14号楼西单元12层',
+      gridId: grid2!.id,
+      buildingId: b14.id,
+      unitId: west.id,
+      floor: 12,
+    });
     expect(inFlat.dueAt.getTime() - inFlat.openedAt.getTime()).toBe(24 * 3_600_000);
-    const hotline = await staff.workOrder.create({ ...base, source: 'hotline_12345', category: '路灯', publicArea: 'road', reporterName: '来电市民', reporterPhone: '139 0000 1234' });
-    expect(hotline).toMatchObject({ source: 'hotline_12345', place: '小区道路', gridId: null, reporterName: '来电市民' });
+    const hotline = await staff.workOrder.create({
+      ...base,
+      source: 'hotline_12345',
+      category: '路灯',
+      publicArea: 'road',
+      reporterName: '来电市民',
+      reporterPhone: '139 0000 1234',
+    });
+    expect(hotline).toMatchObject({
+      source: 'hotline_12345',
+      place: '小区道路',
+      gridId: null,
+      reporterName: '来电市民',
+    });
     expect(hotline.dueAt.getTime() - hotline.openedAt.getTime()).toBe(72 * 3_600_000);
     const desk = await staff.workOrder.create({ ...base, source: 'resident', category: '噪音', buildingId: b14.id });
     expect(desk).toMatchObject({ source: 'resident', place: '14号楼' });
-    const [otherUnit] = await database.db.select({ id: units.id }).from(units).innerJoin(buildings, eq(buildings.id, units.buildingId))
+    const [otherUnit] = await database.db
+      .select({ id: units.id })
+      .from(units)
+      .innerJoin(buildings, eq(buildings.id, units.buildingId))
       .where(and(eq(buildings.communityId, communityId), eq(buildings.name, '31幢')));
     const before = await database.db.$count(workOrders);
     const refused: Array<[object, RegExp]> = [
@@ -151,14 +258,20 @@ describe.each(testEngines)('operations on %s', (engine) => {
       [{ source: 'sensor_alarm', category: '漏水', publicArea: 'garage' }, /source/],
     ];
     for (const [input, reason] of refused) {
-      await expect(staff.workOrder.create({ ...base, ...input } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(reason) });
+      await expect(staff.workOrder.create({ ...base, ...input } as never)).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(reason),
+      });
     }
     expect(await database.db.$count(workOrders)).toBe(before);
   });
 
   it('filters the list by state, source, grid and overdue, and offers only the legal next moves', async () => {
     const all = await staff.workOrder.list({ slug: 'xingyi-huayuan', limit: 500 });
-    const [grid2] = await database.db.select({ id: grids.id }).from(grids).where(and(eq(grids.communityId, communityId), eq(grids.name, '第二综合网格')));
+    const [grid2] = await database.db
+      .select({ id: grids.id })
+      .from(grids)
+      .where(and(eq(grids.communityId, communityId), eq(grids.name, '第二综合网格')));
     const inGrid = await staff.workOrder.list({ slug: 'xingyi-huayuan', grid: grid2!.id, limit: 500 });
     expect(inGrid.length).toBeGreaterThan(0);
     expect(inGrid.every((o) => o.gridId === grid2!.id && o.grid === '第二综合网格')).toBe(true);
@@ -169,41 +282,82 @@ describe.each(testEngines)('operations on %s', (engine) => {
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.every((o) => o.overdue)).toBe(true);
     expect(overdue.length).toBe(all.filter((o) => o.overdue).length);
-    const hotlinePending = await staff.workOrder.list({ slug: 'xingyi-huayuan', state: 'pending', source: 'hotline_12345' });
+    const hotlinePending = await staff.workOrder.list({
+      slug: 'xingyi-huayuan',
+      state: 'pending',
+      source: 'hotline_12345',
+    });
     expect(hotlinePending.every((o) => o.state === 'pending' && o.source === 'hotline_12345')).toBe(true);
     expect(hotlinePending[0]?.moves).toEqual(['accept', 'return', 'transfer']);
     expect(all.find((o) => o.state === 'closed')?.moves).toEqual([]);
   });
 
   it('returns, transfers, finishes with photo references, visits and closes an order — and the rates move', async () => {
-    const [grid2] = await database.db.select({ id: grids.id }).from(grids).where(and(eq(grids.communityId, communityId), eq(grids.name, '第二综合网格')));
-    const rateOf = async () => (await staff.workOrder.rates({ slug: 'xingyi-huayuan' })).find((r) => r.gridId === grid2!.id)!;
-    const monthOf = async () => (await staff.workOrder.monthly({ slug: 'xingyi-huayuan', months: 1 })).find((r) => r.gridId === grid2!.id);
+    const [grid2] = await database.db
+      .select({ id: grids.id })
+      .from(grids)
+      .where(and(eq(grids.communityId, communityId), eq(grids.name, '第二综合网格')));
+    const rateOf = async () =>
+      (await staff.workOrder.rates({ slug: 'xingyi-huayuan' })).find((r) => r.gridId === grid2!.id)!;
+    const monthOf = async () =>
+      (await staff.workOrder.monthly({ slug: 'xingyi-huayuan', months: 1 })).find((r) => r.gridId === grid2!.id);
     const options = await staff.workOrder.formOptions({ slug: 'xingyi-huayuan' });
     const b14 = options.buildings.find((b) => b.name === '14号楼')!;
     const start = await rateOf();
     const startMonth = await monthOf();
-    const order = await staff.workOrder.create({ slug: 'xingyi-huayuan', source: 'hotline_12345', category: '电动车违停', buildingId: b14.id, description: '大堂内有电动车充电' });
+    const order = await staff.workOrder.create({
+      slug: 'xingyi-huayuan',
+      source: 'hotline_12345',
+      category: '电动车违停',
+      buildingId: b14.id,
+      description: '大堂内有电动车充电',
+    });
     const opened = await rateOf();
     expect(opened).toMatchObject({ total: start.total + 1, completed: start.completed });
     expect(await monthOf()).toMatchObject({ total: (startMonth?.total ?? 0) + 1, grid: '第二综合网格' });
 
-    const move = (action: 'accept' | 'return' | 'transfer' | 'finish' | 'visit' | 'close' | 'reopen', extra: object = {}) =>
-      staff.workOrder.transition({ id: order.id, action, ...extra });
-    await expect(move('return')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/needs a reason/) });
-    await expect(move('transfer')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/needs the office/) });
-    await expect(move('accept', { afterPhoto: 'after-1' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/After photos go with finishing/) });
+    const move = (
+      action: 'accept' | 'return' | 'transfer' | 'finish' | 'visit' | 'close' | 'reopen',
+      extra: object = {},
+    ) => staff.workOrder.transition({ id: order.id, action, ...extra });
+    await expect(move('return')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/needs a reason/),
+    });
+    await expect(move('transfer')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/needs the office/),
+    });
+    await expect(move('accept', { afterPhoto: 'after-1' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/After photos go with finishing/),
+    });
     await expect(move('accept', { beforePhoto: 'a photo with spaces' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await move('transfer', { note: '转竹行街道城管科' });
     await move('accept', { beforePhoto: 'https://photos.example/xy/lobby-before.jpg' });
-    await expect(move('close')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/must be return_visit or returned/) });
+    await expect(move('close')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/must be return_visit or returned/),
+    });
     const done = await move('finish', { afterPhoto: 'oss://linli/xy/lobby-after.jpg', note: '已劝离并张贴告示' });
-    expect(done).toMatchObject({ state: 'done', beforePhotos: ['https://photos.example/xy/lobby-before.jpg'], afterPhotos: ['oss://linli/xy/lobby-after.jpg'] });
+    expect(done).toMatchObject({
+      state: 'done',
+      beforePhotos: ['https://photos.example/xy/lobby-before.jpg'],
+      afterPhotos: ['oss://linli/xy/lobby-after.jpg'],
+    });
     expect(await rateOf()).toMatchObject({ completed: start.completed + 1, total: start.total + 1 });
-    await expect(move('visit', { satisfaction: 5 })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/records the satisfaction/) });
+    await expect(move('visit', { satisfaction: 5 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/records the satisfaction/),
+    });
     await move('visit', { satisfaction: 5, resolved: 'yes', note: '电话回访，居民满意' });
     const visited = await rateOf();
-    expect(visited).toMatchObject({ answered: start.answered + 1, solved: start.solved + 1, rated: start.rated + 1, satisfied: start.satisfied + 1 });
+    expect(visited).toMatchObject({
+      answered: start.answered + 1,
+      solved: start.solved + 1,
+      rated: start.rated + 1,
+      satisfied: start.satisfied + 1,
+    });
     expect(visited.satisfactionRate).toBeCloseTo((start.satisfied + 1) / (start.rated + 1), 10);
     const closed = await move('close');
     expect(closed.state).toBe('closed');
@@ -220,12 +374,29 @@ describe.each(testEngines)('operations on %s', (engine) => {
     ]);
     expect(trail.every((e) => e.actor === 'duty@test.local')).toBe(true);
     const detail = await staff.workOrder.detail({ id: order.id });
-    expect(detail).toMatchObject({ code: order.code, state: 'closed', grid: '第二综合网格', overdue: false, moves: [], alarmTitle: null });
+    expect(detail).toMatchObject({
+      code: order.code,
+      state: 'closed',
+      grid: '第二综合网格',
+      overdue: false,
+      moves: [],
+      alarmTitle: null,
+    });
     await expect(staff.workOrder.detail({ id: 999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // A returned order closes as not ours, or goes back to pending.
-    const other = await staff.workOrder.create({ slug: 'xingyi-huayuan', source: 'grid', category: '其他', publicArea: 'gate', description: '大门道闸抬杆故障' });
-    const returned = await staff.workOrder.transition({ id: other.id, action: 'return', note: '属市政设施，非物业范围' });
+    const other = await staff.workOrder.create({
+      slug: 'xingyi-huayuan',
+      source: 'grid',
+      category: '其他',
+      publicArea: 'gate',
+      description: '大门道闸抬杆故障',
+    });
+    const returned = await staff.workOrder.transition({
+      id: other.id,
+      action: 'return',
+      note: '属市政设施，非物业范围',
+    });
     expect(returned.state).toBe('returned');
     expect((await staff.workOrder.transition({ id: other.id, action: 'reopen' })).state).toBe('pending');
   });

@@ -23,7 +23,10 @@ describe.each(testEngines)('planner router on %s', (engine) => {
     expect(units.filter((u) => u.hasElevator)).toHaveLength(3);
     expect(units.filter((u) => u.hasElevator).every((u) => u.stranded === 0)).toBe(true);
     expect(units.reduce((n, u) => n + u.residents60plus, 0)).toBeGreaterThanOrEqual(300);
-    const owners = await selectRows<{ owner_name: string; owner_phone: string }>(database.db, sql`select owner_name, owner_phone from households where owner_name is not null`);
+    const owners = await selectRows<{ owner_name: string; owner_phone: string }>(
+      database.db,
+      sql`select owner_name, owner_phone from households where owner_name is not null`,
+    );
     const json = JSON.stringify(await planner.planner.units({ slug }));
     for (const o of owners) expect(json.includes(o.owner_name) || json.includes(o.owner_phone)).toBe(false);
   });
@@ -56,10 +59,19 @@ describe.each(testEngines)('planner router on %s', (engine) => {
     const ids = units.filter((u) => u.stage === 'vote').map((u) => u.unitId);
     const { id } = await planner.planner.saveScenario({ slug, name: '表决中单元', unitIds: ids });
     const list = await planner.planner.scenarios({ slug });
-    expect(list.find((s) => s.id === id)).toMatchObject({ name: '表决中单元', unitIds: [...ids].sort((a, b) => a - b) });
-    await expect(planner.planner.saveScenario({ slug, name: '表决中单元', unitIds: ids })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(planner.planner.saveScenario({ slug, name: 'x', unitIds: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(planner.planner.saveScenario({ slug, name: 'foreign', unitIds: [999_999] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(list.find((s) => s.id === id)).toMatchObject({
+      name: '表决中单元',
+      unitIds: [...ids].sort((a, b) => a - b),
+    });
+    await expect(planner.planner.saveScenario({ slug, name: '表决中单元', unitIds: ids })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(planner.planner.saveScenario({ slug, name: 'x', unitIds: [] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(planner.planner.saveScenario({ slug, name: 'foreign', unitIds: [999_999] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const { csv } = await planner.planner.exportCsv({ id });
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^\uFEFF楼栋 building,单元 unit/);

@@ -22,15 +22,32 @@ type Units = { slug: string; building: string; unit: number }[];
 /** Every public-tier procedure path; a new one without an input below fails the crawl. */
 function publicPaths(): string[] {
   const procs = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { tier?: Tier } } }>;
-  return Object.keys(procs).filter((p) => procs[p]?._def.meta?.tier === 'public').sort();
+  return Object.keys(procs)
+    .filter((p) => procs[p]?._def.meta?.tier === 'public')
+    .sort();
 }
 
-function inputsFor(path: string, slugs: string[], units: Units, reports: { slug: string; reference: string }[]): unknown[] {
+function inputsFor(
+  path: string,
+  slugs: string[],
+  units: Units,
+  reports: { slug: string; reference: string }[],
+): unknown[] {
   if (path === 'community.list') return [undefined];
   // Residents' report tracking (operations): every resident report, by its reference.
   if (path === 'workOrder.track') return reports;
   if (path === 'status.unit') return units;
-  if (['community.bySlug', 'status.community', 'status.retrofit', 'status.facilities', 'status.safety', 'status.service'].includes(path)) return slugs.map((slug) => ({ slug }));
+  if (
+    [
+      'community.bySlug',
+      'status.community',
+      'status.retrofit',
+      'status.facilities',
+      'status.safety',
+      'status.service',
+    ].includes(path)
+  )
+    return slugs.map((slug) => ({ slug }));
   throw new Error(`public procedure ${path} has no crawl input: add it here and review its output`);
 }
 
@@ -53,16 +70,22 @@ describe.each(testEngines)('public procedures on %s', (engine) => {
   let slugs: string[];
   let reports: { slug: string; reference: string }[];
   const outputs = new Map<string, unknown[]>();
-  const anonymous = () => createCaller({ db: database.db, user: null }) as unknown as Record<string, Record<string, Proc>>;
+  const anonymous = () =>
+    createCaller({ db: database.db, user: null }) as unknown as Record<string, Record<string, Proc>>;
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedDemo(database.db, { today: localToday() });
     // Sentinels in every personal column, on every community's households and work orders.
-    await database.db.execute(sql`update households set owner_name = case when id % 2 = 0 then '测试哨兵甲' else '测试哨兵乙' end,
+    await database.db
+      .execute(sql`update households set owner_name = case when id % 2 = 0 then '测试哨兵甲' else '测试哨兵乙' end,
       owner_phone = case when id % 2 = 0 then '19900001111' else '19900002222' end`);
-    await database.db.execute(sql`update households set room = '9917' where id in (select min(id) from households group by unit_id)`);
-    await database.db.execute(sql`update work_orders set reporter_name = '测试哨兵甲', reporter_phone = '19900001111', description = '哨兵描述丙 ' || description`);
+    await database.db.execute(
+      sql`update households set room = '9917' where id in (select min(id) from households group by unit_id)`,
+    );
+    await database.db.execute(
+      sql`update work_orders set reporter_name = '测试哨兵甲', reporter_phone = '19900001111', description = '哨兵描述丙 ' || description`,
+    );
     units = await selectRows<{ slug: string; building: string; unit: number }>(
       database.db,
       sql`select c.slug, b.number as building, u.ordinal as unit from units u join buildings b on b.id = u.building_id join communities c on c.id = b.community_id order by u.id`,
@@ -86,10 +109,13 @@ describe.each(testEngines)('public procedures on %s', (engine) => {
   it('crawls every public procedure for every community and unit without meeting a sentinel', async () => {
     expect(units.length).toBe(24 + 64 + 79);
     // The sentinels really are there to be leaked: a crawl of nothing proves nothing.
-    const [planted] = await selectRows<{ names: number; rooms: number; reports: number }>(database.db, sql`select
+    const [planted] = await selectRows<{ names: number; rooms: number; reports: number }>(
+      database.db,
+      sql`select
       (select count(*)::int from households where owner_name = '测试哨兵甲') as names,
       (select count(*)::int from households where room = '9917') as rooms,
-      (select count(*)::int from work_orders where description like '哨兵描述丙%') as reports`);
+      (select count(*)::int from work_orders where description like '哨兵描述丙%') as reports`,
+    );
     expect(planted).toEqual({ names: expect.any(Number), rooms: units.length, reports: expect.any(Number) });
     expect(Math.min(planted!.names, planted!.reports)).toBeGreaterThan(0);
     expect([...outputs.keys()]).toEqual(publicPaths());
@@ -119,11 +145,16 @@ describe.each(testEngines)('public suppression on %s', (engine) => {
   it('shows 2 throwing incidents in a month as "<3", in a band merged up to 5 households', async () => {
     // 财富星苑 1号楼 has no throwing incidents. Leave floors 4–6 with two flats
     // (unit 1, floor 4) so that band must merge into floors 1–3.
-    const [b] = await selectRows<{ id: number; communityId: number }>(database.db, sql`select b.id, b.community_id as "communityId" from buildings b
-      join communities c on c.id = b.community_id where c.slug = 'caifu-xingyuan' and b.number = '1'`);
-    await database.db.execute(sql`delete from households h using units u where u.id = h.unit_id and u.building_id = ${b!.id}
+    const [b] = await selectRows<{ id: number; communityId: number }>(
+      database.db,
+      sql`select b.id, b.community_id as "communityId" from buildings b
+      join communities c on c.id = b.community_id where c.slug = 'caifu-xingyuan' and b.number = '1'`,
+    );
+    await database.db
+      .execute(sql`delete from households h using units u where u.id = h.unit_id and u.building_id = ${b!.id}
       and h.floor >= 4 and not (u.ordinal = 1 and h.floor = 4)`);
-    await database.db.execute(sql`insert into incidents (community_id, kind, building_id, floor, floor_band_from, floor_band_to, occurred_at)
+    await database.db
+      .execute(sql`insert into incidents (community_id, kind, building_id, floor, floor_band_from, floor_band_to, occurred_at)
       values (${b!.communityId}, 'throwing', ${b!.id}, 5, 4, 6, now()), (${b!.communityId}, 'throwing', ${b!.id}, 5, 4, 6, now())`);
     const safety = await createCaller({ db: database.db, user: null }).status.safety({ slug: 'caifu-xingyuan' });
     const building = safety.throwing.buildings.find((x) => x.number === '1');
@@ -134,8 +165,12 @@ describe.each(testEngines)('public suppression on %s', (engine) => {
   });
 
   it('withholds a service rate counted over fewer than 5 answers', async () => {
-    await database.db.execute(sql`update work_orders set satisfaction = null where community_id = (select id from communities where slug = 'caifu-xingyuan')`);
-    await database.db.execute(sql`update work_orders set satisfaction = 5 where id in (select id from work_orders where community_id = (select id from communities where slug = 'caifu-xingyuan') limit 4)`);
+    await database.db.execute(
+      sql`update work_orders set satisfaction = null where community_id = (select id from communities where slug = 'caifu-xingyuan')`,
+    );
+    await database.db.execute(
+      sql`update work_orders set satisfaction = 5 where id in (select id from work_orders where community_id = (select id from communities where slug = 'caifu-xingyuan') limit 4)`,
+    );
     const service = await createCaller({ db: database.db, user: null }).status.service({ slug: 'caifu-xingyuan' });
     expect(service.satisfactionPct).toBeNull();
     expect(service.completionPct).not.toBeNull();

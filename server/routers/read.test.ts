@@ -106,7 +106,14 @@ describe.each(testEngines)('read procedures on %s', (engine) => {
       .select({ n: sql<number>`count(*)::int` })
       .from(incidents)
       .innerJoin(sql`communities c`, sql`c.id = ${incidents.communityId}`)
-      .where(and(eq(sql`c.slug`, 'jinghu'), eq(incidents.kind, 'throwing'), isNotNull(incidents.buildingId), gte(incidents.occurredAt, new Date(`${from}T00:00:00+08:00`))));
+      .where(
+        and(
+          eq(sql`c.slug`, 'jinghu'),
+          eq(incidents.kind, 'throwing'),
+          isNotNull(incidents.buildingId),
+          gte(incidents.occurredAt, new Date(`${from}T00:00:00+08:00`)),
+        ),
+      );
     expect(total).toBeGreaterThan(0);
     expect(total).toBe(direct?.n);
   });
@@ -117,7 +124,7 @@ describe.each(testEngines)('read procedures on %s', (engine) => {
     expect(rates.some((r) => r.grid === '第四综合网格')).toBe(true);
     for (const r of rates) {
       for (const v of [r.completionRate, r.resolutionRate, r.satisfactionRate]) {
-        if (v !== null) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
+        if (v !== null) (expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1));
       }
     }
     const hotline = await staff.workOrder.list({ slug: 'xingyi-huayuan', source: 'hotline_12345' });

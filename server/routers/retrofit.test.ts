@@ -20,8 +20,14 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
   let staff: ReturnType<typeof createCaller>;
   let planner: ReturnType<typeof createCaller>;
   const votesDigest = async () =>
-    (await selectRows<{ h: string }>(database.db, sql`select md5(string_agg(t::text, '|' order by t::text)) as h from retrofit_votes t`))[0]?.h;
-  const historyCount = async () => (await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from retrofit_stage_changes`))[0]?.n;
+    (
+      await selectRows<{ h: string }>(
+        database.db,
+        sql`select md5(string_agg(t::text, '|' order by t::text)) as h from retrofit_votes t`,
+      )
+    )[0]?.h;
+  const historyCount = async () =>
+    (await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from retrofit_stage_changes`))[0]?.n;
   const caseAt = async (at: string) => {
     const [b, u] = at.split('-');
     const cases = (await planner.retrofit.pipeline({ slug: 'caifu-xingyuan' })).cases;
@@ -31,16 +37,25 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
   };
   const roomsOf = (at: string) => {
     const [b, u] = at.split('-');
-    return selectRows<{ room: string; area: number; floor: number }>(database.db, sql`
+    return selectRows<{ room: string; area: number; floor: number }>(
+      database.db,
+      sql`
       select h.room, h.area_m_2 as area, h.floor from households h join units u on u.id = h.unit_id join buildings b on b.id = u.building_id
-      join communities c on c.id = b.community_id where c.slug = 'caifu-xingyuan' and b.number = ${b} and u.ordinal = ${Number(u)} order by h.floor, h.door`);
+      join communities c on c.id = b.community_id where c.slug = 'caifu-xingyuan' and b.number = ${b} and u.ordinal = ${Number(u)} order by h.floor, h.door`,
+    );
   };
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedDemo(database.db, { today: TODAY });
-    staff = createCaller({ db: database.db, user: { id: 's', name: '社区工作人员', email: 's@test.local', role: 'staff' } });
-    planner = createCaller({ db: database.db, user: { id: 'p', name: 'planner', email: 'p@test.local', role: 'planner' } });
+    staff = createCaller({
+      db: database.db,
+      user: { id: 's', name: '社区工作人员', email: 's@test.local', role: 'staff' },
+    });
+    planner = createCaller({
+      db: database.db,
+      user: { id: 'p', name: 'planner', email: 'p@test.local', role: 'planner' },
+    });
   });
   afterAll(() => database?.close());
 
@@ -57,7 +72,10 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
     expect(p.cases.filter((c) => c.stage === 'in_service').every((c) => c.consent.met)).toBe(true);
     expect(p.cases.some((c) => !c.consent.met && c.consent.missing && c.consent.missing.households > 0)).toBe(true);
     expect(p.meetings.length).toBeGreaterThan(20);
-    const owners = await selectRows<{ owner_name: string; owner_phone: string }>(database.db, sql`select owner_name, owner_phone from households where owner_name is not null`);
+    const owners = await selectRows<{ owner_name: string; owner_phone: string }>(
+      database.db,
+      sql`select owner_name, owner_phone from households where owner_name is not null`,
+    );
     const json = JSON.stringify(p);
     for (const o of owners) expect(json.includes(o.owner_name) || json.includes(o.owner_phone)).toBe(false);
   });
@@ -68,14 +86,54 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
     await staff.retrofit.move({ caseId: c.caseId, to: 'design', on: TODAY, note: '设计单位进场' });
     const after = await caseAt('4-1');
     expect(after.stage).toBe('design');
-    expect(after.history.at(-1)).toMatchObject({ stage: 'design', on: TODAY, note: '设计单位进场', by: '社区工作人员' });
+    expect(after.history.at(-1)).toMatchObject({
+      stage: 'design',
+      on: TODAY,
+      note: '设计单位进场',
+      by: '社区工作人员',
+    });
   });
 
-  const refusals: Array<[string, string, (c: { caseId: number; history: { on: string }[] }) => Parameters<ReturnType<typeof createCaller>['retrofit']['move']>[0], string, RegExp]> = [
-    ['a permit while the publicity period runs', '6-1', (c) => ({ caseId: c.caseId, to: 'permit', on: TODAY }), 'CONFLICT', /公示期至 .* 结束.*publicity period runs until/],
-    ['skipping from registration to signing', '1-3', (c) => ({ caseId: c.caseId, to: 'signed', on: TODAY }), 'CONFLICT', /不能跳过阶段.*cannot be skipped/],
-    ['a date in the future', '4-3', (c) => ({ caseId: c.caseId, to: 'construction', on: addDays(TODAY, 1) }), 'BAD_REQUEST', /在今天.*之后.*after today/],
-    ['a date before the previous change', '4-3', (c) => ({ caseId: c.caseId, to: 'construction', on: addDays(c.history.at(-1)!.on, -1) }), 'BAD_REQUEST', /早于上一次变更.*before the previous change/],
+  const refusals: Array<
+    [
+      string,
+      string,
+      (c: {
+        caseId: number;
+        history: { on: string }[];
+      }) => Parameters<ReturnType<typeof createCaller>['retrofit']['move']>[0],
+      string,
+      RegExp,
+    ]
+  > = [
+    [
+      'a permit while the publicity period runs',
+      '6-1',
+      (c) => ({ caseId: c.caseId, to: 'permit', on: TODAY }),
+      'CONFLICT',
+      /公示期至 .* 结束.*publicity period runs until/,
+    ],
+    [
+      'skipping from registration to signing',
+      '1-3',
+      (c) => ({ caseId: c.caseId, to: 'signed', on: TODAY }),
+      'CONFLICT',
+      /不能跳过阶段.*cannot be skipped/,
+    ],
+    [
+      'a date in the future',
+      '4-3',
+      (c) => ({ caseId: c.caseId, to: 'construction', on: addDays(TODAY, 1) }),
+      'BAD_REQUEST',
+      /在今天.*之后.*after today/,
+    ],
+    [
+      'a date before the previous change',
+      '4-3',
+      (c) => ({ caseId: c.caseId, to: 'construction', on: addDays(c.history.at(-1)!.on, -1) }),
+      'BAD_REQUEST',
+      /早于上一次变更.*before the previous change/,
+    ],
   ];
   for (const [what, at, move, code, message] of refusals) {
     it(`refuses ${what} with the reason, changing nothing`, async () => {
@@ -91,14 +149,22 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
   }
 
   it('refuses to sign a unit whose vote falls short of Civil Code art. 278, then signs it once enough owners agree by import', async () => {
-    const c = (await planner.retrofit.pipeline({ slug: 'caifu-xingyuan' })).cases.find((x) => x.stage === 'vote' && !x.consent.met)!;
+    const c = (await planner.retrofit.pipeline({ slug: 'caifu-xingyuan' })).cases.find(
+      (x) => x.stage === 'vote' && !x.consent.met,
+    )!;
     const error = await staff.retrofit.move({ caseId: c.caseId, to: 'signed', on: TODAY }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFLICT' });
     expect((error as TRPCError).message).toMatch(/第278条.*art\. 278/);
     // Every owner of the unit agrees (the occupied flat's owner included).
     const rooms = await roomsOf(`${c.buildingNumber}-${c.unitName.replace('单元', '')}`);
-    const csv = ['房号,单元,表决,面积', ...rooms.map((r) => `${r.room},${c.buildingNumber}-${c.unitName.replace('单元', '')},同意,${r.area}`)].join('\n');
-    expect(await staff.retrofit.importVotes({ slug: 'caifu-xingyuan', format: 'csv', content: csv })).toMatchObject({ written: rooms.length, errors: [] });
+    const csv = [
+      '房号,单元,表决,面积',
+      ...rooms.map((r) => `${r.room},${c.buildingNumber}-${c.unitName.replace('单元', '')},同意,${r.area}`),
+    ].join('\n');
+    expect(await staff.retrofit.importVotes({ slug: 'caifu-xingyuan', format: 'csv', content: csv })).toMatchObject({
+      written: rooms.length,
+      errors: [],
+    });
     const now = (await planner.retrofit.pipeline({ slug: 'caifu-xingyuan' })).cases.find((x) => x.caseId === c.caseId)!;
     expect(now.consent).toMatchObject({ met: true, vetoRooms: [] });
     await staff.retrofit.move({ caseId: c.caseId, to: 'signed', on: TODAY });
@@ -126,18 +192,38 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
       // Fixed, the same file writes every row.
       rows[2]![3] = rooms[3]!.area;
       const fixed = format === 'csv' ? rows.map((r) => r.join(',')).join('\n') : buildXlsx(rows).toString('base64');
-      expect(await staff.retrofit.importVotes({ slug: 'caifu-xingyuan', format, content: fixed })).toMatchObject({ written: 3, errors: [] });
+      expect(await staff.retrofit.importVotes({ slug: 'caifu-xingyuan', format, content: fixed })).toMatchObject({
+        written: 3,
+        errors: [],
+      });
       expect(await votesDigest()).not.toBe(before);
     });
   }
 
   it('reports every kind of bad row, and refuses an unreadable spreadsheet', async () => {
-    const csv = ['房号,单元,表决,面积', '9901,2-3,同意,80', '101,9-9,同意,80', '101,2-3,也许,80', '101,5-1,同意,80', 'abc,2-3,同意,80'].join('\n');
+    const csv = [
+      '房号,单元,表决,面积',
+      '9901,2-3,同意,80',
+      '101,9-9,同意,80',
+      '101,2-3,也许,80',
+      '101,5-1,同意,80',
+      'abc,2-3,同意,80',
+    ].join('\n');
     const report = await staff.retrofit.importVotes({ slug: 'caifu-xingyuan', format: 'csv', content: csv });
     expect(report.errors.map((e) => e.row)).toEqual([2, 3, 4, 5, 6]);
-    const missing = await staff.retrofit.importVotes({ slug: 'caifu-xingyuan', format: 'csv', content: 'room,vote\n101,agree' });
+    const missing = await staff.retrofit.importVotes({
+      slug: 'caifu-xingyuan',
+      format: 'csv',
+      content: 'room,vote\n101,agree',
+    });
     expect(missing.errors[0]?.en).toMatch(/Missing column/);
-    await expect(staff.retrofit.importVotes({ slug: 'caifu-xingyuan', format: 'xlsx', content: Buffer.from('not a zip').toString('base64') })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      staff.retrofit.importVotes({
+        slug: 'caifu-xingyuan',
+        format: 'xlsx',
+        content: Buffer.from('not a zip').toString('base64'),
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('shares a case’s cost exactly, floors 1–2 paying nothing', async () => {

@@ -1,7 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { buildings, households, retrofitCases, retrofitMeetings, retrofitStageChanges, retrofitVotes, units } from '~/db/schema';
+import {
+  buildings,
+  households,
+  retrofitCases,
+  retrofitMeetings,
+  retrofitStageChanges,
+  retrofitVotes,
+  units,
+} from '~/db/schema';
 import { RETROFIT_STAGES_ALL, stageIndex, type Vote } from '~/db/vocab';
 import { CostShareError, costShares } from '../domain/cost-share';
 import { checkMove, publicityPeriod } from '../domain/stage-rules';
@@ -47,7 +55,8 @@ async function caseOf(db: Parameters<typeof loadCases>[0], caseId: number): Prom
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .where(eq(retrofitCases.id, caseId));
   const [found] = row ? await loadCases(db, { communityId: row.communityId, caseId }) : [];
-  if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: `没有编号为 ${caseId} 的加梯案件 / No retrofit case ${caseId}` });
+  if (!found)
+    throw new TRPCError({ code: 'NOT_FOUND', message: `没有编号为 ${caseId} 的加梯案件 / No retrofit case ${caseId}` });
   return found;
 }
 
@@ -55,10 +64,25 @@ async function caseOf(db: Parameters<typeof loadCases>[0], caseId: number): Prom
 function pipelineCase(c: LoadedCase, today: string) {
   const period = publicityPeriod(c, today);
   return {
-    caseId: c.caseId, unitId: c.unitId, buildingNumber: c.buildingNumber, buildingName: c.buildingName, unitName: c.unitName,
-    floors: c.floors, stage: c.stage, stalledReason: c.stalledReason, consentRule: c.consentRule,
-    totalCostFen: c.totalCostFen, subsidyFen: c.subsidyFen, history: c.history,
-    publicity: period && { ...period, days: c.publicityDays, proposal: c.publicityProposal, objectionChannel: c.objectionChannel, running: c.stage === 'publicity' },
+    caseId: c.caseId,
+    unitId: c.unitId,
+    buildingNumber: c.buildingNumber,
+    buildingName: c.buildingName,
+    unitName: c.unitName,
+    floors: c.floors,
+    stage: c.stage,
+    stalledReason: c.stalledReason,
+    consentRule: c.consentRule,
+    totalCostFen: c.totalCostFen,
+    subsidyFen: c.subsidyFen,
+    history: c.history,
+    publicity: period && {
+      ...period,
+      days: c.publicityDays,
+      proposal: c.publicityProposal,
+      objectionChannel: c.objectionChannel,
+      running: c.stage === 'publicity',
+    },
     objections: c.objections,
     consent: c.consent,
     intentRegistered: c.households.filter((h) => h.intentRegistered).length,
@@ -72,10 +96,18 @@ export const retrofitRouter = createTRPCRouter({
     const community = await communityBySlug(ctx.db, input.slug);
     const cases = await ctx.db
       .select({
-        caseId: retrofitCases.id, unitId: units.id, unitName: units.name, buildingId: buildings.id,
-        buildingNumber: buildings.number, buildingName: buildings.name, stage: retrofitCases.stage,
-        stalledReason: retrofitCases.stalledReason, publicityDays: retrofitCases.publicityDays,
-        consentRule: retrofitCases.consentRule, totalCostFen: retrofitCases.totalCostFen, subsidyRule: retrofitCases.subsidyRule,
+        caseId: retrofitCases.id,
+        unitId: units.id,
+        unitName: units.name,
+        buildingId: buildings.id,
+        buildingNumber: buildings.number,
+        buildingName: buildings.name,
+        stage: retrofitCases.stage,
+        stalledReason: retrofitCases.stalledReason,
+        publicityDays: retrofitCases.publicityDays,
+        consentRule: retrofitCases.consentRule,
+        totalCostFen: retrofitCases.totalCostFen,
+        subsidyRule: retrofitCases.subsidyRule,
       })
       .from(retrofitCases)
       .innerJoin(units, eq(units.id, retrofitCases.unitId))
@@ -92,8 +124,10 @@ export const retrofitRouter = createTRPCRouter({
         .orderBy(asc(retrofitStageChanges.on), asc(retrofitStageChanges.id)),
       ctx.db
         .select({
-          caseId: retrofitVotes.caseId, vote: retrofitVotes.vote,
-          households: sql<number>`count(*)::int`, areaM2: sql<number>`coalesce(sum(${households.areaM2}), 0)::float8`,
+          caseId: retrofitVotes.caseId,
+          vote: retrofitVotes.vote,
+          households: sql<number>`count(*)::int`,
+          areaM2: sql<number>`coalesce(sum(${households.areaM2}), 0)::float8`,
         })
         .from(retrofitVotes)
         .innerJoin(households, eq(households.id, retrofitVotes.householdId))
@@ -103,7 +137,11 @@ export const retrofitRouter = createTRPCRouter({
     return cases.map((c) => {
       const tally = emptyTally();
       for (const v of votes) if (v.caseId === c.caseId) tally[v.vote] = { households: v.households, areaM2: v.areaM2 };
-      return { ...c, history: changes.filter((h) => h.caseId === c.caseId).map(({ stage, on }) => ({ stage, on })), tally };
+      return {
+        ...c,
+        history: changes.filter((h) => h.caseId === c.caseId).map(({ stage, on }) => ({ stage, on })),
+        tally,
+      };
     });
   }),
 
@@ -114,12 +152,22 @@ export const retrofitRouter = createTRPCRouter({
     const [cases, meetings] = await Promise.all([
       loadCases(ctx.db, { communityId: community.id }),
       ctx.db
-        .select({ id: retrofitMeetings.id, heldOn: retrofitMeetings.heldOn, attendees: retrofitMeetings.attendees, concerns: retrofitMeetings.concerns })
+        .select({
+          id: retrofitMeetings.id,
+          heldOn: retrofitMeetings.heldOn,
+          attendees: retrofitMeetings.attendees,
+          concerns: retrofitMeetings.concerns,
+        })
         .from(retrofitMeetings)
         .where(eq(retrofitMeetings.communityId, community.id))
         .orderBy(sql`${retrofitMeetings.heldOn} desc`),
     ]);
-    return { today, community: { slug: community.slug, name: community.name, nameEn: community.nameEn }, cases: cases.map((c) => pipelineCase(c, today)), meetings };
+    return {
+      today,
+      community: { slug: community.slug, name: community.name, nameEn: community.nameEn },
+      cases: cases.map((c) => pipelineCase(c, today)),
+      meetings,
+    };
   }),
 
   /** Each household's share of a case's cost, by room, floor and area. */
@@ -127,9 +175,18 @@ export const retrofitRouter = createTRPCRouter({
     const c = await caseOf(ctx.db, input.caseId);
     if (c.totalCostFen === null) return null;
     try {
-      return costShares({ totalFen: c.totalCostFen, subsidy: c.subsidyRule, households: c.households, coefficients: c.floorCoefficients });
+      return costShares({
+        totalFen: c.totalCostFen,
+        subsidy: c.subsidyRule,
+        households: c.households,
+        coefficients: c.floorCoefficients,
+      });
     } catch (error) {
-      if (error instanceof CostShareError) throw new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: `无法分摊费用：${error.message} / Cannot share the cost: ${error.message}` });
+      if (error instanceof CostShareError)
+        throw new TRPCError({
+          code: 'UNPROCESSABLE_CONTENT',
+          message: `无法分摊费用：${error.message} / Cannot share the cost: ${error.message}`,
+        });
       throw error;
     }
   }),
@@ -139,23 +196,45 @@ export const retrofitRouter = createTRPCRouter({
     const c = await caseOf(ctx.db, input.caseId);
     const today = localToday();
     const check = checkMove(
-      { stage: c.stage, history: c.history, publicityDays: c.publicityDays, consentMet: c.consent.met, openObjections: c.objections.filter((o) => o.resolvedOn === null).length },
-      { to: input.to, on: input.on, note: input.note, publicityProposal: input.publicityProposal ?? c.publicityProposal },
+      {
+        stage: c.stage,
+        history: c.history,
+        publicityDays: c.publicityDays,
+        consentMet: c.consent.met,
+        openObjections: c.objections.filter((o) => o.resolvedOn === null).length,
+      },
+      {
+        to: input.to,
+        on: input.on,
+        note: input.note,
+        publicityProposal: input.publicityProposal ?? c.publicityProposal,
+      },
       today,
     );
     if (!check.ok) {
       // A malformed or impossible request is BAD_REQUEST; a sound one the case's state forbids is CONFLICT.
-      const code = ['bad_date', 'future', 'before_previous', 'reason_required', 'proposal_required'].includes(check.reason) ? 'BAD_REQUEST' : 'CONFLICT';
+      const code = ['bad_date', 'future', 'before_previous', 'reason_required', 'proposal_required'].includes(
+        check.reason,
+      )
+        ? 'BAD_REQUEST'
+        : 'CONFLICT';
       throw new TRPCError({ code, message: `${check.zh} / ${check.en}`, cause: new Error(check.reason) });
     }
     await ctx.db.transaction(async (tx) => {
-      await tx.insert(retrofitStageChanges).values({ caseId: c.caseId, stage: input.to, on: input.on, note: input.note || null, by: ctx.user.name });
+      await tx
+        .insert(retrofitStageChanges)
+        .values({ caseId: c.caseId, stage: input.to, on: input.on, note: input.note || null, by: ctx.user.name });
       await tx
         .update(retrofitCases)
         .set({
           stage: input.to,
           stalledReason: input.to === 'stalled' ? (input.note ?? null) : null,
-          ...(input.to === 'publicity' ? { publicityProposal: input.publicityProposal ?? c.publicityProposal, objectionChannel: input.objectionChannel ?? c.objectionChannel } : {}),
+          ...(input.to === 'publicity'
+            ? {
+                publicityProposal: input.publicityProposal ?? c.publicityProposal,
+                objectionChannel: input.objectionChannel ?? c.objectionChannel,
+              }
+            : {}),
         })
         .where(eq(retrofitCases.id, c.caseId));
     });
@@ -174,7 +253,10 @@ export const retrofitRouter = createTRPCRouter({
       table = await readTable(input.format, input.content);
     } catch (error) {
       if (error instanceof UnreadableFileError) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `文件无法读取，请上传 CSV 或 .xlsx：${error.message} / The file cannot be read; upload CSV or .xlsx: ${error.message}` });
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `文件无法读取，请上传 CSV 或 .xlsx：${error.message} / The file cannot be read; upload CSV or .xlsx: ${error.message}`,
+        });
       }
       throw error;
     }
@@ -184,7 +266,10 @@ export const retrofitRouter = createTRPCRouter({
       .from(units)
       .where(inArray(units.id, cases.length ? cases.map((c) => c.unitId) : [-1]));
     const targets: ImportTarget[] = cases.map((c) => ({
-      caseId: c.caseId, unitId: c.unitId, buildingNumber: c.buildingNumber, unitName: c.unitName,
+      caseId: c.caseId,
+      unitId: c.unitId,
+      buildingNumber: c.buildingNumber,
+      unitName: c.unitName,
       unitOrdinal: ordinals.find((o) => o.id === c.unitId)?.ordinal ?? 0,
       open: c.stage === 'stalled' || stageIndex(c.stage) < stageIndex('signed'),
       households: new Map(c.households.map((h) => [h.room, { householdId: h.householdId, areaM2: h.areaM2 }])),

@@ -61,7 +61,9 @@ describe.each(testEngines)('screen procedures on %s', (engine) => {
     expect(total).toEqual(await screenPanels(database.db, ids));
     // The district's figures are the communities' sums; its rates come from summed counts, not averaged rates.
     const sum = (f: (p: (typeof own)[number]) => number) => own.reduce((s, p) => s + f(p), 0);
-    expect(total.devicesByClass.reduce((s, d) => s + d.total, 0)).toBe(sum((p) => p.devicesByClass.reduce((s, d) => s + d.total, 0)));
+    expect(total.devicesByClass.reduce((s, d) => s + d.total, 0)).toBe(
+      sum((p) => p.devicesByClass.reduce((s, d) => s + d.total, 0)),
+    );
     expect(total.throwing.thisMonth).toBe(sum((p) => p.throwing.thisMonth));
     expect(total.patrol.checkins7d).toBe(sum((p) => p.patrol.checkins7d));
     expect(total.workOrders.total).toBe(sum((p) => p.workOrders.total));
@@ -78,9 +80,21 @@ describe.each(testEngines)('screen procedures on %s', (engine) => {
     for (const id of ids) {
       const p = byCommunity.get(id)!;
       const [d] = await database.db.select({ n: count() }).from(devices).where(eq(devices.communityId, id));
-      const [online] = await database.db.select({ n: count() }).from(devices).where(and(eq(devices.communityId, id), eq(devices.status, 'online')));
-      const [open] = await database.db.select({ n: count() }).from(alarms).where(and(eq(alarms.communityId, id), inArray(alarms.state, ['open', 'acknowledged', 'in_progress'])));
-      const [orders] = await database.db.select({ n: count(), hotline: sql<number>`count(*) filter (where ${workOrders.source} = 'hotline_12345')::int` }).from(workOrders).where(eq(workOrders.communityId, id));
+      const [online] = await database.db
+        .select({ n: count() })
+        .from(devices)
+        .where(and(eq(devices.communityId, id), eq(devices.status, 'online')));
+      const [open] = await database.db
+        .select({ n: count() })
+        .from(alarms)
+        .where(and(eq(alarms.communityId, id), inArray(alarms.state, ['open', 'acknowledged', 'in_progress'])));
+      const [orders] = await database.db
+        .select({
+          n: count(),
+          hotline: sql<number>`count(*) filter (where ${workOrders.source} = 'hotline_12345')::int`,
+        })
+        .from(workOrders)
+        .where(eq(workOrders.communityId, id));
       expect(p.devicesByClass.reduce((s, x) => s + x.total, 0)).toBe(d!.n);
       expect(p.devicesByClass.reduce((s, x) => s + x.online, 0)).toBe(online!.n);
       expect(p.alarmsBySeverity.reduce((s, x) => s + x.count, 0)).toBe(open!.n);

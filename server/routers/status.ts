@@ -16,14 +16,23 @@ import { communityBySlug, slugInput } from './_inputs';
 // their output fields to an allow-list.
 const unitInput = slugInput.extend({
   /** The number painted on the building: "5", "14", "A2". */
-  building: z.string().regex(/^[0-9A-Za-z-]{1,16}$/, '楼号只含字母、数字和连字符 / a building number is letters, digits and dashes'),
+  building: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{1,16}$/, '楼号只含字母、数字和连字符 / a building number is letters, digits and dashes'),
   unit: z.coerce.number().int().min(1).max(99),
 });
 
 export const statusRouter = createTRPCRouter({
   community: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
     const c = await communityBySlug(ctx.db, input.slug);
-    const [totals] = await selectRows<{ buildings: number; units: number; households: number; retrofitCases: number; elevatorsInService: number; originalElevators: number }>(
+    const [totals] = await selectRows<{
+      buildings: number;
+      units: number;
+      households: number;
+      retrofitCases: number;
+      elevatorsInService: number;
+      originalElevators: number;
+    }>(
       ctx.db,
       sql`select
             (select count(*)::int from buildings b where b.community_id = ${c.id}) as buildings,
@@ -43,7 +52,14 @@ export const statusRouter = createTRPCRouter({
     );
     byClass.sort((a, b) => DEVICE_CLASSES.indexOf(a.class) - DEVICE_CLASSES.indexOf(b.class));
     return {
-      community: { slug: c.slug, name: c.name, nameEn: c.nameEn, neighbourhood: c.neighbourhood, street: c.street, district: c.district },
+      community: {
+        slug: c.slug,
+        name: c.name,
+        nameEn: c.nameEn,
+        neighbourhood: c.neighbourhood,
+        street: c.street,
+        district: c.district,
+      },
       buildings: totals?.buildings ?? 0,
       units: totals?.units ?? 0,
       households: suppressSmall(totals?.households ?? 0),

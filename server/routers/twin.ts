@@ -26,8 +26,15 @@ export const twinRouter = createTRPCRouter({
       const i = incidents;
       return ctx.db
         .select({
-          id: i.id, buildingId: i.buildingId, facade: i.facade, floor: i.floor, floorBandFrom: i.floorBandFrom,
-          floorBandTo: i.floorBandTo, windowColumn: i.windowColumn, occurredAt: i.occurredAt, reviewState: i.reviewState,
+          id: i.id,
+          buildingId: i.buildingId,
+          facade: i.facade,
+          floor: i.floor,
+          floorBandFrom: i.floorBandFrom,
+          floorBandTo: i.floorBandTo,
+          windowColumn: i.windowColumn,
+          occurredAt: i.occurredAt,
+          reviewState: i.reviewState,
         })
         .from(i)
         .where(
@@ -47,10 +54,19 @@ export const twinRouter = createTRPCRouter({
   incident: staffProcedure.input(idInput).query(async ({ ctx, input }) => {
     const [row] = await ctx.db
       .select({
-        id: incidents.id, kind: incidents.kind, buildingId: incidents.buildingId, facade: incidents.facade, floor: incidents.floor,
-        floorBandFrom: incidents.floorBandFrom, floorBandTo: incidents.floorBandTo, windowColumn: incidents.windowColumn,
-        occurredAt: incidents.occurredAt, reviewState: incidents.reviewState, trajectory: incidents.trajectory,
-        evidenceCount: sql<number>`jsonb_array_length(${incidents.evidence})`.mapWith(Number), deviceId: incidents.deviceId,
+        id: incidents.id,
+        kind: incidents.kind,
+        buildingId: incidents.buildingId,
+        facade: incidents.facade,
+        floor: incidents.floor,
+        floorBandFrom: incidents.floorBandFrom,
+        floorBandTo: incidents.floorBandTo,
+        windowColumn: incidents.windowColumn,
+        occurredAt: incidents.occurredAt,
+        reviewState: incidents.reviewState,
+        trajectory: incidents.trajectory,
+        evidenceCount: sql<number>`jsonb_array_length(${incidents.evidence})`.mapWith(Number),
+        deviceId: incidents.deviceId,
       })
       .from(incidents)
       .where(eq(incidents.id, input.id));
@@ -62,9 +78,18 @@ export const twinRouter = createTRPCRouter({
   device: staffProcedure.input(idInput).query(async ({ ctx, input }) => {
     const [device] = await ctx.db
       .select({
-        id: devices.id, code: devices.code, name: devices.name, class: devices.class, status: devices.status,
-        statusSince: devices.statusSince, lastSeenAt: devices.lastSeenAt, heartbeatSeconds: devices.heartbeatSeconds,
-        telemetry: devices.telemetry, buildingId: devices.buildingId, unitId: devices.unitId, floor: devices.floor,
+        id: devices.id,
+        code: devices.code,
+        name: devices.name,
+        class: devices.class,
+        status: devices.status,
+        statusSince: devices.statusSince,
+        lastSeenAt: devices.lastSeenAt,
+        heartbeatSeconds: devices.heartbeatSeconds,
+        telemetry: devices.telemetry,
+        buildingId: devices.buildingId,
+        unitId: devices.unitId,
+        floor: devices.floor,
       })
       .from(devices)
       .where(eq(devices.id, input.id));

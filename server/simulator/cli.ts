@@ -56,7 +56,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => (stopping = true));
   const report = setInterval(() => {
     const s = sender.stats;
-    console.log(`simulate: sent ${s.sent}, acknowledged ${s.acked}, failed ${s.failed} (${(s.acked / ((Date.now() - started) / 1000)).toFixed(0)}/s)`);
+    console.log(
+      `simulate: sent ${s.sent}, acknowledged ${s.acked}, failed ${s.failed} (${(s.acked / ((Date.now() - started) / 1000)).toFixed(0)}/s)`,
+    );
   }, 5000);
   // Bound what is in flight, as a sliding window of ticks: a slow server slows
   // the simulator, not its memory. (Waiting for a whole wave of ticks to be

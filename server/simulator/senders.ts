@@ -18,7 +18,13 @@ export async function mqttSender(url: string, devices: SimDevice[]): Promise<Sen
     devices.map(
       (d) =>
         new Promise<void>((resolve, reject) => {
-          const client = mqtt.connect(url, { username: d.code, password: d.token, clientId: `sim-${d.code}`, reconnectPeriod: 2000, connectTimeout: 10_000 });
+          const client = mqtt.connect(url, {
+            username: d.code,
+            password: d.token,
+            clientId: `sim-${d.code}`,
+            reconnectPeriod: 2000,
+            connectTimeout: 10_000,
+          });
           client.once('connect', () => resolve());
           client.once('error', reject);
           client.on('error', () => {});

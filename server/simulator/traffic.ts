@@ -94,10 +94,17 @@ export class Traffic {
     }
     switch (d.class) {
       case 'throwing_camera':
-        return r < 0.05 ? this.throwing(d, now) : this.event(d, 'reading', { bitrateKbps: round(1800 + this.rng() * 600, 0) }, now);
+        return r < 0.05
+          ? this.throwing(d, now)
+          : this.event(d, 'reading', { bitrateKbps: round(1800 + this.rng() * 600, 0) }, now);
       case 'elevator_ebike_camera':
         return r < 0.05
-          ? this.event(d, 'ebike_blocked', { doorHeldSeconds: round(5 + this.rng() * 90, 0), releasedBy: this.rng() < 0.85 ? 'auto' : 'staff' }, now)
+          ? this.event(
+              d,
+              'ebike_blocked',
+              { doorHeldSeconds: round(5 + this.rng() * 90, 0), releasedBy: this.rng() < 0.85 ? 'auto' : 'staff' },
+              now,
+            )
           : this.event(d, 'reading', { bitrateKbps: round(1500 + this.rng() * 500, 0) }, now);
       case 'elevator_controller': {
         const floors = d.buildingFloors ?? 6;
@@ -105,17 +112,31 @@ export class Traffic {
           this.later(30 + this.rng() * 60, d, 'reading', { trapped: false });
           return this.event(d, 'reading', { trapped: true, door: 'closed', load: round(this.rng() * 400, 0) }, now);
         }
-        return this.event(d, 'reading', {
-          floor: 1 + Math.floor(this.rng() * floors), direction: ['up', 'down', 'idle'][Math.floor(this.rng() * 3)]!,
-          door: this.rng() < 0.3 ? 'open' : 'closed', load: round(this.rng() * 800, 0), trapped: false, fault: 0,
-        }, now);
+        return this.event(
+          d,
+          'reading',
+          {
+            floor: 1 + Math.floor(this.rng() * floors),
+            direction: ['up', 'down', 'idle'][Math.floor(this.rng() * 3)]!,
+            door: this.rng() < 0.3 ? 'open' : 'closed',
+            load: round(this.rng() * 800, 0),
+            trapped: false,
+            fault: 0,
+          },
+          now,
+        );
       }
       case 'smoke_detector':
         if (r < 0.003) {
           this.later(40, d, 'reading', { smoke: false });
           return this.event(d, 'reading', { smoke: true, battery: 80 }, now);
         }
-        return this.event(d, 'reading', { smoke: false, battery: round(60 + this.rng() * 40, 0), signal: round(-110 + this.rng() * 40, 0) }, now);
+        return this.event(
+          d,
+          'reading',
+          { smoke: false, battery: round(60 + this.rng() * 40, 0), signal: round(-110 + this.rng() * 40, 0) },
+          now,
+        );
       case 'fire_water_pressure':
         if (r < 0.01) {
           this.later(60, d, 'reading', { pressureMpa: 0.32 });
@@ -125,11 +146,35 @@ export class Traffic {
       case 'combustible_gas':
         return this.event(d, 'reading', { lelPercent: round(this.rng() * 3, 1) }, now);
       case 'environment':
-        return this.event(d, 'reading', { temperatureC: round(12 + this.rng() * 14), humidity: round(40 + this.rng() * 40, 0), pm25: round(10 + this.rng() * 60, 0), noiseDb: round(38 + this.rng() * 25, 0) }, now);
+        return this.event(
+          d,
+          'reading',
+          {
+            temperatureC: round(12 + this.rng() * 14),
+            humidity: round(40 + this.rng() * 40, 0),
+            pm25: round(10 + this.rng() * 60, 0),
+            noiseDb: round(38 + this.rng() * 25, 0),
+          },
+          now,
+        );
       case 'water_quality':
-        return this.event(d, 'reading', { ph: round(6.8 + this.rng() * 0.8, 2), turbidityNtu: round(this.rng() * 0.8, 2), chlorineMgL: round(0.2 + this.rng() * 0.4, 2) }, now);
+        return this.event(
+          d,
+          'reading',
+          {
+            ph: round(6.8 + this.rng() * 0.8, 2),
+            turbidityNtu: round(this.rng() * 0.8, 2),
+            chlorineMgL: round(0.2 + this.rng() * 0.4, 2),
+          },
+          now,
+        );
       case 'irrigation_soil':
-        return this.event(d, 'reading', { moisturePct: round(18 + this.rng() * 25, 0), valveOpen: this.rng() < 0.2 }, now);
+        return this.event(
+          d,
+          'reading',
+          { moisturePct: round(18 + this.rng() * 25, 0), valveOpen: this.rng() < 0.2 },
+          now,
+        );
       case 'manhole_cover':
         return this.event(d, 'reading', { open: false, tiltDegrees: round(this.rng() * 3) }, now);
       case 'water_leak_contact':
@@ -154,12 +199,17 @@ export class Traffic {
       const t = (fall * i) / 5;
       return { t: round(t, 2), x, y: round(i * 0.2, 2), z: round(Math.max(0, z0 - 0.5 * 9.81 * t * t), 2) };
     });
-    return this.event(d, 'throwing', {
-      ...(this.rng() < 0.7 ? { floor } : {}),
-      floorBand: [lo, hi],
-      windowColumn: 1 + Math.floor(this.rng() * 4),
-      trajectory,
-      evidence: [`clip-${now.toString(36)}`],
-    }, now);
+    return this.event(
+      d,
+      'throwing',
+      {
+        ...(this.rng() < 0.7 ? { floor } : {}),
+        floorBand: [lo, hi],
+        windowColumn: 1 + Math.floor(this.rng() * 4),
+        trajectory,
+        evidence: [`clip-${now.toString(36)}`],
+      },
+      now,
+    );
   }
 }

@@ -22,14 +22,38 @@ export function CommunityList() {
           <h2>{locale === 'zh' ? c.name : c.nameEn}</h2>
           <div className="sub">{locale === 'zh' ? c.street : `${c.nameEn} · ${c.street}`}</div>
           <dl className="figures">
-            <div><dd>{fmt.format(c.buildings)}</dd><dt>{t('buildings')}</dt></div>
-            <div><dd>{fmt.format(c.units)}</dd><dt>{t('units')}</dt></div>
-            <div><dd>{fmt.format(c.households)}</dd><dt>{t('households')}</dt></div>
-            <div><dd>{fmt.format(c.devices)}</dd><dt>{t('devices')}</dt></div>
-            <div><dd>{c.devices ? `${Math.round((100 * c.devicesOnline) / c.devices)}%` : '—'}</dd><dt>{t('online')}</dt></div>
-            <div><dd>{fmt.format(c.openAlarms)}</dd><dt>{t('openAlarms')}</dt></div>
-            <div><dd>{fmt.format(c.retrofitSigned)}</dd><dt>{t('retrofitSigned')}</dt></div>
-            <div><dd>{fmt.format(c.elevatorsInService)}</dd><dt>{t('elevatorsInService')}</dt></div>
+            <div>
+              <dd>{fmt.format(c.buildings)}</dd>
+              <dt>{t('buildings')}</dt>
+            </div>
+            <div>
+              <dd>{fmt.format(c.units)}</dd>
+              <dt>{t('units')}</dt>
+            </div>
+            <div>
+              <dd>{fmt.format(c.households)}</dd>
+              <dt>{t('households')}</dt>
+            </div>
+            <div>
+              <dd>{fmt.format(c.devices)}</dd>
+              <dt>{t('devices')}</dt>
+            </div>
+            <div>
+              <dd>{c.devices ? `${Math.round((100 * c.devicesOnline) / c.devices)}%` : '—'}</dd>
+              <dt>{t('online')}</dt>
+            </div>
+            <div>
+              <dd>{fmt.format(c.openAlarms)}</dd>
+              <dt>{t('openAlarms')}</dt>
+            </div>
+            <div>
+              <dd>{fmt.format(c.retrofitSigned)}</dd>
+              <dt>{t('retrofitSigned')}</dt>
+            </div>
+            <div>
+              <dd>{fmt.format(c.elevatorsInService)}</dd>
+              <dt>{t('elevatorsInService')}</dt>
+            </div>
           </dl>
           <div className="links">
             <Link href={`/twin/${c.slug}`}>{tTwin('open')}</Link>

@@ -8,7 +8,11 @@ export function ConsoleMap({ settings }: { settings: MapSettings }) {
   const q = useQuery(trpc.screen.district.queryOptions());
   return (
     <div style={{ position: 'relative', height: 'calc(100vh - 4rem)' }}>
-      {q.data ? <DistrictMap communities={q.data.communities} settings={settings} hrefFor={(slug) => `/screen/${slug}`} /> : <p aria-busy="true">…</p>}
+      {q.data ? (
+        <DistrictMap communities={q.data.communities} settings={settings} hrefFor={(slug) => `/screen/${slug}`} />
+      ) : (
+        <p aria-busy="true">…</p>
+      )}
     </div>
   );
 }

@@ -25,18 +25,25 @@ async function origin(): Promise<string> {
   if (env.BETTER_AUTH_URL) return new URL(env.BETTER_AUTH_URL).origin;
   const h = await headers();
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  const proto =
+    h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
   return `${proto}://${host}`;
 }
 
 function failure(error: unknown): 'forbidden' | 'notFound' | 'failed' {
-  if (error instanceof TRPCError) return error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED' ? 'forbidden' : error.code === 'NOT_FOUND' ? 'notFound' : 'failed';
+  if (error instanceof TRPCError)
+    return error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED'
+      ? 'forbidden'
+      : error.code === 'NOT_FOUND'
+        ? 'notFound'
+        : 'failed';
   return 'failed';
 }
 
 export async function createLink(_prev: CreateLinkState, form: FormData): Promise<CreateLinkState> {
   const parsed = createInput.safeParse({ slug: form.get('slug') ?? '', label: form.get('label') ?? '' });
-  if (!parsed.success) return { ok: false, error: 'label', label: String(form.get('label') ?? ''), slug: String(form.get('slug') ?? '') };
+  if (!parsed.success)
+    return { ok: false, error: 'label', label: String(form.get('label') ?? ''), slug: String(form.get('slug') ?? '') };
   const caller = await getCaller();
   try {
     const link = await caller.kiosk.create({ slug: parsed.data.slug || undefined, label: parsed.data.label });

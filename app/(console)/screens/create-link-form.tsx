@@ -33,26 +33,56 @@ export function CreateLinkForm({ communities }: { communities: Array<{ slug: str
           <select name="slug" defaultValue={failed?.slug ?? ''}>
             <option value="">{t('district')}</option>
             {communities.map((c) => (
-              <option key={c.slug} value={c.slug}>{c.name}</option>
+              <option key={c.slug} value={c.slug}>
+                {c.name}
+              </option>
             ))}
           </select>
         </label>
         <label>
           {t('label')}
-          <input name="label" required maxLength={100} placeholder={t('labelHint')} defaultValue={failed?.label ?? ''} aria-invalid={failed?.error === 'label'} />
+          <input
+            name="label"
+            required
+            maxLength={100}
+            placeholder={t('labelHint')}
+            defaultValue={failed?.label ?? ''}
+            aria-invalid={failed?.error === 'label'}
+          />
         </label>
-        <button type="submit" className="primary" disabled={pending}>{pending ? t('creating') : t('create')}</button>
+        <button type="submit" className="primary" disabled={pending}>
+          {pending ? t('creating') : t('create')}
+        </button>
       </form>
-      {failed && <p className="error" role="alert">{t(`error.${failed.error}`)}</p>}
+      {failed && (
+        <p className="error" role="alert">
+          {t(`error.${failed.error}`)}
+        </p>
+      )}
       {state?.ok && (
         <div className={styles.created} data-testid="kiosk-created" role="status">
-          <div className={styles.qr} role="img" aria-label={t('qrAlt')} dangerouslySetInnerHTML={{ __html: state.qrSvg }} />
+          <div
+            className={styles.qr}
+            role="img"
+            aria-label={t('qrAlt')}
+            dangerouslySetInnerHTML={{ __html: state.qrSvg }}
+          />
           <div className={styles.once}>
             <h3>{t('createdTitle', { label: state.label })}</h3>
             <p>{t('createdHint')}</p>
             <div className="row">
-              <input ref={urlField} className={styles.url} readOnly value={state.url} aria-label={t('urlLabel')} data-testid="kiosk-url" onFocus={(e) => e.currentTarget.select()} />
-              <button type="button" onClick={() => void copy(state.id, state.url)}>{copied === state.id ? t('copied') : t('copy')}</button>
+              <input
+                ref={urlField}
+                className={styles.url}
+                readOnly
+                value={state.url}
+                aria-label={t('urlLabel')}
+                data-testid="kiosk-url"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <button type="button" onClick={() => void copy(state.id, state.url)}>
+                {copied === state.id ? t('copied') : t('copy')}
+              </button>
             </div>
             <p className="small muted">{t('opensScreen', { screen: state.screen })}</p>
           </div>

@@ -19,11 +19,22 @@ export default async function ScreensPage() {
   const user = await getSessionUser(await headers());
   if (!user) redirect('/sign-in?next=/screens');
   const [t, locale] = await Promise.all([getTranslations('kiosk'), getLocale()]);
-  if (user.role !== 'admin') return <p className="notice" data-testid="kiosk-forbidden">{t('forbidden')}</p>;
+  if (user.role !== 'admin')
+    return (
+      <p className="notice" data-testid="kiosk-forbidden">
+        {t('forbidden')}
+      </p>
+    );
   const caller = await getCaller();
   const [links, communities] = await Promise.all([caller.kiosk.list(), caller.community.list()]);
-  const when = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hour12: false });
-  const at = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{when.format(d)}</time> : <span className="muted">{t('never')}</span>);
+  const when = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'short',
+    timeStyle: 'short',
+    hour12: false,
+  });
+  const at = (d: Date | null) =>
+    d ? <time dateTime={d.toISOString()}>{when.format(d)}</time> : <span className="muted">{t('never')}</span>;
   const name = (c: { name: string; nameEn: string }) => (locale === 'zh' ? c.name : c.nameEn);
 
   return (
@@ -34,7 +45,9 @@ export default async function ScreensPage() {
       <section aria-labelledby="kiosk-list">
         <h2 id="kiosk-list">{t('listTitle')}</h2>
         {links.length === 0 ? (
-          <p className="muted" data-testid="kiosk-empty">{t('empty')}</p>
+          <p className="muted" data-testid="kiosk-empty">
+            {t('empty')}
+          </p>
         ) : (
           <div className="table-scroll">
             <table data-testid="kiosk-links">
@@ -46,7 +59,9 @@ export default async function ScreensPage() {
                   <th>{t('colFirstOpened')}</th>
                   <th>{t('colLastSeen')}</th>
                   <th>{t('colState')}</th>
-                  <th><span className="sr-only">{t('colActions')}</span></th>
+                  <th>
+                    <span className="sr-only">{t('colActions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -55,8 +70,12 @@ export default async function ScreensPage() {
                   return (
                     <tr key={l.id} data-testid={`kiosk-link-${l.id}`} data-state={state}>
                       <td>
-                        {l.slug ? name({ name: l.communityName ?? '', nameEn: l.communityNameEn ?? '' }) : t('district')}
-                        <div className={`small muted ${styles.path}`}>{l.slug ? `/screen/${l.slug}` : '/screen/district'}</div>
+                        {l.slug
+                          ? name({ name: l.communityName ?? '', nameEn: l.communityNameEn ?? '' })
+                          : t('district')}
+                        <div className={`small muted ${styles.path}`}>
+                          {l.slug ? `/screen/${l.slug}` : '/screen/district'}
+                        </div>
                       </td>
                       <td className={styles.label}>{l.label}</td>
                       <td className="nowrap">{at(l.createdAt)}</td>
@@ -74,7 +93,9 @@ export default async function ScreensPage() {
                             <form action={revokeLink} className={styles.confirm}>
                               <input type="hidden" name="id" value={l.id} />
                               <p>{t('revokeConfirm', { label: l.label })}</p>
-                              <button type="submit" className={styles.danger}>{t('revokeYes')}</button>
+                              <button type="submit" className={styles.danger}>
+                                {t('revokeYes')}
+                              </button>
                             </form>
                           </details>
                         )}

@@ -8,7 +8,11 @@ import { SignInForm } from './sign-in-form';
 export const metadata: Metadata = { title: '登录 Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const [{ next }, user, t] = await Promise.all([searchParams, getSessionUser(await headers()), getTranslations('signIn')]);
+  const [{ next }, user, t] = await Promise.all([
+    searchParams,
+    getSessionUser(await headers()),
+    getTranslations('signIn'),
+  ]);
   if (user) redirect('/');
   return (
     <section className="panel" style={{ maxWidth: 520, margin: '2rem auto' }}>

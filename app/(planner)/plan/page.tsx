@@ -19,7 +19,10 @@ export default async function PlannerHome() {
       ) : (
         <ul>
           {communities.map((c) => (
-            <li key={c.slug}><Link href={`/plan/${c.slug}`}>{locale === 'zh' ? c.name : c.nameEn}</Link> <span className="muted">· {c.street}</span></li>
+            <li key={c.slug}>
+              <Link href={`/plan/${c.slug}`}>{locale === 'zh' ? c.name : c.nameEn}</Link>{' '}
+              <span className="muted">· {c.street}</span>
+            </li>
           ))}
         </ul>
       )}

@@ -16,7 +16,9 @@ export function PublicShell({ locale, title, path, children }: Props) {
         <meta name="description" content="社区数字孪生 · Community digital twin" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
       </Head>
-      <a className="skip-link" href="#main">{t('public.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('public.skipToContent')}
+      </a>
       <header className="topbar">
         <span className="brand">
           {t('app.name')}
@@ -35,7 +37,9 @@ export function PublicShell({ locale, title, path, children }: Props) {
 export function PublicNotFound({ locale, message, path }: { locale: Locale; message: string; path: string }) {
   return (
     <PublicShell locale={locale} title={message} path={path}>
-      <p className="notice" data-testid="not-found">{message}</p>
+      <p className="notice" data-testid="not-found">
+        {message}
+      </p>
     </PublicShell>
   );
 }

@@ -17,7 +17,9 @@ export async function publicProps<T>(
   if (data === null) ctx.res.statusCode = 404;
   // Props must be plain JSON (next dev checks it); the cached figures already
   // are once they come back from the data cache, this makes the first call match.
-  return { props: { locale, path: ctx.resolvedUrl, data: data === null ? null : (JSON.parse(JSON.stringify(data)) as T) } };
+  return {
+    props: { locale, path: ctx.resolvedUrl, data: data === null ? null : (JSON.parse(JSON.stringify(data)) as T) },
+  };
 }
 
 /** A route parameter as one string (Next gives string | string[] | undefined). */

@@ -16,7 +16,10 @@ export async function POST(request: Request) {
   const locale = form?.get('locale');
   const back = safeBack(form?.get('back'));
   if (!LOCALES.includes(locale as Locale) || back === null) {
-    return new Response('语言或返回地址不对。\nUnknown language or return address.\n', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response('语言或返回地址不对。\nUnknown language or return address.\n', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   return new Response(null, {
     // 303: the browser follows with a GET, so a reload does not post again.

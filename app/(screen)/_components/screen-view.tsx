@@ -13,7 +13,12 @@ import { ConnectionBanner, Ticker } from './ticker';
 import { TwinStage } from './twin-stage';
 
 const REFRESH_MS = 60_000;
-const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'medium', hour12: false });
+const clock = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  hour12: false,
+});
 
 function Clock() {
   const [now, setNow] = useState<string>('');
@@ -26,14 +31,36 @@ function Clock() {
   return <span className={styles.clock}>{now}</span>;
 }
 
-function Frame({ title, panels, centre }: { title: string; panels: React.ComponentProps<typeof LeftPanels>['p'] | undefined; centre: React.ReactNode }) {
+function Frame({
+  title,
+  panels,
+  centre,
+}: {
+  title: string;
+  panels: React.ComponentProps<typeof LeftPanels>['p'] | undefined;
+  centre: React.ReactNode;
+}) {
   const t = useTranslations('screen');
   return (
     <main className={styles.screen} data-testid="screen">
-      <header className={styles.head}><h1>{title}</h1><Clock /></header>
-      {panels ? <LeftPanels p={panels} /> : <div className={styles.left}><p className={styles.placeholder}>{t('loading')}</p></div>}
-      <div className={styles.centre} data-testid="screen-centre"><ConnectionBanner />{centre}</div>
-      <div className={styles.ticker}><Ticker /></div>
+      <header className={styles.head}>
+        <h1>{title}</h1>
+        <Clock />
+      </header>
+      {panels ? (
+        <LeftPanels p={panels} />
+      ) : (
+        <div className={styles.left}>
+          <p className={styles.placeholder}>{t('loading')}</p>
+        </div>
+      )}
+      <div className={styles.centre} data-testid="screen-centre">
+        <ConnectionBanner />
+        {centre}
+      </div>
+      <div className={styles.ticker}>
+        <Ticker />
+      </div>
       {panels ? <RightPanels p={panels} /> : <div className={styles.right} />}
     </main>
   );
@@ -55,7 +82,11 @@ export function DistrictScreen({ map }: { map: MapSettings }) {
     <Frame
       title={t('districtTitle')}
       panels={q.data?.panels}
-      centre={q.data ? <DistrictMap communities={q.data.communities} settings={map} hrefFor={(slug) => `/screen/${slug}`} /> : null}
+      centre={
+        q.data ? (
+          <DistrictMap communities={q.data.communities} settings={map} hrefFor={(slug) => `/screen/${slug}`} />
+        ) : null
+      }
     />
   );
 }

@@ -16,12 +16,20 @@ type Row = { key: string; at: string; severity: string; text: string };
 function rows(store: LiveStore, incidentLabel: (kind: string) => string, locale: string): Row[] {
   const out: Row[] = [];
   // Alarm titles come as "中文 / English": the screen shows its language's half.
-  for (const a of store.alarms.values()) out.push({ key: `a${a.id}`, at: a.openedAt, severity: a.severity, text: pickLocale(a.title, locale) });
-  for (const i of store.recentIncidents.slice(0, TICKER_ROWS)) out.push({ key: `i${i.id}`, at: i.occurredAt, severity: 'major', text: incidentLabel(i.kind) });
+  for (const a of store.alarms.values())
+    out.push({ key: `a${a.id}`, at: a.openedAt, severity: a.severity, text: pickLocale(a.title, locale) });
+  for (const i of store.recentIncidents.slice(0, TICKER_ROWS))
+    out.push({ key: `i${i.id}`, at: i.occurredAt, severity: 'major', text: incidentLabel(i.kind) });
   return out.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, TICKER_ROWS);
 }
 
-const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const clock = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 
 export function Ticker() {
   const t = useTranslations('screen');
@@ -58,7 +66,11 @@ const retryDelay = (attempt: number) => Math.min(60_000, 2_000 * 2 ** attempt);
 export function ConnectionBanner() {
   const t = useTranslations('screen');
   const { store, retry } = useLive();
-  const state = useSyncExternalStore(store.subscribe, () => store.connection, () => 'connecting' as const);
+  const state = useSyncExternalStore(
+    store.subscribe,
+    () => store.connection,
+    () => 'connecting' as const,
+  );
   const attempts = useRef(0);
   useEffect(() => {
     if (state === 'live') attempts.current = 0;
@@ -66,5 +78,9 @@ export function ConnectionBanner() {
     const timer = setTimeout(retry, retryDelay(attempts.current++));
     return () => clearTimeout(timer);
   }, [state, retry]);
-  return <div className={styles.connection} role="status" data-testid="screen-connection" data-state={state}>● {t(`connection.${state}`)}</div>;
+  return (
+    <div className={styles.connection} role="status" data-testid="screen-connection" data-state={state}>
+      ● {t(`connection.${state}`)}
+    </div>
+  );
 }

@@ -31,7 +31,11 @@ export function TwinStage({ slug }: { slug: string }) {
     // The whole community first, then every building in turn.
     r.tour = new CameraTour([
       { key: 'home', label: homeLabel, target: { kind: 'home' } },
-      ...scene.data.buildings.map((b) => ({ key: `building:${b.id}`, label: b.name, target: { kind: 'building' as const, buildingId: b.id } })),
+      ...scene.data.buildings.map((b) => ({
+        key: `building:${b.id}`,
+        label: b.name,
+        target: { kind: 'building' as const, buildingId: b.id },
+      })),
     ]);
     return r;
   }, [scene.data, homeLabel]);
@@ -46,9 +50,26 @@ export function TwinStage({ slug }: { slug: string }) {
   useEffect(() => setDpr(window.innerWidth >= 3000 ? [1, 1] : [1, 2]), []);
 
   return (
-    <div ref={box} data-testid="screen-twin" data-tour-target={tour?.target} data-tour-paused={tour?.paused ?? false} style={{ position: 'absolute', inset: 0 }}>
+    <div
+      ref={box}
+      data-testid="screen-twin"
+      data-tour-target={tour?.target}
+      data-tour-paused={tour?.paused ?? false}
+      style={{ position: 'absolute', inset: 0 }}
+    >
       {scene.data && runtime ? (
-        <TwinCanvas scene={scene.data} runtime={runtime} cells={[]} trajectory={null} focusBuildingId={null} cut={null} show={SHOW} bench={null} onPick={() => {}} dpr={dpr} />
+        <TwinCanvas
+          scene={scene.data}
+          runtime={runtime}
+          cells={[]}
+          trajectory={null}
+          focusBuildingId={null}
+          cut={null}
+          show={SHOW}
+          bench={null}
+          onPick={() => {}}
+          dpr={dpr}
+        />
       ) : (
         <div className={styles.placeholder}>{scene.isError ? t('twinUnavailable') : t('loading')}</div>
       )}

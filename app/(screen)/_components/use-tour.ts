@@ -21,7 +21,12 @@ const PAUSE_KEYS = new Set([' ', 'b', 'B', '.', 'Pause', 'MediaPlayPause']);
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export function useTour(runtime: TwinRuntime | null, store: LiveStore | null, box: React.RefObject<HTMLElement | null>, locale: string): TourView | null {
+export function useTour(
+  runtime: TwinRuntime | null,
+  store: LiveStore | null,
+  box: React.RefObject<HTMLElement | null>,
+  locale: string,
+): TourView | null {
   const tour = runtime?.tour ?? null;
   const [view, setView] = useState<TourView | null>(tour?.getView() ?? null);
   const seen = useRef(new Set<number>());

@@ -10,7 +10,11 @@ function fakeECharts() {
   let disposed = 0;
   const load = async () => {
     await gate;
-    return { echarts: { init: () => ({ setOption: (o: unknown) => applied.push(o), resize: () => {}, dispose: () => disposed++ }) } };
+    return {
+      echarts: {
+        init: () => ({ setOption: (o: unknown) => applied.push(o), resize: () => {}, dispose: () => disposed++ }),
+      },
+    };
   };
   return { load, applied, release: () => release(), disposed: () => disposed };
 }

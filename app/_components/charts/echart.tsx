@@ -6,8 +6,14 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
 type Props = { option: EChartsCoreOption; height?: number; label: string; testId?: string };
-type Instance = { setOption: (o: EChartsCoreOption, notMerge?: boolean) => void; resize: () => void; dispose: () => void };
-type Loader = () => Promise<{ echarts: { init: (el: HTMLElement, theme?: string, opts?: { renderer: 'canvas' }) => Instance } }>;
+type Instance = {
+  setOption: (o: EChartsCoreOption, notMerge?: boolean) => void;
+  resize: () => void;
+  dispose: () => void;
+};
+type Loader = () => Promise<{
+  echarts: { init: (el: HTMLElement, theme?: string, opts?: { renderer: 'canvas' }) => Instance };
+}>;
 
 const loadECharts: Loader = () => import('./echarts-setup') as unknown as ReturnType<Loader>;
 

@@ -5,13 +5,25 @@ import type { Locale } from '~/app/_i18n/config';
  * cookie and sends the reader back to `back`: works without JavaScript and
  * without a server action (the residents' pages run no framework runtime).
  */
-export function LocaleSwitchForm({ locale, back, label, title }: { locale: Locale; back: string; label: string; title: string }) {
+export function LocaleSwitchForm({
+  locale,
+  back,
+  label,
+  title,
+}: {
+  locale: Locale;
+  back: string;
+  label: string;
+  title: string;
+}) {
   const other = locale === 'zh' ? 'en' : 'zh';
   return (
     <form method="post" action="/locale">
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="back" value={back} />
-      <button type="submit" title={title} lang={other}>{label}</button>
+      <button type="submit" title={title} lang={other}>
+        {label}
+      </button>
     </form>
   );
 }

@@ -6,8 +6,24 @@ import type { Locale } from '../config';
 type Messages = Record<string, unknown>;
 
 const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
-  zh: [() => import('./zh.json'), () => import('./twin.zh.json'), () => import('./retrofit.zh.json'), () => import('./screen.zh.json'), () => import('./ops.zh.json'), () => import('./public.zh.json'), () => import('./kiosk.zh.json')],
-  en: [() => import('./en.json'), () => import('./twin.en.json'), () => import('./retrofit.en.json'), () => import('./screen.en.json'), () => import('./ops.en.json'), () => import('./public.en.json'), () => import('./kiosk.en.json')],
+  zh: [
+    () => import('./zh.json'),
+    () => import('./twin.zh.json'),
+    () => import('./retrofit.zh.json'),
+    () => import('./screen.zh.json'),
+    () => import('./ops.zh.json'),
+    () => import('./public.zh.json'),
+    () => import('./kiosk.zh.json'),
+  ],
+  en: [
+    () => import('./en.json'),
+    () => import('./twin.en.json'),
+    () => import('./retrofit.en.json'),
+    () => import('./screen.en.json'),
+    () => import('./ops.en.json'),
+    () => import('./public.en.json'),
+    () => import('./kiosk.en.json'),
+  ],
 };
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

@@ -52,7 +52,11 @@ function communityBox(buildings: TwinBuilding[]): Box3 {
 }
 
 export function CameraRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtime: TwinRuntime }) {
-  return runtime.tour ? <TourCameraRig buildings={buildings} runtime={runtime} tour={runtime.tour} /> : <ControlsRig buildings={buildings} runtime={runtime} />;
+  return runtime.tour ? (
+    <TourCameraRig buildings={buildings} runtime={runtime} tour={runtime.tour} />
+  ) : (
+    <ControlsRig buildings={buildings} runtime={runtime} />
+  );
 }
 
 /**
@@ -62,7 +66,15 @@ export function CameraRig({ buildings, runtime }: { buildings: TwinBuilding[]; r
  * (software WebGL at 4K) at least as long idle again, so the orbit never takes
  * more than half the machine. Nothing here touches React state.
  */
-function TourCameraRig({ buildings, runtime, tour }: { buildings: TwinBuilding[]; runtime: TwinRuntime; tour: CameraTour }) {
+function TourCameraRig({
+  buildings,
+  runtime,
+  tour,
+}: {
+  buildings: TwinBuilding[];
+  runtime: TwinRuntime;
+  tour: CameraTour;
+}) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const invalidate = useThree((s) => s.invalidate);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -171,5 +183,7 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
     };
   }, [buildings, runtime]);
 
-  return <CameraControls ref={controls} makeDefault maxPolarAngle={Math.PI / 2 - 0.05} minDistance={8} maxDistance={2000} />;
+  return (
+    <CameraControls ref={controls} makeDefault maxPolarAngle={Math.PI / 2 - 0.05} minDistance={8} maxDistance={2000} />
+  );
 }

@@ -19,7 +19,8 @@ function setup() {
   ]);
   let pose: Pose = { eye: [0, 300, 300], target: [0, 0, 0] };
   const rig = {
-    orbitOf: (t: FlyTarget) => (t.kind === 'home' ? ORBITS.home! : t.kind === 'building' ? ORBITS[`b${t.buildingId}`]! : null),
+    orbitOf: (t: FlyTarget) =>
+      t.kind === 'home' ? ORBITS.home! : t.kind === 'building' ? ORBITS[`b${t.buildingId}`]! : null,
     current: () => pose,
   };
   const views: TourView[] = [];

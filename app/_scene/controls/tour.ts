@@ -23,7 +23,13 @@ export type TourStop = { key: string; label: string; target: FlyTarget };
 /** What the screen shows about the tour; changes a few times a minute at most. */
 export type TourView = { target: string; label: string; paused: boolean; alarm: boolean };
 /** Where the camera is, for the screen's data attributes (end-to-end tests, remote diagnostics). */
-export type TourProbe = { target: string; phase: Phase['kind'] | 'paused'; azimuthDeg: number | null; eye: Vec3; centre: Vec3 | null };
+export type TourProbe = {
+  target: string;
+  phase: Phase['kind'] | 'paused';
+  azimuthDeg: number | null;
+  eye: Vec3;
+  centre: Vec3 | null;
+};
 
 /** What the rig lends the tour: the orbit of a stop, and the camera's pose now. */
 export type TourRig = { orbitOf: (target: FlyTarget) => Orbit | null; current: () => Pose };
@@ -41,12 +47,26 @@ export type TourTiming = {
   centreAzimuth: number;
 };
 
-export const TOUR_TIMING: TourTiming = { flyMs: 4_000, orbitMs: 30_000, orbitRad: (2 * Math.PI) / 3, holdMs: 30_000, centreAzimuth: 0.32 };
+export const TOUR_TIMING: TourTiming = {
+  flyMs: 4_000,
+  orbitMs: 30_000,
+  orbitRad: (2 * Math.PI) / 3,
+  holdMs: 30_000,
+  centreAzimuth: 0.32,
+};
 /** At most this often a frame while the camera moves: ~15 fps reads as smooth at 4° a second and keeps software WebGL cheap. */
 export const FRAME_MS = 66;
 
 type Phase =
-  | { kind: 'fly'; from: Pose; to: Pose; start: number; then: 'orbit' | 'hold' | 'still'; orbit: Orbit | null; azimuth: number }
+  | {
+      kind: 'fly';
+      from: Pose;
+      to: Pose;
+      start: number;
+      then: 'orbit' | 'hold' | 'still';
+      orbit: Orbit | null;
+      azimuth: number;
+    }
   | { kind: 'orbit'; orbit: Orbit; start: number }
   | { kind: 'hold'; until: number }
   | { kind: 'still'; orbit: Orbit | null; azimuth: number }
@@ -62,7 +82,11 @@ const lerp = (a: number, b: number, t: number) => a + (b - a) * t;
 export function orbitPose(o: Orbit, azimuth: number): Pose {
   const r = o.distance * Math.sin(o.polar);
   return {
-    eye: [o.centre[0] + r * Math.sin(azimuth), o.centre[1] + o.distance * Math.cos(o.polar), o.centre[2] + r * Math.cos(azimuth)],
+    eye: [
+      o.centre[0] + r * Math.sin(azimuth),
+      o.centre[1] + o.distance * Math.cos(o.polar),
+      o.centre[2] + r * Math.cos(azimuth),
+    ],
     target: [...o.look],
   };
 }
@@ -157,7 +181,9 @@ export class CameraTour {
   }
 
   private azimuthAt(elapsed: number): number {
-    return this.timing.centreAzimuth - this.timing.orbitRad / 2 + (this.timing.orbitRad * elapsed) / this.timing.orbitMs;
+    return (
+      this.timing.centreAzimuth - this.timing.orbitRad / 2 + (this.timing.orbitRad * elapsed) / this.timing.orbitMs
+    );
   }
 
   private publish(): void {
@@ -166,7 +192,8 @@ export class CameraTour {
       ? { target: this.alarmView.key, label: this.alarmView.label, paused: this.paused, alarm: true }
       : { target: stop.key, label: stop.label, paused: this.paused, alarm: false };
     const v = this.view;
-    if (v.target === next.target && v.label === next.label && v.paused === next.paused && v.alarm === next.alarm) return;
+    if (v.target === next.target && v.label === next.label && v.paused === next.paused && v.alarm === next.alarm)
+      return;
     this.view = next;
     this.onView(next);
   }
@@ -175,7 +202,15 @@ export class CameraTour {
     const from = rig.current();
     if (pending.kind === 'alarm') {
       this.alarmView = { key: pending.key, label: pending.label };
-      this.phase = { kind: 'fly', from, to: alarmPose(pending.point), start: now, then: 'hold', orbit: null, azimuth: 0 };
+      this.phase = {
+        kind: 'fly',
+        from,
+        to: alarmPose(pending.point),
+        start: now,
+        then: 'hold',
+        orbit: null,
+        azimuth: 0,
+      };
     } else {
       this.index = pending.index;
       this.alarmView = null;
@@ -184,7 +219,15 @@ export class CameraTour {
         this.phase = { kind: 'idle' };
       } else {
         const azimuth = this.azimuthAt(0);
-        this.phase = { kind: 'fly', from, to: orbitPose(orbit, azimuth), start: now, then: this.paused ? 'still' : 'orbit', orbit, azimuth };
+        this.phase = {
+          kind: 'fly',
+          from,
+          to: orbitPose(orbit, azimuth),
+          start: now,
+          then: this.paused ? 'still' : 'orbit',
+          orbit,
+          azimuth,
+        };
       }
     }
     this.publish();
@@ -229,12 +272,24 @@ export class CameraTour {
           if (p.then === 'orbit' && p.orbit) this.phase = { kind: 'orbit', orbit: p.orbit, start: now };
           else if (p.then === 'hold') this.phase = { kind: 'hold', until: now + t.holdMs };
           else this.phase = { kind: 'still', orbit: p.orbit, azimuth: p.azimuth };
-          return { pose: p.to, nextInMs: this.phase.kind === 'orbit' ? 0 : this.phase.kind === 'hold' ? t.holdMs : null };
+          return {
+            pose: p.to,
+            nextInMs: this.phase.kind === 'orbit' ? 0 : this.phase.kind === 'hold' ? t.holdMs : null,
+          };
         }
         const e = ease(k);
-        const lift = Math.sin(Math.PI * k) * 0.15 * Math.hypot(p.to.eye[0] - p.from.eye[0], p.to.eye[2] - p.from.eye[2]);
-        const eye: Vec3 = [lerp(p.from.eye[0], p.to.eye[0], e), lerp(p.from.eye[1], p.to.eye[1], e) + lift, lerp(p.from.eye[2], p.to.eye[2], e)];
-        const target: Vec3 = [lerp(p.from.target[0], p.to.target[0], e), lerp(p.from.target[1], p.to.target[1], e), lerp(p.from.target[2], p.to.target[2], e)];
+        const lift =
+          Math.sin(Math.PI * k) * 0.15 * Math.hypot(p.to.eye[0] - p.from.eye[0], p.to.eye[2] - p.from.eye[2]);
+        const eye: Vec3 = [
+          lerp(p.from.eye[0], p.to.eye[0], e),
+          lerp(p.from.eye[1], p.to.eye[1], e) + lift,
+          lerp(p.from.eye[2], p.to.eye[2], e),
+        ];
+        const target: Vec3 = [
+          lerp(p.from.target[0], p.to.target[0], e),
+          lerp(p.from.target[1], p.to.target[1], e),
+          lerp(p.from.target[2], p.to.target[2], e),
+        ];
         return { pose: { eye, target }, nextInMs: 0 };
       }
       case 'orbit': {

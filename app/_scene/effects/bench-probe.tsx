@@ -31,7 +31,15 @@ declare global {
   }
 }
 
-export function BenchProbe({ markers, mode, buildings }: { markers: number; mode: LinliBench['mode']; buildings: TwinBuilding[] }) {
+export function BenchProbe({
+  markers,
+  mode,
+  buildings,
+}: {
+  markers: number;
+  mode: LinliBench['mode'];
+  buildings: TwinBuilding[];
+}) {
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
   useEffect(() => {
@@ -56,7 +64,8 @@ export function BenchProbe({ markers, mode, buildings }: { markers: number; mode
     const now = performance.now();
     const w = window0.current;
     if (w.at === 0) Object.assign(w, { at: now, frames: frames.current });
-    else if (now - w.at >= 2000) Object.assign(w, { fps: ((frames.current - w.frames) * 1000) / (now - w.at), at: now, frames: frames.current });
+    else if (now - w.at >= 2000)
+      Object.assign(w, { fps: ((frames.current - w.frames) * 1000) / (now - w.at), at: now, frames: frames.current });
     const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
     window.__linliBench = {
       // The first two frames compile shaders and upload buffers.

@@ -54,7 +54,10 @@ export function massing(buildings: TwinBuilding[], skip: (b: TwinBuilding) => bo
 }
 
 /** Floor lines round every storey and the corners, for the given buildings. */
-export function floorLines(buildings: TwinBuilding[], topOf: (b: TwinBuilding) => number = (b) => b.floors): BufferGeometry {
+export function floorLines(
+  buildings: TwinBuilding[],
+  topOf: (b: TwinBuilding) => number = (b) => b.floors,
+): BufferGeometry {
   const v: number[] = [];
   for (const b of buildings) {
     const pts = b.footprint;

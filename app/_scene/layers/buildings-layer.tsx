@@ -39,19 +39,41 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
     () => floorLines(generated, (b) => (cut && b.id === cut.buildingId ? cut.floor : b.floors)),
     [generated, cut],
   );
-  const clipped = useMemo(() => (cutBuilding && !cutBuilding.modelUrl ? extrudeBuilding(cutBuilding) : null), [cutBuilding]);
-  const labels = useMemo(() => buildLabels(buildingLabelSpecs(buildings, cut?.buildingId ?? null)), [buildings, cut?.buildingId]);
+  const clipped = useMemo(
+    () => (cutBuilding && !cutBuilding.modelUrl ? extrudeBuilding(cutBuilding) : null),
+    [cutBuilding],
+  );
+  const labels = useMemo(
+    () => buildLabels(buildingLabelSpecs(buildings, cut?.buildingId ?? null)),
+    [buildings, cut?.buildingId],
+  );
   const wallMaterial = useMemo(() => new MeshLambertMaterial({ vertexColors: true }), []);
   const clipMaterial = useMemo(
-    () => new MeshLambertMaterial({ vertexColors: true, side: DoubleSide, clippingPlanes: [new Plane(new Vector3(0, -1, 0), 0)] }),
+    () =>
+      new MeshLambertMaterial({
+        vertexColors: true,
+        side: DoubleSide,
+        clippingPlanes: [new Plane(new Vector3(0, -1, 0), 0)],
+      }),
     [],
   );
   useEffect(() => {
-    if (cut && cutBuilding) clipMaterial.clippingPlanes?.[0]?.set(new Vector3(0, -1, 0), cut.floor * cutBuilding.floorHeight + 0.05);
+    if (cut && cutBuilding)
+      clipMaterial.clippingPlanes?.[0]?.set(new Vector3(0, -1, 0), cut.floor * cutBuilding.floorHeight + 0.05);
     runtime.invalidate();
   }, [cut, cutBuilding, clipMaterial, runtime]);
   const labelMaterial = useMemo(
-    () => (labels ? new MeshBasicMaterial({ map: labels.texture, transparent: true, alphaTest: 0.05, depthWrite: false, polygonOffset: true, polygonOffsetFactor: -4 }) : null),
+    () =>
+      labels
+        ? new MeshBasicMaterial({
+            map: labels.texture,
+            transparent: true,
+            alphaTest: 0.05,
+            depthWrite: false,
+            polygonOffset: true,
+            polygonOffsetFactor: -4,
+          })
+        : null,
     [labels],
   );
 
@@ -74,7 +96,11 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
     const h = hit(e, table, fixed);
     if (!h) return;
     // First click picks the building, a click on the picked building picks the floor under the pointer.
-    onPick(h.b.id === focusBuildingId ? { kind: 'floor', buildingId: h.b.id, floor: h.floor } : { kind: 'building', buildingId: h.b.id });
+    onPick(
+      h.b.id === focusBuildingId
+        ? { kind: 'floor', buildingId: h.b.id, floor: h.floor }
+        : { kind: 'building', buildingId: h.b.id },
+    );
   };
   const out = () => setHover(runtime, null);
 
@@ -104,7 +130,9 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
         <lineBasicMaterial color={SCENE_COLORS.floorLine} />
       </lineSegments>
       <UnitsLayer buildings={buildings} runtime={runtime} onPick={onPick} />
-      {labels && labelMaterial && <mesh name="labels" geometry={labels.geometry} material={labelMaterial} raycast={() => null} renderOrder={2} />}
+      {labels && labelMaterial && (
+        <mesh name="labels" geometry={labels.geometry} material={labelMaterial} raycast={() => null} renderOrder={2} />
+      )}
     </group>
   );
 }

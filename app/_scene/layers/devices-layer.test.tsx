@@ -42,7 +42,10 @@ describe('device markers', () => {
     const meshes = renderer.scene.findAll((n) => (n.instance as InstancedMesh).isInstancedMesh === true);
     expect(meshes).toHaveLength(SHAPES.length);
     expect(meshes.reduce((sum, m) => sum + (m.instance as InstancedMesh).count, 0)).toBe(ROWS.length);
-    for (const row of ROWS) expect(colourOf(store, row.id), `device ${row.id}`).toBe(new Color(STATUS_COLOR[row.status]).getHexString().replace(/^/, '#'));
+    for (const row of ROWS)
+      expect(colourOf(store, row.id), `device ${row.id}`).toBe(
+        new Color(STATUS_COLOR[row.status]).getHexString().replace(/^/, '#'),
+      );
     await renderer.unmount();
   });
 
@@ -67,7 +70,10 @@ describe('device markers', () => {
     expect(octahedra.count).toBe(3);
     setFilters(store, { classVisible: store.classVisible.map((_, i) => i !== 4 /* smoke_detector */) });
     expect(octahedra.count).toBe(1);
-    setFilters(store, { classVisible: store.classVisible.map(() => true), statusVisible: [false, true, true, true, true] });
+    setFilters(store, {
+      classVisible: store.classVisible.map(() => true),
+      statusVisible: [false, true, true, true, true],
+    });
     expect(octahedra.count).toBe(2); // the online smoke detector is hidden
     setDeviceStatus(1, 'fault', store);
     expect(octahedra.count).toBe(3);
@@ -85,7 +91,9 @@ describe('device markers', () => {
     const colours = cloud.geometry.getAttribute('color');
     const slot = store.slot[store.indexById.get(3) as number] as number;
     const alarm = new Color(STATUS_COLOR.alarm);
-    expect([colours.getX(slot), colours.getY(slot), colours.getZ(slot)]).toEqual([alarm.r, alarm.g, alarm.b].map((v) => Math.fround(v)));
+    expect([colours.getX(slot), colours.getY(slot), colours.getZ(slot)]).toEqual(
+      [alarm.r, alarm.g, alarm.b].map((v) => Math.fround(v)),
+    );
     updateLod(store, [10, 10, 10]);
     expect(cloud.geometry.drawRange.count).toBe(0);
     expect(colourOf(store, 3)).toBe(`#${alarm.getHexString()}`);

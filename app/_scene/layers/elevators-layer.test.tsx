@@ -11,7 +11,11 @@ const geometry = new BoxGeometry(2.2, 1, 2.4);
 function specsFor(stage: RetrofitStage, controller?: 'online' | 'fault') {
   const b = building(1, 0);
   b.units[0]!.retrofitStage = stage;
-  const devices = columns(controller ? [{ id: 1, cls: 'elevator_controller', status: controller, buildingId: 1, unitId: 11, x: 7.5, y: -2.5 }] : []);
+  const devices = columns(
+    controller
+      ? [{ id: 1, cls: 'elevator_controller', status: controller, buildingId: 1, unitId: 11, x: 7.5, y: -2.5 }]
+      : [],
+  );
   return shaftSpecs([b], controllerStatusByUnit(devices), null);
 }
 
@@ -26,13 +30,19 @@ function counts(renderer: Awaited<ReturnType<typeof ReactThreeTestRenderer.creat
 
 describe('elevator shafts', () => {
   it('change their look as the retrofit case moves on', async () => {
-    const renderer = await ReactThreeTestRenderer.create(<ElevatorsLayer specs={specsFor('publicity')} geometry={geometry} onPick={() => {}} />);
+    const renderer = await ReactThreeTestRenderer.create(
+      <ElevatorsLayer specs={specsFor('publicity')} geometry={geometry} onPick={() => {}} />,
+    );
     expect(counts(renderer)).toEqual({ ghost: 1, scaffold: 0, solid: 0, red: 0 });
     await renderer.update(<ElevatorsLayer specs={specsFor('construction')} geometry={geometry} onPick={() => {}} />);
     expect(counts(renderer)).toEqual({ ghost: 0, scaffold: 1, solid: 0, red: 0 });
-    await renderer.update(<ElevatorsLayer specs={specsFor('in_service', 'online')} geometry={geometry} onPick={() => {}} />);
+    await renderer.update(
+      <ElevatorsLayer specs={specsFor('in_service', 'online')} geometry={geometry} onPick={() => {}} />,
+    );
     expect(counts(renderer)).toEqual({ ghost: 0, scaffold: 0, solid: 1, red: 0 });
-    await renderer.update(<ElevatorsLayer specs={specsFor('in_service', 'fault')} geometry={geometry} onPick={() => {}} />);
+    await renderer.update(
+      <ElevatorsLayer specs={specsFor('in_service', 'fault')} geometry={geometry} onPick={() => {}} />,
+    );
     expect(counts(renderer)).toEqual({ ghost: 0, scaffold: 0, solid: 0, red: 1 });
     await renderer.update(<ElevatorsLayer specs={specsFor('stalled')} geometry={geometry} onPick={() => {}} />);
     expect(counts(renderer)).toEqual({ ghost: 0, scaffold: 0, solid: 0, red: 1 });

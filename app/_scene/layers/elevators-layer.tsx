@@ -2,7 +2,14 @@
 // Elevator shafts, one InstancedMesh per look (ghost, scaffold, solid, red):
 // at most four draw calls however many units have a lift or a case.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { type BufferGeometry, type InstancedMesh, type Material, Matrix4, MeshBasicMaterial, MeshLambertMaterial } from 'three';
+import {
+  type BufferGeometry,
+  type InstancedMesh,
+  type Material,
+  Matrix4,
+  MeshBasicMaterial,
+  MeshLambertMaterial,
+} from 'three';
 import { toWorld } from '../geometry';
 import { ELEVATOR_LOOKS, LOOK_COLOR, type ElevatorLook } from '../palette';
 import type { TwinPick } from '../runtime';
@@ -13,15 +20,29 @@ const m = new Matrix4();
 function lookMaterial(look: ElevatorLook): Material {
   switch (look) {
     // Planned: a translucent outline of what would be built.
-    case 'ghost': return new MeshBasicMaterial({ color: LOOK_COLOR.ghost, transparent: true, opacity: 0.4, depthWrite: false });
+    case 'ghost':
+      return new MeshBasicMaterial({ color: LOOK_COLOR.ghost, transparent: true, opacity: 0.4, depthWrite: false });
     // Under construction: only the frame, like scaffolding.
-    case 'scaffold': return new MeshBasicMaterial({ color: LOOK_COLOR.scaffold, wireframe: true });
-    case 'solid': return new MeshLambertMaterial({ color: LOOK_COLOR.solid });
-    case 'red': return new MeshLambertMaterial({ color: LOOK_COLOR.red, emissive: LOOK_COLOR.red, emissiveIntensity: 0.35 });
+    case 'scaffold':
+      return new MeshBasicMaterial({ color: LOOK_COLOR.scaffold, wireframe: true });
+    case 'solid':
+      return new MeshLambertMaterial({ color: LOOK_COLOR.solid });
+    case 'red':
+      return new MeshLambertMaterial({ color: LOOK_COLOR.red, emissive: LOOK_COLOR.red, emissiveIntensity: 0.35 });
   }
 }
 
-function LookMesh({ look, specs, geometry, onPick }: { look: ElevatorLook; specs: ShaftSpec[]; geometry: BufferGeometry; onPick: (p: TwinPick) => void }) {
+function LookMesh({
+  look,
+  specs,
+  geometry,
+  onPick,
+}: {
+  look: ElevatorLook;
+  specs: ShaftSpec[];
+  geometry: BufferGeometry;
+  onPick: (p: TwinPick) => void;
+}) {
   const ref = useRef<InstancedMesh>(null);
   const material = useMemo(() => lookMaterial(look), [look]);
   useLayoutEffect(() => {
@@ -52,7 +73,15 @@ function LookMesh({ look, specs, geometry, onPick }: { look: ElevatorLook; specs
 }
 
 /** `geometry`: a shaft of unit height standing on y = 0 (public/models/elevator-shaft.glb, or a box). */
-export function ElevatorsLayer({ specs, geometry, onPick }: { specs: ShaftSpec[]; geometry: BufferGeometry; onPick: (p: TwinPick) => void }) {
+export function ElevatorsLayer({
+  specs,
+  geometry,
+  onPick,
+}: {
+  specs: ShaftSpec[];
+  geometry: BufferGeometry;
+  onPick: (p: TwinPick) => void;
+}) {
   const byLook = useMemo(() => ELEVATOR_LOOKS.map((look) => specs.filter((s) => s.look === look)), [specs]);
   return (
     <group name="elevators">

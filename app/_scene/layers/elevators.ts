@@ -31,7 +31,11 @@ export function controllerStatusByUnit(d: TwinDeviceColumns): Map<number, Device
 }
 
 /** Shafts of original lifts and of every unit with a retrofit case; a cut building's shafts stop at the cut. */
-export function shaftSpecs(buildings: TwinBuilding[], controllers: Map<number, DeviceStatus>, cut: { buildingId: number; floor: number } | null): ShaftSpec[] {
+export function shaftSpecs(
+  buildings: TwinBuilding[],
+  controllers: Map<number, DeviceStatus>,
+  cut: { buildingId: number; floor: number } | null,
+): ShaftSpec[] {
   const out: ShaftSpec[] = [];
   for (const b of buildings) {
     const top = cut?.buildingId === b.id ? cut.floor * b.floorHeight : buildingHeight(b);
@@ -40,10 +44,24 @@ export function shaftSpecs(buildings: TwinBuilding[], controllers: Map<number, D
       if (u.hasOriginalElevator) {
         const at = originalShaftAt(u);
         // The machine room stands 2.5 m over the roof: that is what shows of an inside lift.
-        out.push({ unitId: u.id, buildingId: b.id, ...at, height: top + (top === buildingHeight(b) ? 2.5 : 0), look: elevatorLook('original', controller), stage: 'original' });
+        out.push({
+          unitId: u.id,
+          buildingId: b.id,
+          ...at,
+          height: top + (top === buildingHeight(b) ? 2.5 : 0),
+          look: elevatorLook('original', controller),
+          stage: 'original',
+        });
       } else if (u.retrofitStage) {
         const at = retrofitShaftAt(u);
-        out.push({ unitId: u.id, buildingId: b.id, ...at, height: top + 1.2, look: elevatorLook(u.retrofitStage, controller), stage: u.retrofitStage });
+        out.push({
+          unitId: u.id,
+          buildingId: b.id,
+          ...at,
+          height: top + 1.2,
+          look: elevatorLook(u.retrofitStage, controller),
+          stage: u.retrofitStage,
+        });
       }
     }
   }

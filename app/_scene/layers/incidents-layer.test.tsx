@@ -6,7 +6,13 @@ import { HEAT_RAMP } from '../palette';
 import { building } from '../test-fixtures';
 import { HeatStrip } from './incidents-layer';
 
-const at = (id: number, floor: number | null, windowColumn: number | null, buildingId = 1): HeatIncident => ({ id, buildingId, facade: 'south', floor, windowColumn });
+const at = (id: number, floor: number | null, windowColumn: number | null, buildingId = 1): HeatIncident => ({
+  id,
+  buildingId,
+  facade: 'south',
+  floor,
+  windowColumn,
+});
 
 // Building 1: floor 5 column 2 three times, floor 6 column 2 once, floor 3
 // column 7 once; building 2: floor 2 column 1 once; one known by band only.
@@ -15,7 +21,8 @@ const INCIDENTS = [at(1, 5, 2), at(2, 5, 2), at(3, 5, 2), at(4, 6, 2), at(5, 3, 
 describe('throwing heat strip', () => {
   it('counts incidents per building, floor and window column, and those known by band apart', () => {
     const { cells, bandOnly } = heatCells(INCIDENTS);
-    const count = (b: number, f: number, c: number) => cells.find((x) => x.buildingId === b && x.floor === f && x.column === c)?.count;
+    const count = (b: number, f: number, c: number) =>
+      cells.find((x) => x.buildingId === b && x.floor === f && x.column === c)?.count;
     expect(count(1, 5, 2)).toBe(3);
     expect(count(1, 6, 2)).toBe(1);
     expect(count(1, 3, 7)).toBe(1);

@@ -4,7 +4,21 @@
 // fall along its recorded trajectory.
 import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BufferGeometry, Color, DoubleSide, Float32BufferAttribute, type InstancedMesh, Line, LineBasicMaterial, Matrix4, type Mesh, MeshBasicMaterial, PlaneGeometry, Quaternion, Vector3 } from 'three';
+import {
+  BufferGeometry,
+  Color,
+  DoubleSide,
+  Float32BufferAttribute,
+  type InstancedMesh,
+  Line,
+  LineBasicMaterial,
+  Matrix4,
+  type Mesh,
+  MeshBasicMaterial,
+  PlaneGeometry,
+  Quaternion,
+  Vector3,
+} from 'three';
 import type { TwinBuilding } from '~/server/queries/twin-scene';
 import { facadeEdge, floorMid, footprintBounds, toWorld, windowColumns } from '../geometry';
 import type { HeatCell } from '../heat';
@@ -18,10 +32,21 @@ const v = new Vector3();
 const s = new Vector3();
 const c = new Color();
 
-export function HeatStrip({ cells, buildings, onPick }: { cells: HeatCell[]; buildings: TwinBuilding[]; onPick: (p: TwinPick) => void }) {
+export function HeatStrip({
+  cells,
+  buildings,
+  onPick,
+}: {
+  cells: HeatCell[];
+  buildings: TwinBuilding[];
+  onPick: (p: TwinPick) => void;
+}) {
   const ref = useRef<InstancedMesh>(null);
   const geometry = useMemo(() => new PlaneGeometry(1, 1), []);
-  const material = useMemo(() => new MeshBasicMaterial({ transparent: true, opacity: 0.85, side: DoubleSide, depthWrite: false }), []);
+  const material = useMemo(
+    () => new MeshBasicMaterial({ transparent: true, opacity: 0.85, side: DoubleSide, depthWrite: false }),
+    [],
+  );
   const byId = useMemo(() => new Map(buildings.map((b) => [b.id, b])), [buildings]);
   const max = cells.reduce((a, cell) => Math.max(a, cell.count), 1);
 
@@ -37,7 +62,13 @@ export function HeatStrip({ cells, buildings, onPick }: { cells: HeatCell[]; bui
       const columns = windowColumns(r, cell.facade);
       const along = (cell.column - 0.5) / columns;
       const width = Math.hypot(e.bx - e.ax, e.by - e.ay) / columns;
-      v.set(...toWorld(e.ax + (e.bx - e.ax) * along + e.nx * 0.25, e.ay + (e.by - e.ay) * along + e.ny * 0.25, floorMid(b, cell.floor)));
+      v.set(
+        ...toWorld(
+          e.ax + (e.bx - e.ax) * along + e.nx * 0.25,
+          e.ay + (e.by - e.ay) * along + e.ny * 0.25,
+          floorMid(b, cell.floor),
+        ),
+      );
       q.setFromAxisAngle(up, Math.atan2(e.nx, -e.ny));
       mesh.setMatrixAt(n, m.compose(v, q, s.set(width * 0.9, b.floorHeight * 0.85, 1)));
       mesh.setColorAt(n, c.set(heatColor(cell.count, max)));
@@ -60,7 +91,14 @@ export function HeatStrip({ cells, buildings, onPick }: { cells: HeatCell[]; bui
       onClick={(e) => {
         e.stopPropagation();
         const cell = e.instanceId === undefined ? undefined : cells[e.instanceId];
-        if (cell) onPick({ kind: 'cell', buildingId: cell.buildingId, floor: cell.floor, column: cell.column, incidentIds: cell.incidentIds });
+        if (cell)
+          onPick({
+            kind: 'cell',
+            buildingId: cell.buildingId,
+            floor: cell.floor,
+            column: cell.column,
+            incidentIds: cell.incidentIds,
+          });
       }}
     />
   );
@@ -74,7 +112,13 @@ export function TrajectoryReplay({ points }: { points: TrajectoryPoint[] }) {
   const started = useRef<number | null>(null);
   const line = useMemo(() => {
     const g = new BufferGeometry();
-    g.setAttribute('position', new Float32BufferAttribute(points.flatMap((p) => toWorld(p.x, p.y, p.z)), 3));
+    g.setAttribute(
+      'position',
+      new Float32BufferAttribute(
+        points.flatMap((p) => toWorld(p.x, p.y, p.z)),
+        3,
+      ),
+    );
     return new Line(g, new LineBasicMaterial({ color: '#b91c1c' }));
   }, [points]);
   const duration = points.at(-1)?.t ?? 0;
@@ -84,7 +128,10 @@ export function TrajectoryReplay({ points }: { points: TrajectoryPoint[] }) {
     started.current ??= clock.elapsedTime;
     const played = (clock.elapsedTime - started.current) * 0.5;
     const t = played >= duration * 3 ? duration : played % Math.max(duration, 0.001);
-    const k = Math.max(1, points.findIndex((p) => p.t >= t));
+    const k = Math.max(
+      1,
+      points.findIndex((p) => p.t >= t),
+    );
     const a = points[k - 1] as TrajectoryPoint;
     const b = points[k] ?? a;
     const f = b.t > a.t ? (t - a.t) / (b.t - a.t) : 1;

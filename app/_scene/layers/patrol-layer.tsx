@@ -6,7 +6,18 @@
 // level of detail as the sensors (store.ts explains why).
 import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { type BufferAttribute, type BufferGeometry, BufferGeometry as Geometry, Color, Float32BufferAttribute, type InstancedMesh, Matrix4, MeshLambertMaterial, type Points, Vector3 } from 'three';
+import {
+  type BufferAttribute,
+  type BufferGeometry,
+  BufferGeometry as Geometry,
+  Color,
+  Float32BufferAttribute,
+  type InstancedMesh,
+  Matrix4,
+  MeshLambertMaterial,
+  type Points,
+  Vector3,
+} from 'three';
 import { createPointCloud } from '../markers';
 import type { TwinPatrolPoint, TwinPatrolRoute } from '~/server/queries/twin-scene';
 import { toWorld } from '../geometry';
@@ -96,7 +107,8 @@ export function PatrolLayer({ points, routes, nowMs, geometry, runtime, onPick }
     if (!at || at.distanceTo(camera.position) > NEAR_M / 10) split(camera.position);
   });
 
-  const pointAt = (list: number[], slot: number | undefined) => (slot === undefined ? undefined : points[list[slot] ?? -1]);
+  const pointAt = (list: number[], slot: number | undefined) =>
+    slot === undefined ? undefined : points[list[slot] ?? -1];
   if (points.length === 0) return null;
   return (
     <group name="patrol">

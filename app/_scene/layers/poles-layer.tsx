@@ -22,7 +22,9 @@ export function PolesLayer({ poles, geometry }: { poles: TwinPole[]; geometry: B
       const e = facadeEdge({ x0: 0, y0: 0, x1: 0, y1: 0 }, p.facade);
       // Turn the arm towards the building it watches (local −normal).
       const yaw = Math.atan2(e.nx, -e.ny);
-      m.makeRotationY(yaw).scale(scale.set(1, p.heightM, 1)).setPosition(x, 0, z);
+      m.makeRotationY(yaw)
+        .scale(scale.set(1, p.heightM, 1))
+        .setPosition(x, 0, z);
       mesh.setMatrixAt(k, m);
     });
     mesh.count = poles.length;

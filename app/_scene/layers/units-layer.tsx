@@ -12,7 +12,15 @@ const m = new Matrix4();
 const ENTRANCE = new Color(SCENE_COLORS.entrance);
 const STAIR = new Color(SCENE_COLORS.stairwell);
 
-export function UnitsLayer({ buildings, runtime, onPick }: { buildings: TwinBuilding[]; runtime: TwinRuntime; onPick: (p: TwinPick) => void }) {
+export function UnitsLayer({
+  buildings,
+  runtime,
+  onPick,
+}: {
+  buildings: TwinBuilding[];
+  runtime: TwinRuntime;
+  onPick: (p: TwinPick) => void;
+}) {
   const ref = useRef<InstancedMesh>(null);
   const units = useMemo(() => buildings.flatMap((b) => b.units.map((u) => ({ u, b }))), [buildings]);
   const geometry = useMemo(() => new BoxGeometry(1, 1, 1).translate(0, 0.5, 0), []);

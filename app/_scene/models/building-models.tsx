@@ -20,7 +20,11 @@ function BuildingModel({ building, onPick }: { building: TwinBuilding; onPick: (
     const scene = gltf.scene.clone(true);
     const size = new Box3().setFromObject(scene).getSize(new Vector3());
     const r = footprintBounds(building.footprint);
-    scene.scale.set((r.x1 - r.x0) / (size.x || 1), buildingHeight(building) / (size.y || 1), (r.y1 - r.y0) / (size.z || 1));
+    scene.scale.set(
+      (r.x1 - r.x0) / (size.x || 1),
+      buildingHeight(building) / (size.y || 1),
+      (r.y1 - r.y0) / (size.z || 1),
+    );
     scene.position.set((r.x0 + r.x1) / 2, 0, -(r.y0 + r.y1) / 2);
     return scene;
   }, [gltf, building]);

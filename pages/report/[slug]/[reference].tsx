@@ -17,15 +17,18 @@ export const getServerSideProps: GetServerSideProps<Props> = (ctx) =>
     const slug = param(ctx, 'slug');
     // An anonymous caller: only the public-tier `track` answers, with the state and nothing personal.
     const caller = createCaller({ db: await getDb(), user: null });
-    const status = await caller.workOrder.track({ slug, reference: param(ctx, 'reference') }).catch((error: unknown) => {
-      if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) return null;
-      throw error;
-    });
+    const status = await caller.workOrder
+      .track({ slug, reference: param(ctx, 'reference') })
+      .catch((error: unknown) => {
+        if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) return null;
+        throw error;
+      });
     return status && { slug, status, fresh: Boolean(ctx.query.new) };
   });
 
 export default function ReportStatusPage({ locale, path, data }: Props) {
-  if (!data) return <PublicNotFound locale={locale} path={path} message={translator(locale, 'public.notFound')('report')} />;
+  if (!data)
+    return <PublicNotFound locale={locale} path={path} message={translator(locale, 'public.notFound')('report')} />;
   return (
     <PublicShell locale={locale} title={translator(locale, 'report')('statusTitle')} path={path}>
       <ReportStatusView slug={data.slug} status={data.status} fresh={data.fresh} locale={locale} />

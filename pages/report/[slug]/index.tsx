@@ -16,11 +16,14 @@ export const getServerSideProps: GetServerSideProps<Props> = (ctx) =>
     const slug = param(ctx, 'slug');
     if (!/^[a-z0-9-]{1,64}$/.test(slug)) return null;
     const places = await reportPlaces(await getDb(), slug);
-    return places && { slug, places: { ...places, categories: REPORT_CATEGORIES }, invalid: ctx.query.error === 'invalid' };
+    return (
+      places && { slug, places: { ...places, categories: REPORT_CATEGORIES }, invalid: ctx.query.error === 'invalid' }
+    );
   });
 
 export default function ReportPage({ locale, path, data }: Props) {
-  if (!data) return <PublicNotFound locale={locale} path={path} message={translator(locale, 'public.notFound')('community')} />;
+  if (!data)
+    return <PublicNotFound locale={locale} path={path} message={translator(locale, 'public.notFound')('community')} />;
   return (
     <PublicShell locale={locale} title={reportTitle(data.places, locale)} path={path}>
       <ReportFormView slug={data.slug} places={data.places} invalid={data.invalid} locale={locale} />

@@ -10,10 +10,12 @@ export const config: PageConfig = { runtime: 'nodejs', unstable_runtimeJS: false
 
 type Props = PublicProps<CommunityData>;
 
-export const getServerSideProps: GetServerSideProps<Props> = (ctx) => publicProps(ctx, () => loadCommunity(param(ctx, 'slug')));
+export const getServerSideProps: GetServerSideProps<Props> = (ctx) =>
+  publicProps(ctx, () => loadCommunity(param(ctx, 'slug')));
 
 export default function CommunityStatusPage({ locale, path, data }: Props) {
-  if (!data) return <PublicNotFound locale={locale} path={path} message={translator(locale, 'public.notFound')('community')} />;
+  if (!data)
+    return <PublicNotFound locale={locale} path={path} message={translator(locale, 'public.notFound')('community')} />;
   return (
     <PublicShell locale={locale} title={communityName(data, locale)} path={path}>
       <CommunityView data={data} locale={locale} />

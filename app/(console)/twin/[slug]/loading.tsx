@@ -5,7 +5,9 @@ export default async function TwinLoading() {
   const t = await getTranslations('twin');
   return (
     <div className={styles.twin}>
-      <div className={styles.state} aria-busy="true"><p>{t('loading')}</p></div>
+      <div className={styles.state} aria-busy="true">
+        <p>{t('loading')}</p>
+      </div>
       <aside className={styles.panel} />
     </div>
   );

@@ -11,7 +11,13 @@ export const metadata: Metadata = { title: '三维孪生 3D twin' };
 
 type Search = { bench?: string; scale?: string; naive?: string; lod?: string; focus?: string };
 
-export default async function TwinPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+export default async function TwinPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Search>;
+}) {
   const [{ slug }, search, user] = await Promise.all([params, searchParams, getSessionUser(await headers())]);
   if (!user) redirect(`/sign-in?next=/twin/${encodeURIComponent(slug)}`);
   const t = await getTranslations('twin');
@@ -23,11 +29,22 @@ export default async function TwinPage({ params, searchParams }: { params: Promi
   // one mesh per sensor (naive=1), or every sensor as a shaped marker (lod=0).
   const bench =
     search.bench === '1'
-      ? { scale: Math.min(20, Math.max(1, Number(search.scale) || 1)), naive: search.naive === '1', lod: search.lod !== '0' }
+      ? {
+          scale: Math.min(20, Math.max(1, Number(search.scale) || 1)),
+          naive: search.naive === '1',
+          lod: search.lod !== '0',
+        }
       : null;
   // Bench mode measures rendering alone, without a live stream.
   const m = /^(device|building):(\d{1,9})$/.exec(search.focus ?? '');
   const focus = m ? { kind: m[1] as 'device' | 'building', id: Number(m[2]) } : null;
-  const view = <TwinView slug={community.slug} name={locale === 'zh' ? community.name : community.nameEn} bench={bench} focus={focus} />;
+  const view = (
+    <TwinView
+      slug={community.slug}
+      name={locale === 'zh' ? community.name : community.nameEn}
+      bench={bench}
+      focus={focus}
+    />
+  );
   return bench ? view : <LiveProvider slug={community.slug}>{view}</LiveProvider>;
 }

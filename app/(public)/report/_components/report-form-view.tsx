@@ -7,46 +7,95 @@ import type { REPORT_CATEGORIES, reportPlaces } from '~/server/ops/resident-repo
 import { translator } from '../../_lib/i18n';
 import styles from './report.module.css';
 
-export type ReportPlaces = NonNullable<Awaited<ReturnType<typeof reportPlaces>>> & { categories: typeof REPORT_CATEGORIES };
+export type ReportPlaces = NonNullable<Awaited<ReturnType<typeof reportPlaces>>> & {
+  categories: typeof REPORT_CATEGORIES;
+};
 
 export function reportTitle(places: ReportPlaces, locale: Locale): string {
-  return translator(locale, 'report')('title', { name: locale === 'zh' ? places.community.name : places.community.nameEn });
+  return translator(locale, 'report')('title', {
+    name: locale === 'zh' ? places.community.name : places.community.nameEn,
+  });
 }
 
-export function ReportFormView({ slug, places, invalid, locale }: { slug: string; places: ReportPlaces; invalid: boolean; locale: Locale }) {
+export function ReportFormView({
+  slug,
+  places,
+  invalid,
+  locale,
+}: {
+  slug: string;
+  places: ReportPlaces;
+  invalid: boolean;
+  locale: Locale;
+}) {
   const t = translator(locale, 'report');
   return (
     <article className="report">
       <h1>{reportTitle(places, locale)}</h1>
       <p className="muted">{t('lead')}</p>
-      {invalid && <p role="alert" className="error">{t('invalid')}</p>}
+      {invalid && (
+        <p role="alert" className="error">
+          {t('invalid')}
+        </p>
+      )}
       <form method="post" action={`/report/${slug}/submit`} className={styles.form}>
-        <label>{t('category')}
+        <label>
+          {t('category')}
           <select name="category" required defaultValue="">
-            <option value="" disabled>{t('choose')}</option>
-            {places.categories.map((c) => <option key={c} value={c}>{t(`categories.${c}`)}</option>)}
+            <option value="" disabled>
+              {t('choose')}
+            </option>
+            {places.categories.map((c) => (
+              <option key={c} value={c}>
+                {t(`categories.${c}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('place')}
+        <label>
+          {t('place')}
           <select name="place" required defaultValue="">
-            <option value="" disabled>{t('choose')}</option>
+            <option value="" disabled>
+              {t('choose')}
+            </option>
             <optgroup label={t('publicAreas')}>
-              {places.areas.map((a) => <option key={a} value={`a:${a}`}>{t(`areas.${a}`)}</option>)}
+              {places.areas.map((a) => (
+                <option key={a} value={`a:${a}`}>
+                  {t(`areas.${a}`)}
+                </option>
+              ))}
             </optgroup>
             {places.buildings.map((b) => (
               <optgroup key={b.id} label={b.name}>
                 <option value={`b:${b.id}`}>{t('wholeBuilding', { building: b.name })}</option>
-                {b.units.map((u) => <option key={u.id} value={`u:${u.id}`}>{b.name} {u.name}</option>)}
+                {b.units.map((u) => (
+                  <option key={u.id} value={`u:${u.id}`}>
+                    {b.name} {u.name}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>
         </label>
-        <label>{t('floor')}<input name="floor" type="number" min={-5} max={120} inputMode="numeric" /></label>
-        <label>{t('description')}
-          <textarea name="description" required minLength={5} maxLength={500} rows={4} placeholder={t('descriptionHint')} />
+        <label>
+          {t('floor')}
+          <input name="floor" type="number" min={-5} max={120} inputMode="numeric" />
+        </label>
+        <label>
+          {t('description')}
+          <textarea
+            name="description"
+            required
+            minLength={5}
+            maxLength={500}
+            rows={4}
+            placeholder={t('descriptionHint')}
+          />
         </label>
         <p className="muted small">{t('privacy')}</p>
-        <button type="submit" className="primary">{t('submit')}</button>
+        <button type="submit" className="primary">
+          {t('submit')}
+        </button>
       </form>
     </article>
   );

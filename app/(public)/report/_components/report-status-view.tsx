@@ -8,20 +8,40 @@ import styles from './report.module.css';
 
 export type ReportStatus = inferRouterOutputs<AppRouter>['workOrder']['track'];
 
-export function ReportStatusView({ slug, status, fresh, locale }: { slug: string; status: ReportStatus; fresh: boolean; locale: Locale }) {
+export function ReportStatusView({
+  slug,
+  status,
+  fresh,
+  locale,
+}: {
+  slug: string;
+  status: ReportStatus;
+  fresh: boolean;
+  locale: Locale;
+}) {
   const t = translator(locale, 'report');
   return (
     <article className="report">
-      {fresh && <p role="status" className="ok">{t('thanks')}</p>}
+      {fresh && (
+        <p role="status" className="ok">
+          {t('thanks')}
+        </p>
+      )}
       <h1>{t('statusTitle')}</h1>
       <dl className={styles.facts}>
-        <dt>{t('reference')}</dt><dd data-testid="report-reference">{status.reference}</dd>
-        <dt>{t('category')}</dt><dd>{t(`categories.${status.category}`)}</dd>
-        <dt>{t('receivedOn')}</dt><dd>{status.receivedOn}</dd>
-        <dt>{t('state')}</dt><dd data-testid="report-state">{t(`states.${status.state}`)}</dd>
+        <dt>{t('reference')}</dt>
+        <dd data-testid="report-reference">{status.reference}</dd>
+        <dt>{t('category')}</dt>
+        <dd>{t(`categories.${status.category}`)}</dd>
+        <dt>{t('receivedOn')}</dt>
+        <dd>{status.receivedOn}</dd>
+        <dt>{t('state')}</dt>
+        <dd data-testid="report-state">{t(`states.${status.state}`)}</dd>
       </dl>
       <p className="muted small">{t('keepReference')}</p>
-      <p><a href={`/report/${slug}`}>{t('another')}</a></p>
+      <p>
+        <a href={`/report/${slug}`}>{t('another')}</a>
+      </p>
     </article>
   );
 }

@@ -23,13 +23,36 @@ export function CommunityView({ data, locale }: { data: CommunityData; locale: L
       <h1>{t('title', { name })}</h1>
       <p className="muted">{t('lead', { street: s.community.street, neighbourhood: s.community.neighbourhood })}</p>
       <ul className="kpis" aria-label={name}>
-        <li><span className="n" data-testid="kpi-buildings">{f.n(s.buildings)}</span><span className="l">{t('buildings')}</span></li>
-        <li><span className="n">{f.n(s.units)}</span><span className="l">{t('units')}</span></li>
-        <li><span className="n" data-testid="kpi-households">{f.count(s.households)}</span><span className="l">{t('households')}</span></li>
+        <li>
+          <span className="n" data-testid="kpi-buildings">
+            {f.n(s.buildings)}
+          </span>
+          <span className="l">{t('buildings')}</span>
+        </li>
+        <li>
+          <span className="n">{f.n(s.units)}</span>
+          <span className="l">{t('units')}</span>
+        </li>
+        <li>
+          <span className="n" data-testid="kpi-households">
+            {f.count(s.households)}
+          </span>
+          <span className="l">{t('households')}</span>
+        </li>
         {s.retrofitCases > 0 || s.originalElevators === 0 ? (
-          <li><span className="n" data-testid="kpi-elevators">{f.n(s.elevatorsInService)}</span><span className="l">{t('elevatorsInService')}</span></li>
+          <li>
+            <span className="n" data-testid="kpi-elevators">
+              {f.n(s.elevatorsInService)}
+            </span>
+            <span className="l">{t('elevatorsInService')}</span>
+          </li>
         ) : (
-          <li><span className="n" data-testid="kpi-elevators">{f.n(s.originalElevators)}</span><span className="l">{t('originalElevators')}</span></li>
+          <li>
+            <span className="n" data-testid="kpi-elevators">
+              {f.n(s.originalElevators)}
+            </span>
+            <span className="l">{t('originalElevators')}</span>
+          </li>
         )}
       </ul>
       <nav aria-label={tp('onThisPage')} className="toc">
@@ -38,12 +61,20 @@ export function CommunityView({ data, locale }: { data: CommunityData; locale: L
         <a href="#safety-title">{tp('safety.title')}</a>
         <a href="#service-title">{tp('service.title')}</a>
       </nav>
-      <RetrofitSection slug={s.community.slug} data={data.retrofit} f={f} t={translator(locale, 'public.retrofit')} ts={translator(locale, 'retrofit.stages')} />
+      <RetrofitSection
+        slug={s.community.slug}
+        data={data.retrofit}
+        f={f}
+        t={translator(locale, 'public.retrofit')}
+        ts={translator(locale, 'retrofit.stages')}
+      />
       <FacilitiesSection data={data.facilities} f={f} t={translator(locale, 'public.facilities')} tc={tc} />
       <SafetySection data={data.safety} f={f} t={translator(locale, 'public.safety')} />
       <ServiceSection data={data.service} f={f} t={translator(locale, 'public.service')} />
       <section aria-labelledby="devices-title">
-        <h2 id="devices-title" className="h3">{t('devicesTitle')}</h2>
+        <h2 id="devices-title" className="h3">
+          {t('devicesTitle')}
+        </h2>
         {s.devices.total === 0 ? (
           <p className="muted">{t('noDevices')}</p>
         ) : (
@@ -52,7 +83,18 @@ export function CommunityView({ data, locale }: { data: CommunityData; locale: L
             <div className="table-scroll">
               <table>
                 <thead>
-                  <tr><th scope="col">{t('class')}</th><th scope="col" className="num">{t('total')}</th><th scope="col" className="num">{t('onlineCol')}</th><th scope="col" className="num">{t('rate')}</th></tr>
+                  <tr>
+                    <th scope="col">{t('class')}</th>
+                    <th scope="col" className="num">
+                      {t('total')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('onlineCol')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('rate')}
+                    </th>
+                  </tr>
                 </thead>
                 <tbody>
                   {s.devices.byClass.map((r) => (

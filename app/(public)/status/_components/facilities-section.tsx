@@ -13,12 +13,23 @@ export function FacilitiesSection({ data, f, t, tc }: { data: Data; f: Formatter
       {e.total === 0 ? (
         <p className="muted">{t('noElevators')}</p>
       ) : (
-        <ShareBar label={t('elevators')} pct={e.runningPct} detail={t('elevatorsDetail', { running: f.n(e.running), stopped: f.n(e.stopped), total: f.n(e.total) })} />
+        <ShareBar
+          label={t('elevators')}
+          pct={e.runningPct}
+          detail={t('elevatorsDetail', { running: f.n(e.running), stopped: f.n(e.stopped), total: f.n(e.total) })}
+        />
       )}
       <h3>{t('fireSafety')}</h3>
-      {data.fireSafety.filter((c) => c.total > 0).map((c) => (
-        <ShareBar key={c.class} label={tc(c.class)} pct={c.healthyPct} detail={t('fireDetail', { total: f.n(c.total) })} />
-      ))}
+      {data.fireSafety
+        .filter((c) => c.total > 0)
+        .map((c) => (
+          <ShareBar
+            key={c.class}
+            label={tc(c.class)}
+            pct={c.healthyPct}
+            detail={t('fireDetail', { total: f.n(c.total) })}
+          />
+        ))}
     </section>
   );
 }

@@ -21,7 +21,9 @@ export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords }: P
   const slot = (W - PAD.left - PAD.right) / Math.max(1, data.length);
   const plotH = H - PAD.top - PAD.bottom;
   const before = recordsFrom ? data.filter((d) => d.month < recordsFrom).length : 0;
-  const summary = data.map((d) => `${monthLabel(d.month)} ${d.month < (recordsFrom ?? '') ? (noRecords ?? '—') : d.count}`).join('，');
+  const summary = data
+    .map((d) => `${monthLabel(d.month)} ${d.month < (recordsFrom ?? '') ? (noRecords ?? '—') : d.count}`)
+    .join('，');
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${summary}`} width="100%">
@@ -30,7 +32,15 @@ export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords }: P
           <g>
             <rect x={PAD.left} y={PAD.top} width={before * slot} height={plotH} fill="#eceff3" />
             {noRecords && before >= 2 && (
-              <text x={PAD.left + (before * slot) / 2} y={PAD.top + plotH / 2} textAnchor="middle" fontSize="11" fill="#5b6675">{noRecords}</text>
+              <text
+                x={PAD.left + (before * slot) / 2}
+                y={PAD.top + plotH / 2}
+                textAnchor="middle"
+                fontSize="11"
+                fill="#5b6675"
+              >
+                {noRecords}
+              </text>
             )}
           </g>
         )}
@@ -46,10 +56,14 @@ export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords }: P
             <g key={d.month}>
               <rect x={x} y={y} width={slot * 0.7} height={h} rx={2} fill={d.count === '<3' ? '#9db7d8' : '#0b6bcb'} />
               {(v > 0 || d.count === '<3') && (
-                <text x={x + slot * 0.35} y={y - 4} textAnchor="middle" fontSize="10" fill="#1c2430">{label}</text>
+                <text x={x + slot * 0.35} y={y - 4} textAnchor="middle" fontSize="10" fill="#1c2430">
+                  {label}
+                </text>
               )}
               {(i % 2 === data.length % 2 || data.length <= 6) && (
-                <text x={x + slot * 0.35} y={H - 6} textAnchor="middle" fontSize="9" fill="#5b6675">{monthLabel(d.month)}</text>
+                <text x={x + slot * 0.35} y={H - 6} textAnchor="middle" fontSize="9" fill="#5b6675">
+                  {monthLabel(d.month)}
+                </text>
               )}
             </g>
           );

@@ -13,7 +13,13 @@ export function PosterView({ u, locale, url, qrSvg }: { u: UnitData; locale: Loc
       <p className="no-print muted">{t('printHint')}</p>
       <h1>{community}</h1>
       <p className="poster-unit">{unitTitle(u, locale)}</p>
-      <div className="qr" role="img" aria-label={t('qrAlt', { url })} data-testid="poster-qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+      <div
+        className="qr"
+        role="img"
+        aria-label={t('qrAlt', { url })}
+        data-testid="poster-qr"
+        dangerouslySetInnerHTML={{ __html: qrSvg }}
+      />
       <p className="poster-title">{t('title')}</p>
       <p className="poster-url">{url}</p>
       <p className="muted">{t('lead')}</p>

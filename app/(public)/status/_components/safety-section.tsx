@@ -26,10 +26,20 @@ export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Tr
       {data.recordsFrom === null ? (
         <p className="muted small">{t('noRecords')}</p>
       ) : partial ? (
-        <p className="muted small" data-testid="records-from">{t('recordsFrom', { month: f.yearMonth(data.recordsFrom) })}</p>
+        <p className="muted small" data-testid="records-from">
+          {t('recordsFrom', { month: f.yearMonth(data.recordsFrom) })}
+        </p>
       ) : null}
       <h3>{t('throwingTitle')}</h3>
-      {data.throwing.byMonth.some((m) => m.count !== 0) && <MonthBars title={t('throwingTitle')} data={data.throwing.byMonth} monthLabel={f.month} recordsFrom={data.recordsFrom} noRecords={t('noRecordsShort')} />}
+      {data.throwing.byMonth.some((m) => m.count !== 0) && (
+        <MonthBars
+          title={t('throwingTitle')}
+          data={data.throwing.byMonth}
+          monthLabel={f.month}
+          recordsFrom={data.recordsFrom}
+          noRecords={t('noRecordsShort')}
+        />
+      )}
       {data.throwing.buildings.length === 0 ? (
         // Nothing in twelve months: one sentence says it (a "0 against …" line would only repeat it).
         <p className="muted">{t('noThrowing')}</p>
@@ -41,19 +51,33 @@ export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Tr
             <p className="muted small">{t('byBandNote', { min: data.minHouseholdsPerBand })}</p>
             {data.throwing.buildings.map((b) => {
               const rows = [...b.bands, ...(b.cells.some((c) => c.band === null) ? [null] : [])];
-              const at = (from: number | null, m: string) => b.cells.find((c) => (c.band?.from ?? null) === from && c.month === m)?.count ?? 0;
+              const at = (from: number | null, m: string) =>
+                b.cells.find((c) => (c.band?.from ?? null) === from && c.month === m)?.count ?? 0;
               return (
                 <div className="table-scroll band-table" key={b.number}>
                   <table>
                     <caption>{f.building(b)}</caption>
                     <thead>
-                      <tr><th scope="col">{t('band')}</th>{months.map((m) => <th scope="col" className="num" key={m}>{f.month(m)}</th>)}</tr>
+                      <tr>
+                        <th scope="col">{t('band')}</th>
+                        {months.map((m) => (
+                          <th scope="col" className="num" key={m}>
+                            {f.month(m)}
+                          </th>
+                        ))}
+                      </tr>
                     </thead>
                     <tbody>
                       {rows.map((band) => (
                         <tr key={band?.from ?? 0}>
-                          <th scope="row">{band ? t('floors', { from: band.from, to: band.to }) : t('unknownFloor')}</th>
-                          {months.map((m) => <td className="num" key={m}>{f.count(at(band?.from ?? null, m))}</td>)}
+                          <th scope="row">
+                            {band ? t('floors', { from: band.from, to: band.to }) : t('unknownFloor')}
+                          </th>
+                          {months.map((m) => (
+                            <td className="num" key={m}>
+                              {f.count(at(band?.from ?? null, m))}
+                            </td>
+                          ))}
                         </tr>
                       ))}
                     </tbody>
@@ -65,7 +89,15 @@ export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Tr
         </>
       )}
       <h3>{t('ebikeTitle')}</h3>
-      {data.ebike.byMonth.some((m) => m.count !== 0) && <MonthBars title={t('ebikeTitle')} data={data.ebike.byMonth} monthLabel={f.month} recordsFrom={data.recordsFrom} noRecords={t('noRecordsShort')} />}
+      {data.ebike.byMonth.some((m) => m.count !== 0) && (
+        <MonthBars
+          title={t('ebikeTitle')}
+          data={data.ebike.byMonth}
+          monthLabel={f.month}
+          recordsFrom={data.recordsFrom}
+          noRecords={t('noRecordsShort')}
+        />
+      )}
       {trend(data.ebike.trend, 'ebike-trend')}
     </section>
   );

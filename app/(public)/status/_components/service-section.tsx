@@ -6,11 +6,17 @@ import { ShareBar } from './share-bar';
 type Data = Awaited<ReturnType<typeof publicService>>;
 
 export function ServiceSection({ data, f, t }: { data: Data; f: Formatters; t: Translate }) {
-  const rates = [['completion', data.completionPct], ['resolution', data.resolutionPct], ['satisfaction', data.satisfactionPct]] as const;
+  const rates = [
+    ['completion', data.completionPct],
+    ['resolution', data.resolutionPct],
+    ['satisfaction', data.satisfactionPct],
+  ] as const;
   return (
     <section aria-labelledby="service-title">
       <h2 id="service-title">{t('title')}</h2>
-      <p>{t('workOrders')}: <strong>{f.count(data.workOrders)}</strong></p>
+      <p>
+        {t('workOrders')}: <strong>{f.count(data.workOrders)}</strong>
+      </p>
       {rates.map(([key, pct]) => (
         <ShareBar key={key} label={t(key)} pct={pct} detail={pct === null ? t('withheld') : undefined} />
       ))}

@@ -8,8 +8,12 @@ export function UnitNotFound({ locale, path }: { locale: Locale; path: string })
   const community = path.split('/').slice(0, 3).join('/');
   return (
     <PublicShell locale={locale} title={t('unit')} path={path}>
-      <p className="notice" data-testid="not-found">{t('unit')}</p>
-      <p><a href={community}>{t('allUnits')}</a></p>
+      <p className="notice" data-testid="not-found">
+        {t('unit')}
+      </p>
+      <p>
+        <a href={community}>{t('allUnits')}</a>
+      </p>
     </PublicShell>
   );
 }

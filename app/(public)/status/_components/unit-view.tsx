@@ -16,7 +16,11 @@ export function unitPath(u: UnitData): string {
 }
 
 export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
-  const [t, tr, ts] = [translator(locale, 'public.unit'), translator(locale, 'public.retrofit'), translator(locale, 'retrofit.stages')];
+  const [t, tr, ts] = [
+    translator(locale, 'public.unit'),
+    translator(locale, 'public.retrofit'),
+    translator(locale, 'retrofit.stages'),
+  ];
   const f = formatters(locale);
   const community = locale === 'zh' ? u.community.name : u.community.nameEn;
   const r = u.retrofit;
@@ -26,28 +30,41 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
   const stalledOn = reached.get('stalled');
   return (
     <article>
-      <p className="crumb"><a href={`/status/${u.community.slug}`}>← {t('back', { community })}</a></p>
+      <p className="crumb">
+        <a href={`/status/${u.community.slug}`}>← {t('back', { community })}</a>
+      </p>
       <h1>{unitTitle(u, locale)}</h1>
       <p className="muted">{t('subtitle', { community })}</p>
 
       <section aria-labelledby="stage-title" className="panel stage-panel">
         <h2 id="stage-title">{t('stage')}</h2>
         {r ? (
-          <p className="stage-now"><span className={`badge big stage-${r.stage}`} data-testid="unit-stage">{ts(r.stage)}</span></p>
+          <p className="stage-now">
+            <span className={`badge big stage-${r.stage}`} data-testid="unit-stage">
+              {ts(r.stage)}
+            </span>
+          </p>
         ) : (
           <p data-testid="unit-stage">{u.unit.originalElevator ? tr('original') : t('noCase')}</p>
         )}
         <dl className="pairs">
           <dt>{t('elevator')}</dt>
-          <dd data-testid="unit-elevator" className={`lift lift-${u.elevator ?? 'none'}`}>{tr(`elevator.${u.elevator ?? 'none'}`)}</dd>
+          <dd data-testid="unit-elevator" className={`lift lift-${u.elevator ?? 'none'}`}>
+            {tr(`elevator.${u.elevator ?? 'none'}`)}
+          </dd>
           {r && (
             <>
               <dt>{t('next')}</dt>
               <dd data-testid="unit-next">
-                {r.stage === 'in_service' ? t('finished')
-                  : r.stage === 'stalled' ? t('stalledNote')
-                  : r.next?.notBefore ? t('nextNotBefore', { stage: ts(r.next.stage), date: f.date(r.next.notBefore) })
-                  : r.next ? t('nextStage', { stage: ts(r.next.stage) }) : '—'}
+                {r.stage === 'in_service'
+                  ? t('finished')
+                  : r.stage === 'stalled'
+                    ? t('stalledNote')
+                    : r.next?.notBefore
+                      ? t('nextNotBefore', { stage: ts(r.next.stage), date: f.date(r.next.notBefore) })
+                      : r.next
+                        ? t('nextStage', { stage: ts(r.next.stage) })
+                        : '—'}
               </dd>
             </>
           )}
@@ -57,17 +74,37 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
       {r?.publicity && (
         <section aria-labelledby="publicity-title" className="panel notice-panel">
           <h2 id="publicity-title">{t('publicity')}</h2>
-          <p className="days-left"><strong>{r.publicity.running ? t('daysLeft', { days: r.publicity.daysLeft }) : t('ended')}</strong></p>
+          <p className="days-left">
+            <strong>{r.publicity.running ? t('daysLeft', { days: r.publicity.daysLeft }) : t('ended')}</strong>
+          </p>
           <dl className="stacked">
             <dt>{t('period')}</dt>
-            <dd data-testid="publicity-period">{t('periodValue', { from: f.date(r.publicity.startsOn), to: f.date(r.publicity.endsOn), days: r.publicity.days })}</dd>
+            <dd data-testid="publicity-period">
+              {t('periodValue', {
+                from: f.date(r.publicity.startsOn),
+                to: f.date(r.publicity.endsOn),
+                days: r.publicity.days,
+              })}
+            </dd>
             {/* The notice as the committee wrote it, in Chinese: marked so a screen reader in English reads it right. */}
-            {r.publicity.proposal && (<><dt>{t('proposal')}</dt><dd lang="zh-CN">{r.publicity.proposal}</dd></>)}
-            {r.publicity.objectionChannel && (
-              <><dt>{t('howToObject')}</dt><dd data-testid="publicity-object">{t('objectUntil', { date: f.date(r.publicity.endsOn), channel: r.publicity.objectionChannel })}</dd></>
+            {r.publicity.proposal && (
+              <>
+                <dt>{t('proposal')}</dt>
+                <dd lang="zh-CN">{r.publicity.proposal}</dd>
+              </>
             )}
-            <dt>{t('objections')}</dt><dd>{f.count(r.publicity.objections)}</dd>
-            <dt>{t('openObjections')}</dt><dd>{f.count(r.publicity.openObjections)}</dd>
+            {r.publicity.objectionChannel && (
+              <>
+                <dt>{t('howToObject')}</dt>
+                <dd data-testid="publicity-object">
+                  {t('objectUntil', { date: f.date(r.publicity.endsOn), channel: r.publicity.objectionChannel })}
+                </dd>
+              </>
+            )}
+            <dt>{t('objections')}</dt>
+            <dd>{f.count(r.publicity.objections)}</dd>
+            <dt>{t('openObjections')}</dt>
+            <dd>{f.count(r.publicity.openObjections)}</dd>
           </dl>
         </section>
       )}
@@ -80,9 +117,15 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
               const on = reached.get(stage);
               const state = i === currentIdx ? 'current' : on ? 'done' : 'upcoming';
               return (
-                <li key={stage} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+                <li
+                  key={stage}
+                  className={`step step-${state}`}
+                  aria-current={state === 'current' ? 'step' : undefined}
+                >
                   <span className="step-name">{ts(stage)}</span>
-                  <span className="step-when">{on ? <time dateTime={on}>{f.date(on)}</time> : null} <span className="sr-only">{t(state)}</span></span>
+                  <span className="step-when">
+                    {on ? <time dateTime={on}>{f.date(on)}</time> : null} <span className="sr-only">{t(state)}</span>
+                  </span>
                 </li>
               );
             })}
@@ -96,7 +139,11 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
         </section>
       )}
 
-      <p className="no-print"><a className="button" href={`${unitPath(u)}/poster`}>{t('poster')}</a></p>
+      <p className="no-print">
+        <a className="button" href={`${unitPath(u)}/poster`}>
+          {t('poster')}
+        </a>
+      </p>
     </article>
   );
 }

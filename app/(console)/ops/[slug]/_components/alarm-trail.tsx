@@ -6,7 +6,18 @@ import { pickLocale } from '~/app/_components/ui/bilingual';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from '../ops.module.css';
 
-type Props = { slug: string; alarm: { id: number; incidentId: number | null; kind: string; reviewState: string | null; evidence: string[]; assignee: string | null }; onChange: () => void };
+type Props = {
+  slug: string;
+  alarm: {
+    id: number;
+    incidentId: number | null;
+    kind: string;
+    reviewState: string | null;
+    evidence: string[];
+    assignee: string | null;
+  };
+  onChange: () => void;
+};
 
 /** The audit trail of one alarm, a note box, and the review of a throwing incident. */
 export function AlarmTrail({ slug, alarm, onChange }: Props) {
@@ -15,7 +26,10 @@ export function AlarmTrail({ slug, alarm, onChange }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const history = useQuery(trpc.alarm.history.queryOptions({ id: alarm.id }));
-  const done = () => { void queryClient.invalidateQueries({ queryKey: trpc.alarm.history.queryKey({ id: alarm.id }) }); onChange(); };
+  const done = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.alarm.history.queryKey({ id: alarm.id }) });
+    onChange();
+  };
   const note = useMutation(trpc.alarm.note.mutationOptions({ onSuccess: done }));
   const review = useMutation(trpc.alarm.review.mutationOptions({ onSuccess: done }));
   const assign = useMutation(trpc.alarm.assign.mutationOptions({ onSuccess: done }));
@@ -23,40 +37,102 @@ export function AlarmTrail({ slug, alarm, onChange }: Props) {
   const [text, setText] = useState('');
   const [assignee, setAssignee] = useState('');
   const evidence = alarm.evidence[0] ?? `incident:${alarm.incidentId}`;
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Shanghai' });
+  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: 'Asia/Shanghai',
+  });
   return (
     <div>
       <strong>{t('history')}</strong>
       <ol className={styles.trail} data-testid="alarm-trail">
         {history.data?.map((e) => (
-          <li key={e.id}>{fmt.format(e.at)} · {e.actor} · {t(`alarmActions.${e.action}`)}{e.toState && e.toState !== e.fromState ? ` → ${t(`states.${e.toState}`)}` : ''}{e.note ? ` · ${e.note}` : ''}</li>
+          <li key={e.id}>
+            {fmt.format(e.at)} · {e.actor} · {t(`alarmActions.${e.action}`)}
+            {e.toState && e.toState !== e.fromState ? ` → ${t(`states.${e.toState}`)}` : ''}
+            {e.note ? ` · ${e.note}` : ''}
+          </li>
         ))}
       </ol>
-      <form className="inline-form" data-testid="alarm-assign" onSubmit={(ev) => { ev.preventDefault(); if (assignee.trim()) assign.mutate({ id: alarm.id, assignee: assignee.trim() }, { onSuccess: () => setAssignee('') }); }}>
-        <label className="grow">{t('assignTo')} <span className="muted small">{t('assignHint')}</span>
-          <input value={assignee} onChange={(ev) => setAssignee(ev.target.value)} maxLength={100} list={`assignees-${alarm.id}`} placeholder={alarm.assignee ?? ''} name="assignee" />
+      <form
+        className="inline-form"
+        data-testid="alarm-assign"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          if (assignee.trim())
+            assign.mutate({ id: alarm.id, assignee: assignee.trim() }, { onSuccess: () => setAssignee('') });
+        }}
+      >
+        <label className="grow">
+          {t('assignTo')} <span className="muted small">{t('assignHint')}</span>
+          <input
+            value={assignee}
+            onChange={(ev) => setAssignee(ev.target.value)}
+            maxLength={100}
+            list={`assignees-${alarm.id}`}
+            placeholder={alarm.assignee ?? ''}
+            name="assignee"
+          />
         </label>
         <datalist id={`assignees-${alarm.id}`}>
-          {assignees.data?.accounts.map((a) => <option key={a.email} value={a.email}>{a.name}</option>)}
-          {assignees.data?.names.map((n) => <option key={n} value={n} />)}
+          {assignees.data?.accounts.map((a) => (
+            <option key={a.email} value={a.email}>
+              {a.name}
+            </option>
+          ))}
+          {assignees.data?.names.map((n) => (
+            <option key={n} value={n} />
+          ))}
         </datalist>
-        <button type="submit" disabled={assign.isPending}>{t('assign')}</button>
+        <button type="submit" disabled={assign.isPending}>
+          {t('assign')}
+        </button>
       </form>
-      <form className="inline-form" onSubmit={(ev) => { ev.preventDefault(); if (text.trim()) note.mutate({ id: alarm.id, note: text.trim() }, { onSuccess: () => setText('') }); }}>
-        <label className="grow">{t('note')}<input value={text} onChange={(ev) => setText(ev.target.value)} maxLength={500} /></label>
-        <button type="submit" disabled={note.isPending}>{t('addNote')}</button>
+      <form
+        className="inline-form"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          if (text.trim()) note.mutate({ id: alarm.id, note: text.trim() }, { onSuccess: () => setText('') });
+        }}
+      >
+        <label className="grow">
+          {t('note')}
+          <input value={text} onChange={(ev) => setText(ev.target.value)} maxLength={500} />
+        </label>
+        <button type="submit" disabled={note.isPending}>
+          {t('addNote')}
+        </button>
       </form>
       {alarm.incidentId !== null && alarm.kind === 'throwing' && (
         <div className={styles.buttons}>
-          <span>{t('review')}: {t(`review_states.${alarm.reviewState ?? 'pending'}`)} · {t('evidence')} {evidence}</span>
-          {alarm.reviewState === 'pending' && <>
-            <button type="button" onClick={() => review.mutate({ id: alarm.id, decision: 'confirmed', evidence })}>{t('confirm')}</button>
-            <button type="button" onClick={() => review.mutate({ id: alarm.id, decision: 'false_alarm', evidence })}>{t('falseAlarm')}</button>
-          </>}
-          {(alarm.reviewState === 'pending' || alarm.reviewState === 'confirmed') && <button type="button" onClick={() => review.mutate({ id: alarm.id, decision: 'referred_police', evidence })}>{t('police')}</button>}
+          <span>
+            {t('review')}: {t(`review_states.${alarm.reviewState ?? 'pending'}`)} · {t('evidence')} {evidence}
+          </span>
+          {alarm.reviewState === 'pending' && (
+            <>
+              <button type="button" onClick={() => review.mutate({ id: alarm.id, decision: 'confirmed', evidence })}>
+                {t('confirm')}
+              </button>
+              <button type="button" onClick={() => review.mutate({ id: alarm.id, decision: 'false_alarm', evidence })}>
+                {t('falseAlarm')}
+              </button>
+            </>
+          )}
+          {(alarm.reviewState === 'pending' || alarm.reviewState === 'confirmed') && (
+            <button
+              type="button"
+              onClick={() => review.mutate({ id: alarm.id, decision: 'referred_police', evidence })}
+            >
+              {t('police')}
+            </button>
+          )}
         </div>
       )}
-      {(note.error ?? review.error ?? assign.error) && <p role="alert" className="error">{pickLocale((note.error ?? review.error ?? assign.error)!.message, locale)}</p>}
+      {(note.error ?? review.error ?? assign.error) && (
+        <p role="alert" className="error">
+          {pickLocale((note.error ?? review.error ?? assign.error)!.message, locale)}
+        </p>
+      )}
     </div>
   );
 }

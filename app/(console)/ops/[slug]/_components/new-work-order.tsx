@@ -28,12 +28,27 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
   const [description, setDescription] = useState('');
   const [reporterName, setReporterName] = useState('');
   const [reporterPhone, setReporterPhone] = useState('');
-  const create = useMutation(trpc.workOrder.create.mutationOptions({
-    onSuccess: (order) => { void queryClient.invalidateQueries(trpc.workOrder.pathFilter()); onCreated(order.id); },
-  }));
+  const create = useMutation(
+    trpc.workOrder.create.mutationOptions({
+      onSuccess: (order) => {
+        void queryClient.invalidateQueries(trpc.workOrder.pathFilter());
+        onCreated(order.id);
+      },
+    }),
+  );
 
-  if (options.isLoading) return <p className="muted" aria-busy="true">{t('loading')}</p>;
-  if (options.isError) return <p role="alert" className="error">{t('loadError', { message: pickLocale(options.error.message, locale) })}</p>;
+  if (options.isLoading)
+    return (
+      <p className="muted" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+  if (options.isError)
+    return (
+      <p role="alert" className="error">
+        {t('loadError', { message: pickLocale(options.error.message, locale) })}
+      </p>
+    );
   const o = options.data;
   if (!o) return null;
   const building = o.buildings.find((b) => b.id === buildingId) ?? null;
@@ -41,73 +56,179 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const place = kind === 'building'
-      ? { ...(buildingId ? { buildingId } : {}), ...(unitId ? { unitId } : {}), ...(floor ? { floor: Number(floor) } : {}) }
-      : publicArea ? { publicArea } : {};
+    const place =
+      kind === 'building'
+        ? {
+            ...(buildingId ? { buildingId } : {}),
+            ...(unitId ? { unitId } : {}),
+            ...(floor ? { floor: Number(floor) } : {}),
+          }
+        : publicArea
+          ? { publicArea }
+          : {};
     create.mutate({
-      slug, source, category: cat, description, ...place,
+      slug,
+      source,
+      category: cat,
+      description,
+      ...place,
       ...(reporterName.trim() ? { reporterName: reporterName.trim() } : {}),
       ...(reporterPhone.trim() ? { reporterPhone: reporterPhone.trim() } : {}),
     });
   };
 
   return (
-    <form className={`panel inline-form ${styles.newOrder}`} onSubmit={submit} data-testid="new-order" aria-label={t('newOrder')}>
-      <label>{t('source')}
+    <form
+      className={`panel inline-form ${styles.newOrder}`}
+      onSubmit={submit}
+      data-testid="new-order"
+      aria-label={t('newOrder')}
+    >
+      <label>
+        {t('source')}
         <select value={source} onChange={(e) => setSource(e.target.value as typeof source)} name="source">
-          {SOURCES.map((s) => <option key={s} value={s}>{t(`sources.${s}`)}</option>)}
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {t(`sources.${s}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{t('category')}
+      <label>
+        {t('category')}
         <select value={cat} onChange={(e) => setCat(e.target.value)} name="category" required>
           <option value="">{t('choose')}</option>
-          {o.categories.map((c) => <option key={c.name} value={c.name}>{category(c.name)}（{t('hours', { n: c.dueHours })}）</option>)}
+          {o.categories.map((c) => (
+            <option key={c.name} value={c.name}>
+              {category(c.name)}（{t('hours', { n: c.dueHours })}）
+            </option>
+          ))}
         </select>
       </label>
       <fieldset className={styles.choices}>
         <legend>{t('placeKind')}</legend>
-        <label><input type="radio" name="placeKind" checked={kind === 'building'} onChange={() => setKind('building')} />{t('inBuilding')}</label>
-        <label><input type="radio" name="placeKind" checked={kind === 'area'} onChange={() => setKind('area')} />{t('publicArea')}</label>
+        <label>
+          <input type="radio" name="placeKind" checked={kind === 'building'} onChange={() => setKind('building')} />
+          {t('inBuilding')}
+        </label>
+        <label>
+          <input type="radio" name="placeKind" checked={kind === 'area'} onChange={() => setKind('area')} />
+          {t('publicArea')}
+        </label>
       </fieldset>
       {kind === 'building' ? (
         <>
-          <label>{t('building')}
-            <select value={buildingId ?? ''} onChange={(e) => { setBuildingId(e.target.value ? Number(e.target.value) : null); setUnitId(null); }} name="building" required>
+          <label>
+            {t('building')}
+            <select
+              value={buildingId ?? ''}
+              onChange={(e) => {
+                setBuildingId(e.target.value ? Number(e.target.value) : null);
+                setUnitId(null);
+              }}
+              name="building"
+              required
+            >
               <option value="">{t('choose')}</option>
-              {o.buildings.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+              {o.buildings.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t('unit')} <span className="muted small">（{t('optional')}）</span>
-            <select value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)} name="unit" disabled={!building}>
+          <label>
+            {t('unit')} <span className="muted small">（{t('optional')}）</span>
+            <select
+              value={unitId ?? ''}
+              onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}
+              name="unit"
+              disabled={!building}
+            >
               <option value="">{t('wholeBuilding')}</option>
-              {building?.units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {building?.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t('floor')} <span className="muted small">（{t('optional')}）</span>
-            <input type="number" min={-5} max={building?.floors ?? 120} value={floor} onChange={(e) => setFloor(e.target.value)} name="floor" className={styles.narrow} disabled={!building} />
+          <label>
+            {t('floor')} <span className="muted small">（{t('optional')}）</span>
+            <input
+              type="number"
+              min={-5}
+              max={building?.floors ?? 120}
+              value={floor}
+              onChange={(e) => setFloor(e.target.value)}
+              name="floor"
+              className={styles.narrow}
+              disabled={!building}
+            />
           </label>
         </>
       ) : (
-        <label>{t('publicArea')}
-          <select value={publicArea} onChange={(e) => setPublicArea(e.target.value as PublicArea | '')} name="publicArea" required>
+        <label>
+          {t('publicArea')}
+          <select
+            value={publicArea}
+            onChange={(e) => setPublicArea(e.target.value as PublicArea | '')}
+            name="publicArea"
+            required
+          >
             <option value="">{t('choose')}</option>
-            {o.publicAreas.map((a) => <option key={a} value={a}>{area(a)}</option>)}
+            {o.publicAreas.map((a) => (
+              <option key={a} value={a}>
+                {area(a)}
+              </option>
+            ))}
           </select>
         </label>
       )}
-      <label className="full">{t('description')}
-        <textarea value={description} onChange={(e) => setDescription(e.target.value)} name="description" required maxLength={1000} rows={2} />
+      <label className="full">
+        {t('description')}
+        <textarea
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          name="description"
+          required
+          maxLength={1000}
+          rows={2}
+        />
       </label>
-      <label>{t('reporterName')} <span className="muted small">（{t('optional')}）</span>
-        <input value={reporterName} onChange={(e) => setReporterName(e.target.value)} maxLength={40} name="reporterName" />
+      <label>
+        {t('reporterName')} <span className="muted small">（{t('optional')}）</span>
+        <input
+          value={reporterName}
+          onChange={(e) => setReporterName(e.target.value)}
+          maxLength={40}
+          name="reporterName"
+        />
       </label>
-      <label>{t('reporterPhone')} <span className="muted small">（{t('optional')}）</span>
-        <input value={reporterPhone} onChange={(e) => setReporterPhone(e.target.value)} maxLength={20} name="reporterPhone" inputMode="tel" />
+      <label>
+        {t('reporterPhone')} <span className="muted small">（{t('optional')}）</span>
+        <input
+          value={reporterPhone}
+          onChange={(e) => setReporterPhone(e.target.value)}
+          maxLength={20}
+          name="reporterPhone"
+          inputMode="tel"
+        />
       </label>
       <p className="full muted small">{t('reporterHint')}</p>
-      {dueHours !== null && <p className="full" data-testid="due-hint">{t('dueHint', { hours: dueHours, at: dateTime(new Date(Date.now() + dueHours * 3_600_000)) })}</p>}
-      {create.error && <p role="alert" className="error full">{errorText(create.error, locale)}</p>}
-      <button type="submit" className="primary" disabled={create.isPending}>{t('create')}</button>
+      {dueHours !== null && (
+        <p className="full" data-testid="due-hint">
+          {t('dueHint', { hours: dueHours, at: dateTime(new Date(Date.now() + dueHours * 3_600_000)) })}
+        </p>
+      )}
+      {create.error && (
+        <p role="alert" className="error full">
+          {errorText(create.error, locale)}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={create.isPending}>
+        {t('create')}
+      </button>
     </form>
   );
 }

@@ -24,7 +24,9 @@ export function OpsDesk({ slug, children }: { slug: string; children?: React.Rea
   const openOrder = (id: number) => {
     setSelected(id);
     // After React has drawn the detail panel.
-    requestAnimationFrame(() => document.getElementById('wo-h')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+    requestAnimationFrame(() =>
+      document.getElementById('wo-h')?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+    );
   };
   return (
     <>

@@ -14,12 +14,23 @@ import { WorkOrderDetail } from './work-order-detail';
 
 type Filters = { state?: WorkOrderState; source?: WorkOrderSource; grid?: number | 'none'; overdue?: boolean };
 
-export function WorkOrders({ slug, selected, onSelect }: { slug: string; selected: number | null; onSelect: (id: number | null) => void }) {
+export function WorkOrders({
+  slug,
+  selected,
+  onSelect,
+}: {
+  slug: string;
+  selected: number | null;
+  onSelect: (id: number | null) => void;
+}) {
   const { t, locale, category, place, dateTime } = useOpsLabels();
   const trpc = useTRPC();
   const [filters, setFilters] = useState<Filters>({});
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ ...trpc.workOrder.list.queryOptions({ slug, limit: 100, ...filters }), refetchInterval: 30_000 });
+  const list = useQuery({
+    ...trpc.workOrder.list.queryOptions({ slug, limit: 100, ...filters }),
+    refetchInterval: 30_000,
+  });
   const options = useQuery(trpc.workOrder.formOptions.queryOptions({ slug }));
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
 
@@ -27,69 +38,174 @@ export function WorkOrders({ slug, selected, onSelect }: { slug: string; selecte
     <section className={styles.section} aria-labelledby="wo-h">
       <h2 id="wo-h">
         {t('workOrders')}
-        <button type="button" className={`primary ${styles.headButton}`} aria-expanded={creating} onClick={() => setCreating((c) => !c)} data-testid="new-order-toggle">
+        <button
+          type="button"
+          className={`primary ${styles.headButton}`}
+          aria-expanded={creating}
+          onClick={() => setCreating((c) => !c)}
+          data-testid="new-order-toggle"
+        >
           {creating ? t('cancel') : t('newOrder')}
         </button>
       </h2>
       {creating && (
-        <NewWorkOrder slug={slug} onCreated={(id) => { setCreating(false); setFilters({}); onSelect(id); }} />
+        <NewWorkOrder
+          slug={slug}
+          onCreated={(id) => {
+            setCreating(false);
+            setFilters({});
+            onSelect(id);
+          }}
+        />
       )}
-      <form className={`inline-form ${styles.filters}`} aria-label={t('woFilters')} onSubmit={(e) => e.preventDefault()}>
-        <label>{t('state')}
-          <select value={filters.state ?? ''} onChange={(e) => set({ state: (e.target.value || undefined) as WorkOrderState | undefined })} data-testid="filter-state">
+      <form
+        className={`inline-form ${styles.filters}`}
+        aria-label={t('woFilters')}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <label>
+          {t('state')}
+          <select
+            value={filters.state ?? ''}
+            onChange={(e) => set({ state: (e.target.value || undefined) as WorkOrderState | undefined })}
+            data-testid="filter-state"
+          >
             <option value="">{t('allStates')}</option>
-            {WORK_ORDER_STATES.map((s) => <option key={s} value={s}>{t(`woStates.${s}`)}</option>)}
+            {WORK_ORDER_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`woStates.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('source')}
-          <select value={filters.source ?? ''} onChange={(e) => set({ source: (e.target.value || undefined) as WorkOrderSource | undefined })} data-testid="filter-source">
+        <label>
+          {t('source')}
+          <select
+            value={filters.source ?? ''}
+            onChange={(e) => set({ source: (e.target.value || undefined) as WorkOrderSource | undefined })}
+            data-testid="filter-source"
+          >
             <option value="">{t('allSources')}</option>
-            {WORK_ORDER_SOURCES.map((s) => <option key={s} value={s}>{t(`sources.${s}`)}</option>)}
+            {WORK_ORDER_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`sources.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('grid')}
+        <label>
+          {t('grid')}
           <select
             value={filters.grid === undefined ? '' : String(filters.grid)}
-            onChange={(e) => set({ grid: e.target.value === '' ? undefined : e.target.value === 'none' ? 'none' : Number(e.target.value) })}
+            onChange={(e) =>
+              set({
+                grid: e.target.value === '' ? undefined : e.target.value === 'none' ? 'none' : Number(e.target.value),
+              })
+            }
             data-testid="filter-grid"
           >
             <option value="">{t('allGrids')}</option>
-            {options.data?.grids.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+            {options.data?.grids.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
             <option value="none">{t('noGrid')}</option>
           </select>
         </label>
         <label className={styles.check}>
-          <input type="checkbox" checked={filters.overdue ?? false} onChange={(e) => set({ overdue: e.target.checked || undefined })} data-testid="filter-overdue" />
+          <input
+            type="checkbox"
+            checked={filters.overdue ?? false}
+            onChange={(e) => set({ overdue: e.target.checked || undefined })}
+            data-testid="filter-overdue"
+          />
           {t('onlyOverdue')}
         </label>
       </form>
       <div className={styles.woLayout}>
         <div className={`table-scroll ${styles.woList}`}>
           {list.isError && (
-            <p role="alert" className="error">{t('loadError', { message: pickLocale(list.error.message, locale) })} <button type="button" onClick={() => void list.refetch()}>{t('retry')}</button></p>
+            <p role="alert" className="error">
+              {t('loadError', { message: pickLocale(list.error.message, locale) })}{' '}
+              <button type="button" onClick={() => void list.refetch()}>
+                {t('retry')}
+              </button>
+            </p>
           )}
           <table className={styles.table} data-testid="work-orders" aria-busy={list.isLoading}>
-            <thead><tr><th>{t('code')} · {t('opened')}</th><th>{t('category')} · {t('source')}</th><th>{t('place')} · {t('grid')}</th><th>{t('state')}</th><th>{t('dueAt')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>
+                  {t('code')} · {t('opened')}
+                </th>
+                <th>
+                  {t('category')} · {t('source')}
+                </th>
+                <th>
+                  {t('place')} · {t('grid')}
+                </th>
+                <th>{t('state')}</th>
+                <th>{t('dueAt')}</th>
+              </tr>
+            </thead>
             <tbody>
-              {list.isLoading && <tr><td colSpan={5} className="muted">{t('loading')}</td></tr>}
-              {list.data?.length === 0 && <tr><td colSpan={5} className="muted">{t('noOrders')}</td></tr>}
+              {list.isLoading && (
+                <tr>
+                  <td colSpan={5} className="muted">
+                    {t('loading')}
+                  </td>
+                </tr>
+              )}
+              {list.data?.length === 0 && (
+                <tr>
+                  <td colSpan={5} className="muted">
+                    {t('noOrders')}
+                  </td>
+                </tr>
+              )}
               {list.data?.map((o) => (
-                <tr key={o.id} data-testid={`wo-${o.code}`} data-state={o.state} className={selected === o.id ? 'selected' : undefined}>
+                <tr
+                  key={o.id}
+                  data-testid={`wo-${o.code}`}
+                  data-state={o.state}
+                  className={selected === o.id ? 'selected' : undefined}
+                >
                   <td className="nowrap">
-                    <button type="button" className={styles.titleLink} aria-pressed={selected === o.id} onClick={() => onSelect(selected === o.id ? null : o.id)}>{o.code}</button>
+                    <button
+                      type="button"
+                      className={styles.titleLink}
+                      aria-pressed={selected === o.id}
+                      onClick={() => onSelect(selected === o.id ? null : o.id)}
+                    >
+                      {o.code}
+                    </button>
                     <div className="muted small">{dateTime(o.openedAt)}</div>
                   </td>
-                  <td>{category(o.category)}<div className="muted small">{t(`sources.${o.source}`)}</div></td>
-                  <td>{place(o)}<div className="muted small">{o.grid ?? t('noGrid')}</div></td>
+                  <td>
+                    {category(o.category)}
+                    <div className="muted small">{t(`sources.${o.source}`)}</div>
+                  </td>
+                  <td>
+                    {place(o)}
+                    <div className="muted small">{o.grid ?? t('noGrid')}</div>
+                  </td>
                   <td className="nowrap">{t(`woStates.${o.state}`)}</td>
-                  <td className={`${styles.num} ${o.overdue ? styles.overdue : ''}`}>{dateTime(o.dueAt)}{o.overdue && <div className="small">{t('overdue')}</div>}</td>
+                  <td className={`${styles.num} ${o.overdue ? styles.overdue : ''}`}>
+                    {dateTime(o.dueAt)}
+                    {o.overdue && <div className="small">{t('overdue')}</div>}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         <aside className={`panel ${styles.woDetail}`} aria-label={t('detail')}>
-          {selected === null ? <p className="muted">{t('selectOrder')}</p> : <WorkOrderDetail id={selected} onClose={() => onSelect(null)} />}
+          {selected === null ? (
+            <p className="muted">{t('selectOrder')}</p>
+          ) : (
+            <WorkOrderDetail id={selected} onClose={() => onSelect(null)} />
+          )}
         </aside>
       </div>
     </section>

@@ -12,9 +12,14 @@ export function CaseDetail({ slug, c, today, canEdit, onClose }: Props) {
   return (
     <section className="panel detail" aria-labelledby="case-title" data-testid="case-detail">
       <div className="row">
-        <h2 id="case-title">{c.buildingName}{c.unitName} <StageBadge stage={c.stage} /></h2>
+        <h2 id="case-title">
+          {c.buildingName}
+          {c.unitName} <StageBadge stage={c.stage} />
+        </h2>
         <span className="spacer" />
-        <button type="button" onClick={onClose}>{t('close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
       </div>
       <div className="split">
         <div>
@@ -36,10 +41,18 @@ export function CaseDetail({ slug, c, today, canEdit, onClose }: Props) {
           <h3>{t('noticeTitle')}</h3>
           {c.publicity ? (
             <dl className="pairs small">
-              <dt>{t('proposal')}</dt><dd>{c.publicity.proposal ?? '—'}</dd>
-              <dt>{t('period')}</dt><dd>{t('periodText', { from: c.publicity.startsOn, to: c.publicity.endsOn, days: c.publicity.days })}</dd>
-              {c.publicity.running && <><dt>{t('remaining')}</dt><dd>{t('daysLeft', { n: c.publicity.daysLeft })}</dd></>}
-              <dt>{t('howToObject')}</dt><dd>{c.publicity.objectionChannel ?? '—'}</dd>
+              <dt>{t('proposal')}</dt>
+              <dd>{c.publicity.proposal ?? '—'}</dd>
+              <dt>{t('period')}</dt>
+              <dd>{t('periodText', { from: c.publicity.startsOn, to: c.publicity.endsOn, days: c.publicity.days })}</dd>
+              {c.publicity.running && (
+                <>
+                  <dt>{t('remaining')}</dt>
+                  <dd>{t('daysLeft', { n: c.publicity.daysLeft })}</dd>
+                </>
+              )}
+              <dt>{t('howToObject')}</dt>
+              <dd>{c.publicity.objectionChannel ?? '—'}</dd>
             </dl>
           ) : (
             <p className="muted small">{t('noPublicity')}</p>
@@ -52,7 +65,14 @@ export function CaseDetail({ slug, c, today, canEdit, onClose }: Props) {
               {c.objections.map((o) => (
                 <li key={o.id}>
                   {o.receivedOn} · {o.channel} · {o.summary}
-                  {o.resolvedOn ? <span className="ok"> → {o.resolvedOn} {o.response}</span> : <span className="warn"> （{t('open')}）</span>}
+                  {o.resolvedOn ? (
+                    <span className="ok">
+                      {' '}
+                      → {o.resolvedOn} {o.response}
+                    </span>
+                  ) : (
+                    <span className="warn"> （{t('open')}）</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -12,7 +12,9 @@ export function ConsentCell({ consent }: { consent: PipelineCase['consent'] }) {
       {consent.met ? (
         <div className="ok">✓ {t('consentMet', { rule: t(`rules.${consent.rule}`) })}</div>
       ) : consent.missing ? (
-        <div className="warn">{t('missing', { n: consent.missing.households, area: Math.ceil(consent.missing.areaM2) })}</div>
+        <div className="warn">
+          {t('missing', { n: consent.missing.households, area: Math.ceil(consent.missing.areaM2) })}
+        </div>
       ) : null}
       {consent.vetoRooms.length > 0 && <div className="bad">{t('veto', { rooms: consent.vetoRooms.join('、') })}</div>}
     </div>

@@ -41,17 +41,42 @@ export function ImportForm({ slug }: { slug: string }) {
           if (file) upload.mutate({ slug, ...(await readFile(file)) });
         }}
       >
-        <label className="grow">{t('importFile')}<input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></label>
-        <button type="submit" className="primary" disabled={!file || upload.isPending}>{upload.isPending ? t('importing') : t('importSubmit')}</button>
+        <label className="grow">
+          {t('importFile')}
+          <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <button type="submit" className="primary" disabled={!file || upload.isPending}>
+          {upload.isPending ? t('importing') : t('importSubmit')}
+        </button>
       </form>
-      {upload.error && <p role="alert" className="error">{pickLocale(upload.error.message, locale)}</p>}
-      {report && report.errors.length === 0 && <p role="status" className="ok">{t('imported', { n: report.written })}</p>}
+      {upload.error && (
+        <p role="alert" className="error">
+          {pickLocale(upload.error.message, locale)}
+        </p>
+      )}
+      {report && report.errors.length === 0 && (
+        <p role="status" className="ok">
+          {t('imported', { n: report.written })}
+        </p>
+      )}
       {report && report.errors.length > 0 && (
         <div role="alert">
           <p className="error">{t('importRefused', { n: report.errors.length })}</p>
           <table className="small">
-            <thead><tr><th scope="col">{t('row')}</th><th scope="col">{t('problem')}</th></tr></thead>
-            <tbody>{report.errors.map((e, i) => <tr key={i}><td className="num">{e.row}</td><td>{locale === 'zh' ? e.zh : e.en}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t('row')}</th>
+                <th scope="col">{t('problem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.errors.map((e, i) => (
+                <tr key={i}>
+                  <td className="num">{e.row}</td>
+                  <td>{locale === 'zh' ? e.zh : e.en}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}

@@ -30,10 +30,23 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
   const funnel = useMemo(
     () => ({
       tooltip: { trigger: 'item' },
-      series: [{
-        type: 'funnel', sort: 'none', top: 8, bottom: 8, left: '8%', width: '84%', minSize: '12%', gap: 2, label: { show: true, position: 'inside', formatter: '{b}  {c}', fontSize: 13 },
-        data: RETROFIT_STAGES.map((s) => ({ name: ts(s), value: data.cases.filter((c) => c.history.some((h) => h.stage === s)).length })),
-      }],
+      series: [
+        {
+          type: 'funnel',
+          sort: 'none',
+          top: 8,
+          bottom: 8,
+          left: '8%',
+          width: '84%',
+          minSize: '12%',
+          gap: 2,
+          label: { show: true, position: 'inside', formatter: '{b}  {c}', fontSize: 13 },
+          data: RETROFIT_STAGES.map((s) => ({
+            name: ts(s),
+            value: data.cases.filter((c) => c.history.some((h) => h.stage === s)).length,
+          })),
+        },
+      ],
     }),
     [data.cases, ts],
   );
@@ -46,10 +59,24 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
       <h1>{t('title', { name })}</h1>
       <p className="muted">{t('lead', { today: data.today })}</p>
       <ul className="kpis">
-        <li><span className="n">{data.cases.length}</span><span className="l">{t('kpiCases')}</span></li>
-        <li><span className="n" data-testid="kpi-signed">{count((c) => c.history.some((h) => h.stage === 'signed'))}</span><span className="l">{t('kpiSigned')}</span></li>
-        <li><span className="n">{count((c) => c.stage === 'in_service')}</span><span className="l">{t('kpiInService')}</span></li>
-        <li><span className="n">{count((c) => c.stage === 'publicity')}</span><span className="l">{t('kpiPublicity')}</span></li>
+        <li>
+          <span className="n">{data.cases.length}</span>
+          <span className="l">{t('kpiCases')}</span>
+        </li>
+        <li>
+          <span className="n" data-testid="kpi-signed">
+            {count((c) => c.history.some((h) => h.stage === 'signed'))}
+          </span>
+          <span className="l">{t('kpiSigned')}</span>
+        </li>
+        <li>
+          <span className="n">{count((c) => c.stage === 'in_service')}</span>
+          <span className="l">{t('kpiInService')}</span>
+        </li>
+        <li>
+          <span className="n">{count((c) => c.stage === 'publicity')}</span>
+          <span className="l">{t('kpiPublicity')}</span>
+        </li>
       </ul>
       <div className="split">
         <section className="panel" aria-labelledby="funnel-title">
@@ -63,9 +90,20 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
         <table data-testid="pipeline-table">
           <thead>
             <tr>
-              <th scope="col">{t('unit')}</th><th scope="col">{t('stage')}</th><th scope="col">{t('lastChange')}</th>
-              <th scope="col">{t('consent')}</th><th scope="col">{t('publicity')}</th><th scope="col" className="num">{t('objections')}</th>
-              <th scope="col" className="num">{t('cost')}</th><th scope="col"><span className="sr-only">{t('details')}</span></th>
+              <th scope="col">{t('unit')}</th>
+              <th scope="col">{t('stage')}</th>
+              <th scope="col">{t('lastChange')}</th>
+              <th scope="col">{t('consent')}</th>
+              <th scope="col">{t('publicity')}</th>
+              <th scope="col" className="num">
+                {t('objections')}
+              </th>
+              <th scope="col" className="num">
+                {t('cost')}
+              </th>
+              <th scope="col">
+                <span className="sr-only">{t('details')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -74,28 +112,62 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
               const open = c.objections.filter((o) => o.resolvedOn === null).length;
               return (
                 <tr key={c.caseId} className={c.caseId === selected ? 'selected' : undefined}>
-                  <th scope="row">{c.buildingName}{c.unitName}</th>
-                  <td><StageBadge stage={c.stage} />{c.stage === 'stalled' && c.stalledReason && <div className="small muted">{c.stalledReason}</div>}</td>
+                  <th scope="row">
+                    {c.buildingName}
+                    {c.unitName}
+                  </th>
+                  <td>
+                    <StageBadge stage={c.stage} />
+                    {c.stage === 'stalled' && c.stalledReason && <div className="small muted">{c.stalledReason}</div>}
+                  </td>
                   <td className="nowrap">{last?.on ?? '—'}</td>
-                  <td><ConsentCell consent={c.consent} /></td>
+                  <td>
+                    <ConsentCell consent={c.consent} />
+                  </td>
                   <td className="small">
                     {c.publicity ? (
                       <>
                         {c.publicity.startsOn} → {c.publicity.endsOn}
-                        {c.publicity.running && <div className={c.publicity.daysLeft > 0 ? 'warn' : 'ok'}>{t('daysLeft', { n: c.publicity.daysLeft })}</div>}
+                        {c.publicity.running && (
+                          <div className={c.publicity.daysLeft > 0 ? 'warn' : 'ok'}>
+                            {t('daysLeft', { n: c.publicity.daysLeft })}
+                          </div>
+                        )}
                       </>
-                    ) : '—'}
+                    ) : (
+                      '—'
+                    )}
                   </td>
-                  <td className="num">{c.objections.length}{open > 0 && <span className="warn"> ({t('openN', { n: open })})</span>}</td>
+                  <td className="num">
+                    {c.objections.length}
+                    {open > 0 && <span className="warn"> ({t('openN', { n: open })})</span>}
+                  </td>
                   <td className="num nowrap">{formatFen(c.totalCostFen, locale)}</td>
-                  <td className="nowrap"><button type="button" onClick={() => setSelected(c.caseId === selected ? null : c.caseId)} aria-expanded={c.caseId === selected}>{t('details')}</button></td>
+                  <td className="nowrap">
+                    <button
+                      type="button"
+                      onClick={() => setSelected(c.caseId === selected ? null : c.caseId)}
+                      aria-expanded={c.caseId === selected}
+                    >
+                      {t('details')}
+                    </button>
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      {current && <CaseDetail key={current.caseId} slug={slug} c={current} today={data.today} canEdit={canEdit} onClose={() => setSelected(null)} />}
+      {current && (
+        <CaseDetail
+          key={current.caseId}
+          slug={slug}
+          c={current}
+          today={data.today}
+          canEdit={canEdit}
+          onClose={() => setSelected(null)}
+        />
+      )}
       {canEdit && <ImportForm slug={slug} />}
     </>
   );

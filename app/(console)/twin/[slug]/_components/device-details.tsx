@@ -20,18 +20,30 @@ export function DeviceDetails({ deviceId }: { deviceId: number }) {
     <>
       <h2 data-testid="panel-title">{d.name}</h2>
       <dl>
-        <dt>{t('device.code')}</dt><dd>{d.code}</dd>
-        <dt>{t('device.class')}</dt><dd>{t(`class.${d.class}`)}</dd>
+        <dt>{t('device.code')}</dt>
+        <dd>{d.code}</dd>
+        <dt>{t('device.class')}</dt>
+        <dd>{t(`class.${d.class}`)}</dd>
         <dt>{t('device.status')}</dt>
-        <dd><span className={styles.pill} style={{ background: STATUS_COLOR[d.status] }} data-testid="device-status">{t(`status.${d.status}`)}</span></dd>
-        <dt>{t('device.since')}</dt><dd>{when(d.statusSince)}</dd>
-        <dt>{t('device.lastSeen')}</dt><dd>{when(d.lastSeenAt)}</dd>
-        <dt>{t('device.heartbeat')}</dt><dd>{t('device.seconds', { n: d.heartbeatSeconds })}</dd>
+        <dd>
+          <span className={styles.pill} style={{ background: STATUS_COLOR[d.status] }} data-testid="device-status">
+            {t(`status.${d.status}`)}
+          </span>
+        </dd>
+        <dt>{t('device.since')}</dt>
+        <dd>{when(d.statusSince)}</dd>
+        <dt>{t('device.lastSeen')}</dt>
+        <dd>{when(d.lastSeenAt)}</dd>
+        <dt>{t('device.heartbeat')}</dt>
+        <dd>{t('device.seconds', { n: d.heartbeatSeconds })}</dd>
       </dl>
       <h3>{t('device.telemetry')}</h3>
       <dl>
         {Object.entries(d.telemetry).map(([k, v]) => (
-          <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd>{show(v)}</dd></div>
+          <div key={k} style={{ display: 'contents' }}>
+            <dt>{k}</dt>
+            <dd>{show(v)}</dd>
+          </div>
         ))}
       </dl>
       <h3>{t('device.history')}</h3>
@@ -41,7 +53,11 @@ export function DeviceDetails({ deviceId }: { deviceId: number }) {
         <table>
           <tbody>
             {d.events.map((e) => (
-              <tr key={e.eventId}><td>{when(e.at)}</td><td>{e.kind}</td><td>{show(e.data)}</td></tr>
+              <tr key={e.eventId}>
+                <td>{when(e.at)}</td>
+                <td>{e.kind}</td>
+                <td>{show(e.data)}</td>
+              </tr>
             ))}
           </tbody>
         </table>

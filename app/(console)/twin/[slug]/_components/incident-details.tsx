@@ -21,10 +21,16 @@ export function IncidentDetails({ scene, incidentId }: { scene: TwinScene; incid
     <>
       <h2 data-testid="panel-title">{t('incident.title', { id: i.id })}</h2>
       <dl>
-        <dt>{t('incident.at')}</dt><dd>{i.occurredAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</dd>
-        <dt>{t('incident.where')}</dt><dd>{b?.name} {where}</dd>
-        <dt>{t('incident.review')}</dt><dd>{t(`review.${i.reviewState}`)}</dd>
-        <dt>{t('incident.evidence')}</dt><dd>{i.evidenceCount}</dd>
+        <dt>{t('incident.at')}</dt>
+        <dd>{i.occurredAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</dd>
+        <dt>{t('incident.where')}</dt>
+        <dd>
+          {b?.name} {where}
+        </dd>
+        <dt>{t('incident.review')}</dt>
+        <dd>{t(`review.${i.reviewState}`)}</dd>
+        <dt>{t('incident.evidence')}</dt>
+        <dd>{i.evidenceCount}</dd>
       </dl>
       <p className="muted">{t('incident.replay')} ▶</p>
     </>

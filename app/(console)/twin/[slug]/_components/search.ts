@@ -25,7 +25,8 @@ export function searchTwin(scene: Pick<TwinScene, 'buildings' | 'devices'>, quer
   if (q.length >= 3) {
     const codes = scene.devices.code;
     for (let i = 0; i < codes.length && hits.length < limit; i++) {
-      if ((codes[i] as string).includes(q)) hits.push({ kind: 'device', deviceId: scene.devices.id[i] as number, label: codes[i] as string });
+      if ((codes[i] as string).includes(q))
+        hits.push({ kind: 'device', deviceId: scene.devices.id[i] as number, label: codes[i] as string });
     }
   }
   return hits;

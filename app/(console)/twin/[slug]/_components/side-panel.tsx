@@ -12,7 +12,13 @@ import type { Cut } from './twin-view';
 import { UnitDetails } from './unit-details';
 import { STATUS_COLOR } from '~/app/_scene/palette';
 
-export type PeriodIncident = { id: number; buildingId: number | null; floor: number | null; occurredAt: Date; reviewState: string };
+export type PeriodIncident = {
+  id: number;
+  buildingId: number | null;
+  floor: number | null;
+  occurredAt: Date;
+  reviewState: string;
+};
 
 type Props = {
   slug: string;
@@ -29,7 +35,11 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
   const t = useTranslations('twin');
   if (!scene) return <aside className={styles.panel} aria-label="details" />;
   const building = (id: number) => scene.buildings.find((b) => b.id === id);
-  const close = <button type="button" onClick={() => onPick(null)} style={{ float: 'right' }}>{t('close')}</button>;
+  const close = (
+    <button type="button" onClick={() => onPick(null)} style={{ float: 'right' }}>
+      {t('close')}
+    </button>
+  );
   let content: React.ReactNode = <p className="muted">{t('hint')}</p>;
 
   if (pick?.kind === 'building' || pick?.kind === 'floor') {
@@ -49,39 +59,85 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
           {close}
           <h2 data-testid="panel-title">{floor ? t('floor.title', { building: b.name, floor }) : b.name}</h2>
           <dl>
-            <dt>{t('building.floors')}</dt><dd>{b.floors}</dd>
+            <dt>{t('building.floors')}</dt>
+            <dd>{b.floors}</dd>
             <dt>{t('building.units')}</dt>
             <dd>
               {b.units.map((u) => (
-                <button key={u.id} type="button" className={styles.linkish} style={{ marginRight: '0.6rem' }} onClick={() => { onPick({ kind: 'unit', unitId: u.id, buildingId: b.id }); onFly({ kind: 'unit', unitId: u.id }); }}>
+                <button
+                  key={u.id}
+                  type="button"
+                  className={styles.linkish}
+                  style={{ marginRight: '0.6rem' }}
+                  onClick={() => {
+                    onPick({ kind: 'unit', unitId: u.id, buildingId: b.id });
+                    onFly({ kind: 'unit', unitId: u.id });
+                  }}
+                >
                   {u.name}
                 </button>
               ))}
             </dd>
             <dt>{t('building.devices')}</dt>
             <dd>
-              {DEVICE_STATUSES.map((s, i) => (byStatus[i] ? <span key={s} style={{ marginRight: '0.5rem' }}><span className={styles.swatch} style={{ background: STATUS_COLOR[s] }} /> {t(`status.${s}`)} {byStatus[i]}</span> : null))}
+              {DEVICE_STATUSES.map((s, i) =>
+                byStatus[i] ? (
+                  <span key={s} style={{ marginRight: '0.5rem' }}>
+                    <span className={styles.swatch} style={{ background: STATUS_COLOR[s] }} /> {t(`status.${s}`)}{' '}
+                    {byStatus[i]}
+                  </span>
+                ) : null,
+              )}
             </dd>
-            <dt>{t('building.incidents')}</dt><dd>{incidents.filter((i) => i.buildingId === b.id).length}</dd>
+            <dt>{t('building.incidents')}</dt>
+            <dd>{incidents.filter((i) => i.buildingId === b.id).length}</dd>
           </dl>
           <div className={styles.actions}>
-            <button type="button" onClick={() => onFly(floor ? { kind: 'floor', buildingId: b.id, floor } : { kind: 'building', buildingId: b.id })}>{t('flyTo')}</button>
+            <button
+              type="button"
+              onClick={() =>
+                onFly(floor ? { kind: 'floor', buildingId: b.id, floor } : { kind: 'building', buildingId: b.id })
+              }
+            >
+              {t('flyTo')}
+            </button>
             <label>
               {t('building.pickFloor')}{' '}
               <select
                 value={floor ?? ''}
-                onChange={(e) => e.target.value && onPick({ kind: 'floor', buildingId: b.id, floor: Number(e.target.value) })}
+                onChange={(e) =>
+                  e.target.value && onPick({ kind: 'floor', buildingId: b.id, floor: Number(e.target.value) })
+                }
               >
                 <option value="">—</option>
-                {Array.from({ length: b.floors }, (_, k) => b.floors - k).map((f) => <option key={f} value={f}>{f}</option>)}
+                {Array.from({ length: b.floors }, (_, k) => b.floors - k).map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
               </select>
             </label>
-            {floor && (cut?.buildingId === b.id && cut.floor === floor ? (
-              <button type="button" onClick={() => onCut(null)}>{t('unisolate')}</button>
-            ) : (
-              <button type="button" onClick={() => { onCut({ buildingId: b.id, floor }); onFly({ kind: 'floor', buildingId: b.id, floor }); }}>{t('isolate')}</button>
-            ))}
-            {cut && !floor && <button type="button" onClick={() => onCut(null)}>{t('unisolate')}</button>}
+            {floor &&
+              (cut?.buildingId === b.id && cut.floor === floor ? (
+                <button type="button" onClick={() => onCut(null)}>
+                  {t('unisolate')}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  onClick={() => {
+                    onCut({ buildingId: b.id, floor });
+                    onFly({ kind: 'floor', buildingId: b.id, floor });
+                  }}
+                >
+                  {t('isolate')}
+                </button>
+              ))}
+            {cut && !floor && (
+              <button type="button" onClick={() => onCut(null)}>
+                {t('unisolate')}
+              </button>
+            )}
           </div>
           {floor && (
             <>
@@ -89,8 +145,16 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
               <ul>
                 {onFloor.slice(0, 40).map((i) => (
                   <li key={d.id[i]}>
-                    <button type="button" className={styles.linkish} onClick={() => onPick({ kind: 'device', deviceId: d.id[i] as number })}>
-                      <span className={styles.swatch} style={{ background: STATUS_COLOR[DEVICE_STATUSES[d.status[i] ?? 0] ?? 'online'] }} /> {d.code[i]} · {t(`class.${DEVICE_CLASSES[d.cls[i] ?? 0] ?? 'smoke_detector'}`)}
+                    <button
+                      type="button"
+                      className={styles.linkish}
+                      onClick={() => onPick({ kind: 'device', deviceId: d.id[i] as number })}
+                    >
+                      <span
+                        className={styles.swatch}
+                        style={{ background: STATUS_COLOR[DEVICE_STATUSES[d.status[i] ?? 0] ?? 'online'] }}
+                      />{' '}
+                      {d.code[i]} · {t(`class.${DEVICE_CLASSES[d.cls[i] ?? 0] ?? 'smoke_detector'}`)}
                     </button>
                   </li>
                 ))}
@@ -102,9 +166,19 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
       );
     }
   } else if (pick?.kind === 'unit') {
-    content = <>{close}<UnitDetails slug={slug} scene={scene} unitId={pick.unitId} onFly={onFly} /></>;
+    content = (
+      <>
+        {close}
+        <UnitDetails slug={slug} scene={scene} unitId={pick.unitId} onFly={onFly} />
+      </>
+    );
   } else if (pick?.kind === 'device') {
-    content = <>{close}<DeviceDetails deviceId={pick.deviceId} /></>;
+    content = (
+      <>
+        {close}
+        <DeviceDetails deviceId={pick.deviceId} />
+      </>
+    );
   } else if (pick?.kind === 'patrol') {
     const p = scene.patrolPoints.find((x) => x.id === pick.pointId);
     if (p) {
@@ -113,9 +187,14 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
           {close}
           <h2 data-testid="panel-title">{p.name}</h2>
           <dl>
-            <dt>{t('patrol.code')}</dt><dd>{p.code}</dd>
+            <dt>{t('patrol.code')}</dt>
+            <dd>{p.code}</dd>
             <dt>{t('patrol.last')}</dt>
-            <dd>{p.lastCheckinMs === null ? t('patrol.never') : `${new Date(p.lastCheckinMs).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} · ${t('patrol.ago', { h: Math.round((scene.nowMs - p.lastCheckinMs) / 3_600_000) })}`}</dd>
+            <dd>
+              {p.lastCheckinMs === null
+                ? t('patrol.never')
+                : `${new Date(p.lastCheckinMs).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} · ${t('patrol.ago', { h: Math.round((scene.nowMs - p.lastCheckinMs) / 3_600_000) })}`}
+            </dd>
           </dl>
         </>
       );
@@ -126,13 +205,20 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
     content = (
       <>
         {close}
-        <h2 data-testid="panel-title">{t('cell.title', { building: b?.name ?? '', floor: pick.floor, column: pick.column })}</h2>
+        <h2 data-testid="panel-title">
+          {t('cell.title', { building: b?.name ?? '', floor: pick.floor, column: pick.column })}
+        </h2>
         <p>{t('cell.count', { n: list.length })}</p>
         <ul>
           {list.map((i) => (
             <li key={i.id}>
-              <button type="button" className={styles.linkish} onClick={() => onPick({ kind: 'incident', incidentId: i.id })}>
-                #{i.id} · {i.occurredAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} · {t(`review.${i.reviewState as 'pending'}`)}
+              <button
+                type="button"
+                className={styles.linkish}
+                onClick={() => onPick({ kind: 'incident', incidentId: i.id })}
+              >
+                #{i.id} · {i.occurredAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ·{' '}
+                {t(`review.${i.reviewState as 'pending'}`)}
               </button>
             </li>
           ))}
@@ -140,7 +226,16 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
       </>
     );
   } else if (pick?.kind === 'incident') {
-    content = <>{close}<IncidentDetails scene={scene} incidentId={pick.incidentId} /></>;
+    content = (
+      <>
+        {close}
+        <IncidentDetails scene={scene} incidentId={pick.incidentId} />
+      </>
+    );
   }
-  return <aside className={styles.panel} aria-label="details" data-testid="twin-panel">{content}</aside>;
+  return (
+    <aside className={styles.panel} aria-label="details" data-testid="twin-panel">
+      {content}
+    </aside>
+  );
 }

@@ -27,7 +27,15 @@ export function TwinToolbar({ name, scene, days, onDays, show, onShow, onHome, o
     <div className={styles.toolbar}>
       <h1 className={styles.title} style={{ margin: 0, fontSize: '1rem' }}>
         {t('title', { name })}
-        {scene && <small>{t('counts', { devices: scene.devices.id.length.toLocaleString(), points: scene.patrolPoints.length, buildings: scene.buildings.length })}</small>}
+        {scene && (
+          <small>
+            {t('counts', {
+              devices: scene.devices.id.length.toLocaleString(),
+              points: scene.patrolPoints.length,
+              buildings: scene.buildings.length,
+            })}
+          </small>
+        )}
       </h1>
       <div className={`${styles.box} ${styles.search}`}>
         <input
@@ -48,7 +56,15 @@ export function TwinToolbar({ name, scene, days, onDays, show, onShow, onHome, o
             {hits.length === 0 && <li className="muted">{t('noResults')}</li>}
             {hits.map((h) => (
               <li key={`${h.kind}-${h.kind === 'unit' ? h.unitId : h.deviceId}`}>
-                <button type="button" onClick={() => { onHit(h); setQuery(''); }}>{h.label}</button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    onHit(h);
+                    setQuery('');
+                  }}
+                >
+                  {h.label}
+                </button>
               </li>
             ))}
           </ul>
@@ -57,18 +73,27 @@ export function TwinToolbar({ name, scene, days, onDays, show, onShow, onHome, o
       <label className={styles.box}>
         {t('period')}{' '}
         <select value={days} onChange={(e) => onDays(Number(e.target.value))}>
-          {PERIODS.map((n) => <option key={n} value={n}>{t('days', { n })}</option>)}
+          {PERIODS.map((n) => (
+            <option key={n} value={n}>
+              {t('days', { n })}
+            </option>
+          ))}
         </select>
       </label>
       <fieldset className={styles.box} style={{ display: 'flex', gap: '0.5rem', margin: 0 }}>
-        <legend className="sr-only" style={{ position: 'absolute', left: -9999 }}>{t('layers')}</legend>
+        <legend className="sr-only" style={{ position: 'absolute', left: -9999 }}>
+          {t('layers')}
+        </legend>
         {(['elevators', 'patrol', 'heat'] as const).map((k) => (
           <label key={k}>
-            <input type="checkbox" checked={show[k]} onChange={() => onShow({ ...show, [k]: !show[k] })} /> {t(`layer.${k}`)}
+            <input type="checkbox" checked={show[k]} onChange={() => onShow({ ...show, [k]: !show[k] })} />{' '}
+            {t(`layer.${k}`)}
           </label>
         ))}
       </fieldset>
-      <button type="button" className={styles.box} onClick={onHome}>{t('home')}</button>
+      <button type="button" className={styles.box} onClick={onHome}>
+        {t('home')}
+      </button>
     </div>
   );
 }

@@ -39,7 +39,9 @@ export type Show = { elevators: boolean; patrol: boolean; heat: boolean };
  */
 function whenRigReady(runtime: TwinRuntime, fly: () => void): () => void {
   let frame = 0;
-  const schedule = () => { frame = requestAnimationFrame(fly); };
+  const schedule = () => {
+    frame = requestAnimationFrame(fly);
+  };
   const placeholder = runtime.flyTo;
   if (placeholder.length > 0) {
     // Already installed: the rig's flyTo takes a target; the placeholder takes none.
@@ -65,7 +67,10 @@ function whenRigReady(runtime: TwinRuntime, fly: () => void): () => void {
     Object.defineProperty(runtime, 'flyTo', { configurable: true, enumerable: true, writable: true, value: current });
   }
   return () => {
-    if (!done) { done = true; restore(); }
+    if (!done) {
+      done = true;
+      restore();
+    }
     cancelAnimationFrame(frame);
   };
 }
@@ -74,7 +79,17 @@ function localDay(offsetDays: number): string {
   return localToday(new Date(Date.now() - offsetDays * 86_400_000));
 }
 
-export function TwinView({ slug, name, bench, focus = null }: { slug: string; name: string; bench: Bench; focus?: TwinFocus | null }) {
+export function TwinView({
+  slug,
+  name,
+  bench,
+  focus = null,
+}: {
+  slug: string;
+  name: string;
+  bench: Bench;
+  focus?: TwinFocus | null;
+}) {
   const t = useTranslations('twin');
   const trpc = useTRPC();
   const webgl = useWebglSupport();
@@ -88,7 +103,10 @@ export function TwinView({ slug, name, bench, focus = null }: { slug: string; na
   const [statusVisible, setStatusVisible] = useState<boolean[]>(() => DEVICE_STATUSES.map(() => true));
   const [show, setShow] = useState<Show>({ elevators: true, patrol: true, heat: true });
   const incidentId = pick?.kind === 'incident' ? pick.incidentId : null;
-  const incident = useQuery({ ...trpc.twin.incident.queryOptions({ id: incidentId ?? 0 }), enabled: incidentId !== null });
+  const incident = useQuery({
+    ...trpc.twin.incident.queryOptions({ id: incidentId ?? 0 }),
+    enabled: incidentId !== null,
+  });
 
   const runtime = useMemo(() => {
     if (!scene.data) return null;
@@ -105,7 +123,13 @@ export function TwinView({ slug, name, bench, focus = null }: { slug: string; na
     return whenRigReady(runtime, () => {
       if (focus.kind === 'building') return runtime.flyTo({ kind: 'building', buildingId: focus.id });
       const i = runtime.devices.indexById.get(focus.id);
-      if (i !== undefined) runtime.flyTo({ kind: 'point', x: runtime.devices.pos[i * 3] as number, y: runtime.devices.pos[i * 3 + 1] as number, z: runtime.devices.pos[i * 3 + 2] as number });
+      if (i !== undefined)
+        runtime.flyTo({
+          kind: 'point',
+          x: runtime.devices.pos[i * 3] as number,
+          y: runtime.devices.pos[i * 3 + 1] as number,
+          z: runtime.devices.pos[i * 3 + 2] as number,
+        });
     });
   }, [runtime, focus]);
   useEffect(() => {
@@ -130,22 +154,38 @@ export function TwinView({ slug, name, bench, focus = null }: { slug: string; na
 
   // Picking a unit or a floor keeps its building as the one whose floors a click picks.
   const focusBuildingId =
-    pick && (pick.kind === 'building' || pick.kind === 'unit' || pick.kind === 'floor') ? pick.buildingId : cut?.buildingId ?? null;
+    pick && (pick.kind === 'building' || pick.kind === 'unit' || pick.kind === 'floor')
+      ? pick.buildingId
+      : (cut?.buildingId ?? null);
 
   let body: React.ReactNode;
   if (webgl === false) {
-    body = <div className={styles.state} role="alert" data-testid="twin-no-webgl"><p>{t('noWebgl')}</p></div>;
+    body = (
+      <div className={styles.state} role="alert" data-testid="twin-no-webgl">
+        <p>{t('noWebgl')}</p>
+      </div>
+    );
   } else if (scene.isError) {
     body = (
       <div className={styles.state} role="alert">
         <p>{t('loadError', { message: scene.error.message })}</p>
-        <button type="button" onClick={() => void scene.refetch()}>{t('retry')}</button>
+        <button type="button" onClick={() => void scene.refetch()}>
+          {t('retry')}
+        </button>
       </div>
     );
   } else if (!scene.data || !runtime || webgl === null) {
-    body = <div className={styles.state} aria-busy="true"><p>{t('loading')}</p></div>;
+    body = (
+      <div className={styles.state} aria-busy="true">
+        <p>{t('loading')}</p>
+      </div>
+    );
   } else if (scene.data.buildings.length === 0) {
-    body = <div className={styles.state}><p>{t('empty')}</p></div>;
+    body = (
+      <div className={styles.state}>
+        <p>{t('empty')}</p>
+      </div>
+    );
   } else {
     body = (
       <TwinCanvas
@@ -166,27 +206,39 @@ export function TwinView({ slug, name, bench, focus = null }: { slug: string; na
     <div className={styles.twin} data-testid="twin">
       <section className={styles.stage} aria-label={t('title', { name })}>
         {body}
-        {live && <div className={styles.live}><ConnectionBadge /></div>}
-        {webgl !== false && <TwinToolbar
-          name={name}
-          scene={scene.data ?? null}
-          days={days}
-          onDays={setDays}
-          show={show}
-          onShow={setShow}
-          onHome={() => runtime?.flyTo({ kind: 'home' })}
-          onHit={(hit) => {
-            if (!runtime) return;
-            if (hit.kind === 'unit') {
-              setPick({ kind: 'unit', unitId: hit.unitId, buildingId: hit.buildingId });
-              runtime.flyTo({ kind: 'unit', unitId: hit.unitId });
-            } else {
-              setPick({ kind: 'device', deviceId: hit.deviceId });
-              const i = runtime.devices.indexById.get(hit.deviceId);
-              if (i !== undefined) runtime.flyTo({ kind: 'point', x: runtime.devices.pos[i * 3] as number, y: runtime.devices.pos[i * 3 + 1] as number, z: runtime.devices.pos[i * 3 + 2] as number });
-            }
-          }}
-        />}
+        {live && (
+          <div className={styles.live}>
+            <ConnectionBadge />
+          </div>
+        )}
+        {webgl !== false && (
+          <TwinToolbar
+            name={name}
+            scene={scene.data ?? null}
+            days={days}
+            onDays={setDays}
+            show={show}
+            onShow={setShow}
+            onHome={() => runtime?.flyTo({ kind: 'home' })}
+            onHit={(hit) => {
+              if (!runtime) return;
+              if (hit.kind === 'unit') {
+                setPick({ kind: 'unit', unitId: hit.unitId, buildingId: hit.buildingId });
+                runtime.flyTo({ kind: 'unit', unitId: hit.unitId });
+              } else {
+                setPick({ kind: 'device', deviceId: hit.deviceId });
+                const i = runtime.devices.indexById.get(hit.deviceId);
+                if (i !== undefined)
+                  runtime.flyTo({
+                    kind: 'point',
+                    x: runtime.devices.pos[i * 3] as number,
+                    y: runtime.devices.pos[i * 3 + 1] as number,
+                    z: runtime.devices.pos[i * 3 + 2] as number,
+                  });
+              }
+            }}
+          />
+        )}
       </section>
       {/* Details and legend share the side column, leaving the whole canvas to the scene. */}
       <div className={styles.side}>

@@ -19,7 +19,11 @@ export function OptimizerForm({ slug, settings, onChoose }: Props) {
   const [budget, setBudget] = useState('300');
   const [cap, setCap] = useState('100');
   // The outcome is kept as data and worded at render time, so it follows a language switch.
-  const [state, setState] = useState<{ pending?: boolean; error?: string; found?: { n: number; value: number; optimal: boolean } }>({});
+  const [state, setState] = useState<{
+    pending?: boolean;
+    error?: string;
+    found?: { n: number; value: number; optimal: boolean };
+  }>({});
   return (
     <form
       className="panel inline-form"
@@ -31,7 +35,9 @@ export function OptimizerForm({ slug, settings, onChoose }: Props) {
         if (!(budgetFen >= 0 && subsidyCapFen >= 0)) return setState({ error: t('optimizerBadInput') });
         setState({ pending: true });
         try {
-          const r = await queryClient.fetchQuery(trpc.planner.optimize.queryOptions({ slug, budgetFen, subsidyCapFen, settings }));
+          const r = await queryClient.fetchQuery(
+            trpc.planner.optimize.queryOptions({ slug, budgetFen, subsidyCapFen, settings }),
+          );
           onChoose(r.unitIds);
           setState({ found: { n: r.unitIds.length, value: r.value, optimal: r.optimal } });
         } catch (error) {
@@ -39,15 +45,34 @@ export function OptimizerForm({ slug, settings, onChoose }: Props) {
         }
       }}
     >
-      <h2 id="optimizer-title" className="full">{t('optimizerTitle')}</h2>
-      <label>{t('budget')}<input type="number" min={0} step={10} value={budget} onChange={(e) => setBudget(e.target.value)} required /></label>
-      <label>{t('subsidyCap')}<input type="number" min={0} step={10} value={cap} onChange={(e) => setCap(e.target.value)} required /></label>
-      <button type="submit" className="primary" disabled={state.pending}>{state.pending ? t('optimizing') : t('optimize')}</button>
+      <h2 id="optimizer-title" className="full">
+        {t('optimizerTitle')}
+      </h2>
+      <label>
+        {t('budget')}
+        <input type="number" min={0} step={10} value={budget} onChange={(e) => setBudget(e.target.value)} required />
+      </label>
+      <label>
+        {t('subsidyCap')}
+        <input type="number" min={0} step={10} value={cap} onChange={(e) => setCap(e.target.value)} required />
+      </label>
+      <button type="submit" className="primary" disabled={state.pending}>
+        {state.pending ? t('optimizing') : t('optimize')}
+      </button>
       <span className="small muted grow">{t('optimizerHelp')}</span>
-      {state.error && <p role="alert" className="error full">{state.error}</p>}
+      {state.error && (
+        <p role="alert" className="error full">
+          {state.error}
+        </p>
+      )}
       {state.found && (
         <p role="status" className="ok full">
-          {state.found.n === 0 ? t('optimizerNone') : t(state.found.optimal ? 'optimizerDone' : 'optimizerStopped', { n: state.found.n, value: state.found.value })}
+          {state.found.n === 0
+            ? t('optimizerNone')
+            : t(state.found.optimal ? 'optimizerDone' : 'optimizerStopped', {
+                n: state.found.n,
+                value: state.found.value,
+              })}
         </p>
       )}
     </form>

@@ -25,30 +25,61 @@ export function PlannerView({ slug }: { slug: string }) {
   const [settings, setSettings] = useState<CoverageSettings>(DEFAULT_SETTINGS);
   const [selected, setSelected] = useState<number[]>([]);
   const units = useSuspenseQuery(trpc.planner.units.queryOptions({ slug, settings }));
-  const evaluation = useQuery({ ...trpc.planner.evaluate.queryOptions({ slug, unitIds: selected, settings }), placeholderData: keepPreviousData });
+  const evaluation = useQuery({
+    ...trpc.planner.evaluate.queryOptions({ slug, unitIds: selected, settings }),
+    placeholderData: keepPreviousData,
+  });
   const { community } = units.data;
 
-  const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].sort((a, b) => a - b)));
+  const toggle = (id: number) =>
+    setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].sort((a, b) => a - b)));
   return (
     <>
       <h1>{t('title', { name: locale === 'zh' ? community.name : community.nameEn })}</h1>
       <p className="muted">{t('lead')}</p>
       <fieldset className="inline-form settings">
         <legend>{t('settings')}</legend>
-        <label>{t('minAge')}
-          <select value={settings.minAge} onChange={(e) => setSettings({ ...settings, minAge: Number(e.target.value) === 80 ? 80 : 60 })}>
-            <option value={60}>60+</option><option value={80}>80+</option>
+        <label>
+          {t('minAge')}
+          <select
+            value={settings.minAge}
+            onChange={(e) => setSettings({ ...settings, minAge: Number(e.target.value) === 80 ? 80 : 60 })}
+          >
+            <option value={60}>60+</option>
+            <option value={80}>80+</option>
           </select>
         </label>
-        <label>{t('minFloor')}
-          <input type="number" min={2} max={30} value={settings.minFloor} onChange={(e) => setSettings({ ...settings, minFloor: Math.min(30, Math.max(2, Number(e.target.value) || 3)) })} />
+        <label>
+          {t('minFloor')}
+          <input
+            type="number"
+            min={2}
+            max={30}
+            value={settings.minFloor}
+            onChange={(e) =>
+              setSettings({ ...settings, minFloor: Math.min(30, Math.max(2, Number(e.target.value) || 3)) })
+            }
+          />
         </label>
         <span className="small muted">{t('settingsHelp')}</span>
       </fieldset>
-      <CoveragePanel evaluation={evaluation.data} pending={evaluation.isFetching} error={evaluation.error?.message} selected={selected.length} />
+      <CoveragePanel
+        evaluation={evaluation.data}
+        pending={evaluation.isFetching}
+        error={evaluation.error?.message}
+        selected={selected.length}
+      />
       <OptimizerForm slug={slug} settings={settings} onChoose={setSelected} />
       <UnitTable units={units.data.units} selected={selected} onToggle={toggle} onClear={() => setSelected([])} />
-      <ScenariosPanel slug={slug} selected={selected} settings={settings} onLoad={(ids, s) => { setSettings(s); setSelected(ids); }} />
+      <ScenariosPanel
+        slug={slug}
+        selected={selected}
+        settings={settings}
+        onLoad={(ids, s) => {
+          setSettings(s);
+          setSelected(ids);
+        }}
+      />
       <p className="small muted">{t('pickingNote')}</p>
     </>
   );

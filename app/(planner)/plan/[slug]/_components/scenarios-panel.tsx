@@ -8,7 +8,12 @@ import { formatFen } from '~/app/_components/ui/money';
 import { useTRPC } from '~/app/_trpc/client';
 import type { CoverageSettings } from '~/db/schema/plan';
 
-type Props = { slug: string; selected: number[]; settings: CoverageSettings; onLoad: (unitIds: number[], settings: CoverageSettings) => void };
+type Props = {
+  slug: string;
+  selected: number[];
+  settings: CoverageSettings;
+  onLoad: (unitIds: number[], settings: CoverageSettings) => void;
+};
 
 function download(fileName: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -26,7 +31,14 @@ export function ScenariosPanel({ slug, selected, settings, onLoad }: Props) {
   const [name, setName] = useState('');
   const { data: scenarios } = useSuspenseQuery(trpc.planner.scenarios.queryOptions({ slug }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.planner.scenarios.queryKey({ slug }) });
-  const save = useMutation(trpc.planner.saveScenario.mutationOptions({ onSuccess: () => { setName(''); void refresh(); } }));
+  const save = useMutation(
+    trpc.planner.saveScenario.mutationOptions({
+      onSuccess: () => {
+        setName('');
+        void refresh();
+      },
+    }),
+  );
   const remove = useMutation(trpc.planner.deleteScenario.mutationOptions({ onSuccess: () => void refresh() }));
   const [exportError, setExportError] = useState<string | null>(null);
 
@@ -51,11 +63,30 @@ export function ScenariosPanel({ slug, selected, settings, onLoad }: Props) {
           save.mutate({ slug, name, unitIds: selected, settings });
         }}
       >
-        <label className="grow">{t('scenarioName')}<input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required placeholder={t('scenarioPlaceholder')} /></label>
-        <button type="submit" className="primary" disabled={save.isPending || selected.length === 0}>{t('save', { n: selected.length })}</button>
+        <label className="grow">
+          {t('scenarioName')}
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={80}
+            required
+            placeholder={t('scenarioPlaceholder')}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={save.isPending || selected.length === 0}>
+          {t('save', { n: selected.length })}
+        </button>
         {selected.length === 0 && <span className="small muted">{t('pickFirst')}</span>}
-        {save.error && <p role="alert" className="error full">{pickLocale(save.error.message, locale)}</p>}
-        {save.isSuccess && <p role="status" className="ok full">{t('saved')}</p>}
+        {save.error && (
+          <p role="alert" className="error full">
+            {pickLocale(save.error.message, locale)}
+          </p>
+        )}
+        {save.isSuccess && (
+          <p role="status" className="ok full">
+            {t('saved')}
+          </p>
+        )}
       </form>
       {scenarios.length === 0 ? (
         <p className="muted">{t('noScenarios')}</p>
@@ -63,28 +94,60 @@ export function ScenariosPanel({ slug, selected, settings, onLoad }: Props) {
         <div className="table-scroll">
           <table data-testid="scenario-compare">
             <thead>
-              <tr><th scope="col">{t('scenario')}</th>{scenarios.map((s) => <th key={s.id} scope="col" className="num" data-testid="scenario-name">{s.name}</th>)}</tr>
+              <tr>
+                <th scope="col">{t('scenario')}</th>
+                {scenarios.map((s) => (
+                  <th key={s.id} scope="col" className="num" data-testid="scenario-name">
+                    {s.name}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {rows.map(([label, cell]) => (
-                <tr key={label}><th scope="row">{label}</th>{scenarios.map((s) => <td key={s.id} className="num">{cell(s)}</td>)}</tr>
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  {scenarios.map((s) => (
+                    <td key={s.id} className="num">
+                      {cell(s)}
+                    </td>
+                  ))}
+                </tr>
               ))}
               <tr>
-                <th scope="row"><span className="sr-only">{t('actions')}</span></th>
+                <th scope="row">
+                  <span className="sr-only">{t('actions')}</span>
+                </th>
                 {scenarios.map((s) => (
                   <td key={s.id} className="num actions">
-                    <button type="button" onClick={() => onLoad(s.unitIds, s.settings)}>{t('load')}</button>
-                    <button type="button" onClick={async () => {
-                      try {
-                        const r = await queryClient.fetchQuery(trpc.planner.exportCsv.queryOptions({ id: s.id }));
-                        download(r.fileName, r.csv);
-                        setExportError(null);
-                      } catch (error) {
-                        setExportError(pickLocale(error instanceof Error ? error.message : String(error), locale));
-                      }
-                    }}>CSV</button>
-                    <Link className="button" href={`/plan/${slug}/report/${s.id}`}>{t('report')}</Link>
-                    <button type="button" onClick={() => { if (window.confirm(t('confirmDelete', { name: s.name }))) remove.mutate({ id: s.id }); }}>{t('delete')}</button>
+                    <button type="button" onClick={() => onLoad(s.unitIds, s.settings)}>
+                      {t('load')}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={async () => {
+                        try {
+                          const r = await queryClient.fetchQuery(trpc.planner.exportCsv.queryOptions({ id: s.id }));
+                          download(r.fileName, r.csv);
+                          setExportError(null);
+                        } catch (error) {
+                          setExportError(pickLocale(error instanceof Error ? error.message : String(error), locale));
+                        }
+                      }}
+                    >
+                      CSV
+                    </button>
+                    <Link className="button" href={`/plan/${slug}/report/${s.id}`}>
+                      {t('report')}
+                    </Link>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        if (window.confirm(t('confirmDelete', { name: s.name }))) remove.mutate({ id: s.id });
+                      }}
+                    >
+                      {t('delete')}
+                    </button>
                   </td>
                 ))}
               </tr>
@@ -92,7 +155,11 @@ export function ScenariosPanel({ slug, selected, settings, onLoad }: Props) {
           </table>
         </div>
       )}
-      {exportError && <p role="alert" className="error">{exportError}</p>}
+      {exportError && (
+        <p role="alert" className="error">
+          {exportError}
+        </p>
+      )}
     </section>
   );
 }

@@ -17,17 +17,41 @@ export function UnitTable({ units, selected, onToggle, onClear }: Props) {
         <h2 id="units-title">{t('unitsTitle')}</h2>
         <span className="spacer" />
         <span className="muted small">{t('selectedN', { n: selected.length })}</span>
-        <button type="button" onClick={onClear} disabled={selected.length === 0}>{t('clear')}</button>
+        <button type="button" onClick={onClear} disabled={selected.length === 0}>
+          {t('clear')}
+        </button>
       </div>
       <div className="table-scroll">
         <table data-testid="unit-table">
           <thead>
             <tr>
-              <th scope="col"><span className="sr-only">{t('pick')}</span></th>
-              <th scope="col">{t('unit')}</th><th scope="col">{t('stage')}</th><th scope="col">{t('consent')}</th>
-              <th scope="col" className="num">{t('households')}</th><th scope="col" className="num">60+</th><th scope="col" className="num">80+</th>
-              <th scope="col" className="num">{t('impaired')}</th><th scope="col" className="num">{t('stranded')}</th>
-              <th scope="col" className="num">{t('cost')}</th><th scope="col" className="num">{t('subsidy')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('pick')}</span>
+              </th>
+              <th scope="col">{t('unit')}</th>
+              <th scope="col">{t('stage')}</th>
+              <th scope="col">{t('consent')}</th>
+              <th scope="col" className="num">
+                {t('households')}
+              </th>
+              <th scope="col" className="num">
+                60+
+              </th>
+              <th scope="col" className="num">
+                80+
+              </th>
+              <th scope="col" className="num">
+                {t('impaired')}
+              </th>
+              <th scope="col" className="num">
+                {t('stranded')}
+              </th>
+              <th scope="col" className="num">
+                {t('cost')}
+              </th>
+              <th scope="col" className="num">
+                {t('subsidy')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,20 +60,42 @@ export function UnitTable({ units, selected, onToggle, onClear }: Props) {
               return (
                 <tr key={u.unitId} className={selected.includes(u.unitId) ? 'selected' : undefined}>
                   <td>
-                    <input type="checkbox" aria-label={t('pickUnit', { unit: label })} checked={selected.includes(u.unitId) || u.hasElevator}
-                      disabled={u.hasElevator} onChange={() => onToggle(u.unitId)} />
+                    <input
+                      type="checkbox"
+                      aria-label={t('pickUnit', { unit: label })}
+                      checked={selected.includes(u.unitId) || u.hasElevator}
+                      disabled={u.hasElevator}
+                      onChange={() => onToggle(u.unitId)}
+                    />
                   </td>
                   <th scope="row">{label}</th>
-                  <td><StageBadge stage={u.stage} /></td>
+                  <td>
+                    <StageBadge stage={u.stage} />
+                  </td>
                   <td className={`small standing-${u.standing}`}>
-                    {u.hasElevator ? t('hasElevator') : u.standing === 'met' ? t('standing.met') : u.consent?.missing ? t('missingN', { n: u.consent.missing.households }) : t('standing.far')}
+                    {u.hasElevator
+                      ? t('hasElevator')
+                      : u.standing === 'met'
+                        ? t('standing.met')
+                        : u.consent?.missing
+                          ? t('missingN', { n: u.consent.missing.households })
+                          : t('standing.far')}
                   </td>
                   <td className="num">{u.households}</td>
                   <td className="num">{u.residents60plus}</td>
                   <td className="num">{u.residents80plus}</td>
                   <td className="num">{u.mobilityImpaired}</td>
-                  <td className="num"><strong>{u.stranded}</strong></td>
-                  <td className="num nowrap">{formatFen(u.totalCostFen, locale)}{u.costEstimated && <span className="muted" title={t('estimated')}>*</span>}</td>
+                  <td className="num">
+                    <strong>{u.stranded}</strong>
+                  </td>
+                  <td className="num nowrap">
+                    {formatFen(u.totalCostFen, locale)}
+                    {u.costEstimated && (
+                      <span className="muted" title={t('estimated')}>
+                        *
+                      </span>
+                    )}
+                  </td>
                   <td className="num nowrap">{formatFen(u.subsidyFen, locale)}</td>
                 </tr>
               );

@@ -17,7 +17,8 @@ type Props = PublicProps<{ u: UnitData; url: string; qrSvg: string }>;
 function origin(h: IncomingHttpHeaders): string {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
   const host = first(h['x-forwarded-host']) ?? first(h.host) ?? 'localhost';
-  const proto = first(h['x-forwarded-proto']) ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  const proto =
+    first(h['x-forwarded-proto']) ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
   return `${proto}://${host}`;
 }
 
@@ -27,7 +28,12 @@ export const getServerSideProps: GetServerSideProps<Props> = (ctx) =>
     if (!u) return null;
     const url = `${origin(ctx.req.headers)}${unitPath(u)}`;
     // Error correction M survives a scuffed or partly covered print.
-    const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+    const qrSvg = await QRCode.toString(url, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      color: { dark: '#000000', light: '#ffffff' },
+    });
     return { u, url, qrSvg };
   });
 

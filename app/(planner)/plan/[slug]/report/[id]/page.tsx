@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: '方案报告 Scenario report' };
 export default async function ScenarioReport({ params }: Props) {
   const { slug, id } = await params;
   const { allowed } = await plannerUser(`/plan/${slug}/report/${id}`);
-  const [t, ts, locale] = await Promise.all([getTranslations('planner'), getTranslations('retrofit.stages'), getLocale()]);
+  const [t, ts, locale] = await Promise.all([
+    getTranslations('planner'),
+    getTranslations('retrofit.stages'),
+    getLocale(),
+  ]);
   if (!allowed) return <p className="notice">{t('forbidden')}</p>;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const caller = await getCaller();
@@ -37,32 +41,88 @@ export default async function ScenarioReport({ params }: Props) {
         <PrintButton label={t('print')} />
       </div>
       <h1>{t('reportTitle', { name: s.name })}</h1>
-      <p className="muted">{locale === 'zh' ? community.name : community.nameEn} · {t('thresholds')} {s.settings.minAge}+ · ≥{s.settings.minFloor}F · {t('savedOn', { date: s.createdAt.toISOString().slice(0, 10) })}</p>
+      <p className="muted">
+        {locale === 'zh' ? community.name : community.nameEn} · {t('thresholds')} {s.settings.minAge}+ · ≥
+        {s.settings.minFloor}F · {t('savedOn', { date: s.createdAt.toISOString().slice(0, 10) })}
+      </p>
       <table>
         <tbody>
-          <tr><th scope="row">{t('strandedNow')}</th><td className="num">{e.before.stranded}</td></tr>
-          <tr><th scope="row">{t('strandedLeft')}</th><td className="num">{e.after.stranded}</td></tr>
-          <tr><th scope="row">{t('householdsGain')}</th><td className="num">{e.after.householdsStepFree - e.before.householdsStepFree}</td></tr>
-          <tr><th scope="row">{t('elderlyStepFree')}</th><td className="num">{e.before.residents60plusStepFree} → {e.after.residents60plusStepFree}</td></tr>
-          <tr><th scope="row">{t('impairedStepFree')}</th><td className="num">{e.before.mobilityImpairedStepFree} → {e.after.mobilityImpairedStepFree}</td></tr>
-          <tr><th scope="row">{t('cost')}</th><td className="num">{formatFen(e.totalFen, locale)}</td></tr>
-          <tr><th scope="row">{t('subsidy')}</th><td className="num">{formatFen(e.subsidyFen, locale)}</td></tr>
-          <tr><th scope="row">{t('owners')}</th><td className="num">{formatFen(e.ownersFen, locale)}</td></tr>
+          <tr>
+            <th scope="row">{t('strandedNow')}</th>
+            <td className="num">{e.before.stranded}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('strandedLeft')}</th>
+            <td className="num">{e.after.stranded}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('householdsGain')}</th>
+            <td className="num">{e.after.householdsStepFree - e.before.householdsStepFree}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('elderlyStepFree')}</th>
+            <td className="num">
+              {e.before.residents60plusStepFree} → {e.after.residents60plusStepFree}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t('impairedStepFree')}</th>
+            <td className="num">
+              {e.before.mobilityImpairedStepFree} → {e.after.mobilityImpairedStepFree}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t('cost')}</th>
+            <td className="num">{formatFen(e.totalFen, locale)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('subsidy')}</th>
+            <td className="num">{formatFen(e.subsidyFen, locale)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('owners')}</th>
+            <td className="num">{formatFen(e.ownersFen, locale)}</td>
+          </tr>
         </tbody>
       </table>
       <h2>{t('unitsTitle')}</h2>
       <table>
         <thead>
-          <tr><th scope="col">{t('unit')}</th><th scope="col">{t('stage')}</th><th scope="col">{t('consent')}</th><th scope="col" className="num">{t('stranded')}</th><th scope="col" className="num">{t('cost')}</th><th scope="col" className="num">{t('subsidy')}</th></tr>
+          <tr>
+            <th scope="col">{t('unit')}</th>
+            <th scope="col">{t('stage')}</th>
+            <th scope="col">{t('consent')}</th>
+            <th scope="col" className="num">
+              {t('stranded')}
+            </th>
+            <th scope="col" className="num">
+              {t('cost')}
+            </th>
+            <th scope="col" className="num">
+              {t('subsidy')}
+            </th>
+          </tr>
         </thead>
         <tbody>
           {s.units.map((u) => (
             <tr key={u.unitId}>
-              <th scope="row">{u.buildingName}{u.unitName}</th>
+              <th scope="row">
+                {u.buildingName}
+                {u.unitName}
+              </th>
               <td>{u.stage ? ts(u.stage) : '—'}</td>
-              <td>{u.standing === 'met' ? t('standing.met') : u.missing ? t('missingN', { n: u.missing.households }) : t('standing.far')}</td>
+              <td>
+                {u.standing === 'met'
+                  ? t('standing.met')
+                  : u.missing
+                    ? t('missingN', { n: u.missing.households })
+                    : t('standing.far')}
+              </td>
               <td className="num">{u.stranded}</td>
-              <td className="num">{formatFen(u.totalCostFen, locale)}{u.costEstimated ? '*' : ''}</td>
+              <td className="num">
+                {formatFen(u.totalCostFen, locale)}
+                {u.costEstimated ? '*' : ''}
+              </td>
               <td className="num">{formatFen(u.subsidyFen, locale)}</td>
             </tr>
           ))}
@@ -70,8 +130,22 @@ export default async function ScenarioReport({ params }: Props) {
       </table>
       <h2>{t('chartFloors')}</h2>
       <table>
-        <thead><tr><th scope="col">{t('floor')}</th><th scope="col" className="num">{t('owners')}</th></tr></thead>
-        <tbody>{e.byFloor.map((f) => <tr key={f.floor}><td>{t('floorN', { n: f.floor })}</td><td className="num">{formatFen(f.shareFen, locale)}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">{t('floor')}</th>
+            <th scope="col" className="num">
+              {t('owners')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {e.byFloor.map((f) => (
+            <tr key={f.floor}>
+              <td>{t('floorN', { n: f.floor })}</td>
+              <td className="num">{formatFen(f.shareFen, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
       <p className="small muted">{t('reportNote')}</p>
     </article>

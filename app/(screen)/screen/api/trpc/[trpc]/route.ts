@@ -5,14 +5,24 @@
 import { TRPCError } from '@trpc/server';
 import { createContext } from '~/server/context';
 import { getDb } from '~/server/db';
-import { KIOSK_COOKIE, KIOSK_PROCEDURES, kioskFromCookie, kioskUser, readCookie, SCREEN_TRPC_ENDPOINT } from '~/server/kiosk/links';
+import {
+  KIOSK_COOKIE,
+  KIOSK_PROCEDURES,
+  kioskFromCookie,
+  kioskUser,
+  readCookie,
+  SCREEN_TRPC_ENDPOINT,
+} from '~/server/kiosk/links';
 import { handleTrpcRequest } from '~/server/trpc-handler';
 
 export const dynamic = 'force-dynamic';
 
 function forbidden(message: string) {
   const error = new TRPCError({ code: 'FORBIDDEN', message });
-  return Response.json({ error: { message: error.message, code: -32003, data: { code: 'FORBIDDEN', httpStatus: 403 } } }, { status: 403 });
+  return Response.json(
+    { error: { message: error.message, code: -32003, data: { code: 'FORBIDDEN', httpStatus: 403 } } },
+    { status: 403 },
+  );
 }
 
 /**
@@ -45,7 +55,8 @@ async function handler(req: Request) {
   if (!kiosk) return handleTrpcRequest(req, SCREEN_TRPC_ENDPOINT);
   // Batched calls name several procedures joined by commas: every one must be allowed.
   const paths = new URL(req.url).pathname.slice(SCREEN_TRPC_ENDPOINT.length + 1).split(',');
-  if (!paths.every((p) => KIOSK_PROCEDURES.has(decodeURIComponent(p)))) return forbidden('大屏链接只读 / A screen link is read-only');
+  if (!paths.every((p) => KIOSK_PROCEDURES.has(decodeURIComponent(p))))
+    return forbidden('大屏链接只读 / A screen link is read-only');
   // A community's link reads that community only: no district calls, no other slug.
   if (kiosk.slug !== null) {
     const slugs = inputSlugs(new URL(req.url).searchParams.get('input'));
@@ -54,7 +65,10 @@ async function handler(req: Request) {
       return forbidden('此大屏链接只能查看本社区 / This screen link reads its own community only');
     }
   }
-  return handleTrpcRequest(req, SCREEN_TRPC_ENDPOINT, async () => ({ ...(await createContext({ headers: req.headers })), user: kioskUser(kiosk) }));
+  return handleTrpcRequest(req, SCREEN_TRPC_ENDPOINT, async () => ({
+    ...(await createContext({ headers: req.headers })),
+    user: kioskUser(kiosk),
+  }));
 }
 
 export { handler as GET, handler as POST };
