@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { selectRows } from '~/db/client';
 import { seedDemo } from '~/db/seed';
-import { localToday } from '~/db/local-day';
+import { localToday } from '~/lib/calendar';
 import { createTestDatabase } from '~/test/db';
 import { launchChromium, SHOTS_DIR } from './app-server';
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, selectRows, type Database, type Db } from '~/db/client';
-import { localToday } from '~/db/local-day';
+import { localToday } from '~/lib/calendar';
 import { seedDemo } from '~/db/seed';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { env } from './env';

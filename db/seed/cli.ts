@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, selectRows } from '../client';
-import { localToday } from '../local-day';
+import { localToday } from '~/lib/calendar';
 import { seedDemo } from './index';
 
 async function main(): Promise<void> {

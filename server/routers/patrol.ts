@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { selectRows } from '~/db/client';
 import { patrolCheckins, patrolPlans, patrolRoutePoints, patrolRoutes } from '~/db/schema';
 import { complianceByPlan, localInstant, patrolChecks } from '../domain/patrol-compliance';
-import { localToday } from '~/db/local-day';
+import { localToday } from '~/lib/calendar';
 import { createTRPCRouter, staffProcedure } from '../trpc';
 import { communityBySlug, localDate, slugInput } from './_inputs';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { seedDemo } from '~/db/seed';
 import { createTestDatabase, testEngines } from '~/test/db';
-import { localToday } from '~/db/local-day';
+import { localToday } from '~/lib/calendar';
 import { appRouter, createCaller } from '../root';
 import type { Tier } from '../trpc';
 import { PUBLIC_FIELDS } from './public-fields';

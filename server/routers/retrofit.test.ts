@@ -8,7 +8,7 @@ import { selectRows, type Database } from '~/db/client';
 import { seedDemo } from '~/db/seed';
 import { createTestDatabase, testEngines } from '~/test/db';
 import { buildXlsx } from '~/test/xlsx';
-import { localToday } from '~/db/local-day';
+import { localToday } from '~/lib/calendar';
 import { addDays } from '../domain/stage-rules';
 import { createCaller } from '../root';
 

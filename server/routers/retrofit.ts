@@ -14,7 +14,7 @@ import { RETROFIT_STAGES_ALL, stageIndex, type Vote } from '~/db/vocab';
 import { CostShareError, costShares } from '../domain/cost-share';
 import { checkMove, publicityPeriod } from '../domain/stage-rules';
 import { validateImport, type ImportTarget } from '../domain/vote-import';
-import { localToday } from '~/db/local-day';
+import { localToday } from '~/lib/calendar';
 import { readTable, UnreadableFileError } from '../import/read-table';
 import { loadCases, type LoadedCase } from '../queries/retrofit-cases';
 import { createTRPCRouter, plannerProcedure, staffProcedure } from '../trpc';

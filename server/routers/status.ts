@@ -5,7 +5,7 @@ import { selectRows } from '~/db/client';
 import { DEVICE_CLASSES, type DeviceClass } from '~/db/vocab';
 import { z } from 'zod';
 import { suppressSmall } from '../domain/privacy';
-import { localToday } from '~/db/local-day';
+import { localToday } from '~/lib/calendar';
 import { publicFacilities, publicRetrofit, publicSafety, publicService } from '../queries/public-community';
 import { publicUnit } from '../queries/public-unit';
 import { createTRPCRouter, publicProcedure } from '../trpc';

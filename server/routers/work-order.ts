@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, notInArray, or, typ
 import { z } from 'zod';
 import { alarms, buildings, communities, devices, grids, units, workOrderEvents, workOrders } from '~/db/schema';
 import { PUBLIC_AREAS, WORK_ORDER_ACTIONS, WORK_ORDER_SOURCES, WORK_ORDER_STATES } from '~/db/vocab';
-import { localToday } from '~/db/local-day';
+import { localToday } from '~/lib/calendar';
 import {
   DUE_HOURS,
   isOverdue,

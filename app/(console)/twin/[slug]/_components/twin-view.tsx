@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
-import { localToday } from '~/db/local-day';
+import { localToday } from '~/lib/calendar';
 import { DEVICE_CLASSES, DEVICE_STATUSES } from '~/db/vocab';
 import { heatCells } from '~/app/_scene/heat';
 import { placeDevices } from '~/app/_scene/placement';
