@@ -1,4 +1,4 @@
-// DESIGN.md §4: throwing incidents by building × floor over 1,000,000
+// docs/ARCHITECTURE.md § Targets: throwing incidents by building × floor over 1,000,000
 // incidents, p95 ≤ 20 ms. One community holds all of them — the worst case
 // for one community's question, since no other community's rows are filtered
 // away — and at this density both rollups are saturated: one row per

@@ -1,4 +1,4 @@
-// DESIGN.md §4 ingest targets. Rows report ms per 1,000 events (so ≥ 50,000
+// Ingest targets (docs/ARCHITECTURE.md § Targets). Rows report ms per 1,000 events (so ≥ 50,000
 // events/s on PostgreSQL is ≤ 20 ms, ≥ 20,000/s on PGlite ≤ 50 ms), over
 // windows of 10,000 events fed in process through the whole pipeline
 // (validate → dedupe → batch write → device state → frames), after 10,000

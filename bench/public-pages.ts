@@ -1,4 +1,4 @@
-// DESIGN.md §4: a public status page loads ≤ 100 KB of JavaScript (gzip),
+// docs/ARCHITECTURE.md § Targets: a public status page loads ≤ 100 KB of JavaScript (gzip),
 // with no three.js, map or chart code. Against a production build on PGlite:
 // for each public route, the gzip size of every script its HTML makes a
 // phone download or run — <script src>, <link rel=preload as=script> and

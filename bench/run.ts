@@ -1,5 +1,5 @@
 // `npm run bench`: runs every benchmark module in turn and prints their rows
-// as one table against the DESIGN.md §4 targets. Exits 1 when a row misses
+// as one table against docs/ARCHITECTURE.md § Targets. Exits 1 when a row misses
 // its target, so CI can hold a regression.
 import { incidentFloorCountsBench } from './incident-floor-counts';
 import { ingestBench } from './ingest';

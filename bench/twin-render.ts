@@ -1,4 +1,4 @@
-// DESIGN.md §4 rendering targets for the 3D twin, measured in headless
+// Rendering targets (docs/ARCHITECTURE.md § Targets) for the 3D twin, measured in headless
 // Chromium on software WebGL (SwiftShader) against a production build, as
 // staff, on 荆胡 (11,786 sensors, 570 patrol points, 28 buildings):
 //   draw calls ≤ 40, and unchanged at 10× the sensors (?scale=10);
@@ -9,7 +9,7 @@
 //     the best of two alternating windows each, since the other processes on
 //     a 2-core machine slow one window or another;
 //   JS heap at 10× ≤ 3× the heap at 1×, each read after a forced GC.
-// On SwiftShader absolute fps mean little (STACK-NOTES), so only the ratio
+// On SwiftShader absolute fps mean little (docs/ARCHITECTURE.md § Measured facts), so only the ratio
 // has a target.
 import type { Browser, Page } from 'playwright-core';
 import type { BenchContext, BenchRow } from './types';

@@ -12,7 +12,7 @@ export type BenchRow = {
   n: number;
   p50Ms: number;
   p95Ms: number;
-  /** A p95 bound from DESIGN.md §4; rows without one are informational. */
+  /** A p95 bound from docs/ARCHITECTURE.md § Targets; rows without one are informational. */
   targetMs?: number;
   note?: string;
   /**

@@ -1,4 +1,4 @@
-// Closed vocabularies of the domain (DESIGN.md §2). Plain constants, importable
+// Closed vocabularies of the domain (docs/DOMAIN.md). Plain constants, importable
 // from the schema, the server and client code alike.
 
 /** The 16 sensor classes seen in 荆胡智慧社区 and their usual makes. */
@@ -72,7 +72,7 @@ export const ALARM_ACTIONS = [
 ] as const;
 export type AlarmAction = (typeof ALARM_ACTIONS)[number];
 
-/** Moves of a work order (DESIGN.md §2); server/domain/work-order-flow.ts judges them. */
+/** Moves of a work order (docs/DOMAIN.md § Work orders); server/domain/work-order-flow.ts judges them. */
 export const WORK_ORDER_ACTIONS = ['accept', 'return', 'transfer', 'finish', 'visit', 'close', 'reopen'] as const;
 export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
 
@@ -82,7 +82,7 @@ export type PublicArea = (typeof PUBLIC_AREAS)[number];
 
 export const GRID_KINDS = ['party', 'legal', 'property', 'combined'] as const;
 
-/** Retrofit stages in order; 'stalled' stands outside the sequence (DESIGN.md §2). */
+/** Retrofit stages in order; 'stalled' stands outside the sequence (docs/DOMAIN.md § Retrofit stages). */
 export const RETROFIT_STAGES = [
   'intent', // 意愿登记
   'vote', // 表决

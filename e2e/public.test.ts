@@ -1,9 +1,9 @@
 // Residents' pages in Chromium at a phone viewport: the unit page shows its
 // stage and publicity dates and works with JavaScript off; the pages download
-// no script at all (DESIGN.md §4: a slow phone on a stairwell); and a crawl of
+// no script at all (docs/ARCHITECTURE.md § Targets: a slow phone on a stairwell); and a crawl of
 // every community and unit page finds none of the personal data the app's
 // database holds. The app's PGlite folder belongs to the server process (a
-// second writer would silently diverge, STACK-NOTES), so the crawl cannot
+// second writer would silently diverge, docs/ARCHITECTURE.md § Measured facts), so the crawl cannot
 // plant sentinels there; it looks for the demo's own owners, phones and
 // work-order reporters instead, rebuilt by seeding the same deterministic
 // demo (same date) into a database of its own.

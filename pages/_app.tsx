@@ -1,5 +1,5 @@
 // The residents' pages (/status/…, /report/…) are Pages Router pages, not
-// app/ routes as STYLE.md prefers, for one reason: DESIGN.md §4 allows them
+// app/ routes like every other page, for one reason: docs/ARCHITECTURE.md § Targets allows them
 // 100 KB of JavaScript, and every App Router page loads React DOM and the
 // App Router runtime (132.5 KB gzip measured, before a line of our own code),
 // for pages that need no script at all. The Pages Router lets a page ship no

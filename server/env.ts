@@ -22,7 +22,7 @@ const schema = z.object({
   LIVE_BUS: z.enum(['memory', 'postgres', 'redis']).default('memory'),
   /** redis://… for LIVE_BUS=redis. */
   REDIS_URL: z.string().url().optional(),
-  /** Frames coalesce the changes of this many milliseconds (DESIGN.md §3: at most 100). */
+  /** Frames coalesce the changes of this many milliseconds (docs/ARCHITECTURE.md § Live data: at most 100). */
   LIVE_FRAME_MS: z.coerce.number().int().min(10).max(100).default(100),
   /** Frames older than this are trimmed; a client further behind gets a fresh snapshot. */
   LIVE_RETENTION_SECONDS: z.coerce.number().int().min(60).default(3600),
@@ -56,7 +56,7 @@ const schema = z.object({
   REPORT_RATE_POINTS: z.coerce.number().int().min(1).max(10_000).default(5),
   REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 
-  // District map (DESIGN.md §3, Maps). Unset: MapLibre on a local style, no network.
+  // District map (docs/ARCHITECTURE.md § Map). Unset: MapLibre on a local style, no network.
   /** A Mapbox access token switches the map to mapbox-gl and a Mapbox base style (mapbox-gl blanks without one). */
   MAPBOX_TOKEN: z.string().min(1).optional(),
   /** A raster base-map tile URL with {z}/{x}/{y}, e.g. 天地图 tiles with their tk parameter. */

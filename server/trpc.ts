@@ -1,5 +1,5 @@
 // tRPC is initialised once, here. This file exports only the procedure kinds
-// Linli allows: one per access tier (DESIGN.md §5). Every procedure is built
+// Linli allows: one per access tier (docs/ARCHITECTURE.md § Access tiers). Every procedure is built
 // from exactly one of them, and server/routers/access.test.ts calls each one
 // as every tier.
 import { initTRPC, TRPCError } from '@trpc/server';

@@ -51,7 +51,7 @@ async function loadLib(settings: MapSettings): Promise<{ lib: Lib; style: unknow
   }
   // The library's CSS positions markers and the canvas; it loads with the library, only on map pages.
   const [maplibre] = await Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css')]);
-  // After a production build the worker is not where MapLibre looks: name it (STACK-NOTES).
+  // After a production build the worker is not where MapLibre looks: name it (docs/ARCHITECTURE.md § Measured facts).
   maplibre.setWorkerUrl('/api/map-worker');
   return { lib: maplibre as unknown as Lib, style: LOCAL_STYLE(settings.tileUrl) };
 }

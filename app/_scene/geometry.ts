@@ -1,4 +1,4 @@
-// The community's local frame (metres: x east, y north, z up, DESIGN.md §2)
+// The community's local frame (metres: x east, y north, z up; docs/DOMAIN.md § Community model)
 // mapped onto three.js (x east, y up, z south), and where things stand in it.
 // Pure functions, so the scene tests can check placement without WebGL.
 import type { LocalPoint } from '~/db/schema/_helpers';

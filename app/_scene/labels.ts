@@ -1,5 +1,5 @@
 // Chinese labels without a font download: drei <Text> fetches fonts from a
-// CDN and fails offline (STACK-NOTES), so the labels are painted once with
+// CDN and fails offline (docs/ARCHITECTURE.md § Measured facts), so the labels are painted once with
 // the system's CJK font into one atlas texture and drawn as flat quads on
 // roofs and façades — one draw call for every label of the community.
 import { BufferGeometry, CanvasTexture, Float32BufferAttribute, SRGBColorSpace } from 'three';

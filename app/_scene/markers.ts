@@ -1,5 +1,5 @@
 // The four shared marker geometries. Each stays at or under 12 triangles: an
-// 80-triangle sphere per sensor put 950k triangles on screen (DESIGN.md §4).
+// 80-triangle sphere per sensor put 950k triangles on screen (docs/ARCHITECTURE.md § Targets).
 import {
   BoxGeometry,
   BufferAttribute,

@@ -10,7 +10,7 @@ export const STATUS_COLOR: Record<DeviceStatus, string> = {
   maintenance: '#2f6fe0',
 };
 
-/** Low-poly marker shapes; one InstancedMesh each (≤ 12 triangles, DESIGN.md §4). */
+/** Low-poly marker shapes; one InstancedMesh each (≤ 12 triangles, docs/ARCHITECTURE.md § Targets). */
 export const SHAPES = ['octahedron', 'tetrahedron', 'box', 'cone'] as const;
 export type Shape = (typeof SHAPES)[number];
 

@@ -117,7 +117,7 @@ export default function TwinCanvas(props: TwinCanvasProps) {
     <Canvas
       frameloop={bench ? 'always' : 'demand'}
       dpr={bench ? 1 : (props.dpr ?? [1, 2])}
-      // Software WebGL halves its frame rate with antialiasing (STACK-NOTES).
+      // Software WebGL halves its frame rate with antialiasing (docs/ARCHITECTURE.md § Measured facts).
       gl={{ antialias: !bench }}
       camera={{ fov: 40, near: 0.5, far: 6000, position: [0, 250, 350] }}
       onPointerMissed={() => onPick(null)}

@@ -76,7 +76,7 @@ export const units = pgTable(
 );
 export type Unit = typeof units.$inferSelect;
 
-// Households hold personal data (DESIGN.md §5): room, owner, phone and the
+// Households hold personal data (docs/DOMAIN.md § Privacy): room, owner, phone and the
 // occupants' ages never leave the server except as aggregates.
 export const households = pgTable(
   'households',

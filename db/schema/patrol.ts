@@ -3,7 +3,7 @@ import { CHECKIN_METHODS, PATROL_FREQUENCIES } from '../vocab';
 import { timestamps } from './_helpers';
 import { buildings, communities } from './community';
 
-// Patrol routes and times are never public (DESIGN.md §5).
+// Patrol routes and times are never public (docs/DOMAIN.md § Privacy).
 export const patrolPoints = pgTable('patrol_points', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   communityId: integer()

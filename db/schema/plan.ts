@@ -2,7 +2,7 @@ import { bigint, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-co
 import { timestamps } from './_helpers';
 import { communities } from './community';
 
-/** Coverage thresholds (DESIGN.md §2): who counts as elderly, and from which floor stairs strand them. */
+/** Coverage thresholds (docs/DOMAIN.md § Coverage): who counts as elderly, and from which floor stairs strand them. */
 export type CoverageSettings = { minAge: 60 | 80; minFloor: number };
 
 /** A planner's retrofit scenario: a named set of units that would get an elevator. */

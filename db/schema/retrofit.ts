@@ -17,7 +17,7 @@ import { communities, households, units } from './community';
 
 export type SubsidyRule = { kind: 'percent'; percent: number; capFen: number } | { kind: 'fixed'; amountFen: number };
 
-/** One elevator-retrofit case per unit (DESIGN.md §2). Money in fen. */
+/** One elevator-retrofit case per unit (docs/DOMAIN.md § Retrofit stages). Money in fen. */
 export const retrofitCases = pgTable('retrofit_cases', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   unitId: integer()

@@ -1,4 +1,4 @@
-// The demo data: the three communities of the source articles (DESIGN.md §2)
+// The demo data: the three communities of the source articles (docs/DOMAIN.md § Demo data)
 // with 90 days of history before `today`. Deterministic: the same `today`
 // writes the same rows, ids included, into an empty database.
 import type { Db } from '../client';

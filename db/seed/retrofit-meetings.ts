@@ -1,4 +1,4 @@
-// The micro-grid's joint meetings (联席会议, every two weeks, DESIGN.md §2)
+// The micro-grid's joint meetings (联席会议, every two weeks, docs/DOMAIN.md § Retrofit stages)
 // and the objections received while a case was in publicity. Their own
 // random stream, so the rest of the seed is unchanged by them.
 import { retrofitMeetings, retrofitObjections, type MeetingConcern } from '../schema';

@@ -1,5 +1,5 @@
 // The demo data, read back from the database: the facts of the source
-// articles (DESIGN.md §2), the consistency of the generated history, and
+// articles (docs/DOMAIN.md § Demo data), the consistency of the generated history, and
 // determinism — on PGlite and, with TEST_DATABASE_URL, PostgreSQL.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

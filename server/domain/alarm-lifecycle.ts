@@ -1,4 +1,4 @@
-// The alarm lifecycle (DESIGN.md §2) as pure functions: which staff move is
+// The alarm lifecycle (docs/DOMAIN.md § Alarms) as pure functions: which staff move is
 // legal from which state, and which alarms are due to escalate. The router
 // applies a move under a row lock and appends it to alarm_events; the live
 // sweep runs dueEscalations with the server clock, tests with their own.

@@ -5,7 +5,7 @@
 import type { SubsidyRule } from '~/db/schema/retrofit';
 
 /**
- * The published example table (DESIGN.md §2): floors 1–2 pay nothing, 3F 0.7,
+ * The published example table (docs/DOMAIN.md § Cost shares): floors 1–2 pay nothing, 3F 0.7,
  * 4F 0.8, 5F 0.9, 6F 1.0, 7F 1.1, and 0.1 more per floor above.
  */
 export const DEFAULT_FLOOR_COEFFICIENTS: Readonly<Record<string, number>> = {

@@ -1,4 +1,4 @@
-// Step-free coverage and the stranded elderly (悬空老人), DESIGN.md §2: a
+// Step-free coverage and the stranded elderly (悬空老人), docs/DOMAIN.md § Coverage: a
 // resident gains step-free access when their unit has an elevator in service
 // (or planned, in a scenario); the stranded are residents aged 60+ (a
 // setting: 60 or 80) or mobility-impaired, living on floor 3 or higher (a

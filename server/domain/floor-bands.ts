@@ -1,4 +1,4 @@
-// Floor bands for public throwing figures (DESIGN.md §5): incidents go public
+// Floor bands for public throwing figures (docs/DOMAIN.md § Privacy): incidents go public
 // by floor band and month, never by floor or window, and a band must cover at
 // least MIN_GROUP_HOUSEHOLDS households so a count cannot point at one flat.
 import { MIN_GROUP_HOUSEHOLDS } from './privacy';

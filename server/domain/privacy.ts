@@ -1,4 +1,4 @@
-// Public surfaces show aggregates only (DESIGN.md §5): groups of at least 5
+// Public surfaces show aggregates only (docs/DOMAIN.md § Privacy): groups of at least 5
 // households, and any count below 3 shown as "<3" so nobody can be singled out.
 export const MIN_GROUP_HOUSEHOLDS = 5;
 export const SMALL_COUNT = 3;

@@ -1,4 +1,4 @@
-// When a retrofit case may move to another stage (DESIGN.md §2). The order is
+// When a retrofit case may move to another stage (docs/DOMAIN.md § Retrofit stages). The order is
 // 意愿登记 → 表决 → 签约 → 设计/图审 → 公示 → 施工许可 → 施工 → 验收/登记 →
 // 投入使用, one stage at a time, or 搁置 (stalled) with a reason from any stage
 // before service. Every refusal carries a reason in Chinese and English.

@@ -1,4 +1,4 @@
-// Work orders (DESIGN.md §2): the state machine, due times by category, the
+// Work orders (docs/DOMAIN.md § Work orders): the state machine, due times by category, the
 // overdue flag and the 12345 rates. Pure; the router applies and records moves.
 import type { WorkOrderAction, WorkOrderState } from '~/db/vocab';
 

@@ -17,7 +17,7 @@ export async function acceptPayload(
   if (!json.ok) return { ok: false, status: 400, reason: json.reason };
   const parsed = parseEvents(json.value, { maxFutureMs: opts.maxFutureSeconds * 1000, kind: opts.kind });
   if (!parsed.ok) return { ok: false, status: 400, reason: parsed.reason };
-  // A credential speaks for one device only (DESIGN.md §5).
+  // A credential speaks for one device only (docs/DOMAIN.md § Readings and events).
   const other = parsed.events.find((e) => e.device !== undefined && e.device !== device.code);
   if (other)
     return {

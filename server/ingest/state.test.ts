@@ -164,7 +164,7 @@ describe('alarm rules', () => {
     expect(derivedStatus(new Set(['device_offline', 'throwing']))).toBe('online');
   });
 
-  it('moves alarms forward only through the DESIGN.md §2 lifecycle', () => {
+  it('moves alarms forward only through the lifecycle of docs/DOMAIN.md § Alarms', () => {
     expect(canAdvanceAlarm('open', 'acknowledged')).toBe(true);
     expect(canAdvanceAlarm('in_progress', 'resolved')).toBe(true);
     expect(canAdvanceAlarm('resolved', 'resolved')).toBe(true);

@@ -1,4 +1,4 @@
-// Device status and alarm rules as pure functions (DESIGN.md §2): what one
+// Device status and alarm rules as pure functions (docs/DOMAIN.md § Devices): what one
 // event does to one device. The pipeline reads the device's state under a row
 // lock, folds its events through applyEvent, and writes the result; the
 // offline sweep uses markOffline. Nothing here touches the database.
@@ -335,7 +335,7 @@ export function markOffline(state: DeviceState, now: Date): Outcome {
 }
 
 /**
- * The alarm lifecycle of DESIGN.md §2, forward only: open → acknowledged →
+ * The alarm lifecycle of docs/DOMAIN.md § Alarms, forward only: open → acknowledged →
  * in progress → resolved → closed. A device clearing its condition resolves
  * the alarm from any earlier state; staff close it. Moving to the state it is
  * already in is allowed and changes nothing, so retries are harmless.

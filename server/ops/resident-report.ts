@@ -1,5 +1,5 @@
 // Residents' reports from the public form: no login, rate-limited per client
-// address, and nothing personal shown back (DESIGN.md §5) — the reporter gets
+// address, and nothing personal shown back (docs/DOMAIN.md § Privacy) — the reporter gets
 // a reference that reveals only the order's state.
 import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Throwing incidents by building × floor over a period (DESIGN.md §4 target:
+// Throwing incidents by building × floor over a period (docs/ARCHITECTURE.md § Targets:
 // p95 ≤ 20 ms over 1,000,000 incidents). The answer comes from the two
 // rollups that migration 0001's triggers keep in step with incidents:
 // incident_floor_monthly for the period's whole months and

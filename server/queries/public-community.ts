@@ -1,4 +1,4 @@
-// Aggregates for the residents' community page (DESIGN.md §5), built for it
+// Aggregates for the residents' community page (docs/DOMAIN.md § Privacy), built for it
 // alone: every query selects counts, never a row about a person, so nothing
 // personal can leak however the page is changed. Households, work-order
 // reporters and evidence are read only inside count(*).

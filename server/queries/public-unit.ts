@@ -1,4 +1,4 @@
-// The residents' unit page (DESIGN.md §5): the unit's retrofit timeline as
+// The residents' unit page (docs/DOMAIN.md § Privacy): the unit's retrofit timeline as
 // stage + date, the publicity (公示) notice as posted, how many objections
 // arrived (never who or what), and its elevator. Stage notes, "by" and
 // stalled reasons are free text typed by staff and stay off the page: only

@@ -1,4 +1,4 @@
-// The authorization matrix (DESIGN.md §5): every procedure is called as every
+// The authorization matrix (docs/ARCHITECTURE.md § Access tiers): every procedure is called as every
 // tier and must be allowed or refused exactly as listed here. A procedure
 // added to the router without an entry here fails the first test.
 import { TRPCError } from '@trpc/server';

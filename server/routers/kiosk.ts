@@ -1,4 +1,4 @@
-// Admins hand out and revoke read-only big-screen links (DESIGN.md §1: screens run unattended).
+// Admins hand out and revoke read-only big-screen links (docs/DOMAIN.md § Audiences: screens run unattended).
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { communities, kioskLinks } from '~/db/schema';

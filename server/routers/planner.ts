@@ -1,6 +1,6 @@
 // The retrofit planner: coverage now and under scenarios, an optimizer, and
 // saved scenarios. Planners see rooms, areas and age-band counts — never
-// owners' names or phones (DESIGN.md §5).
+// owners' names or phones (docs/DOMAIN.md § Privacy).
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';

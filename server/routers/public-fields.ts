@@ -1,6 +1,6 @@
 // The reviewed field names of every public-tier procedure's output
 // (public-privacy.test.ts compares against this). Adding a field here is a
-// privacy review: DESIGN.md §5 lists what may never appear.
+// privacy review: docs/DOMAIN.md § Privacy lists what may never appear.
 export const PUBLIC_FIELDS: Record<string, string[]> = {
   'community.bySlug': ['anchorLat', 'anchorLng', 'district', 'id', 'name', 'nameEn', 'neighbourhood', 'slug', 'street'],
   'community.list': ['[].district', '[].id', '[].name', '[].nameEn', '[].neighbourhood', '[].slug', '[].street'],

@@ -1,4 +1,4 @@
-// Privacy by construction (DESIGN.md §5): plant distinctive personal data
+// Privacy by construction (docs/DOMAIN.md § Privacy): plant distinctive personal data
 // where it lives (households, work orders), call every public-tier procedure
 // for every community and unit, and fail if any of it comes out. A second
 // test pins the field names of every public output to an allow-list, so a

@@ -1,4 +1,4 @@
-// Public aggregates for residents (DESIGN.md §5). Only counts over the whole
+// Public aggregates for residents (docs/DOMAIN.md § Privacy). Only counts over the whole
 // community leave here; nothing names, locates or dates a person.
 import { sql } from 'drizzle-orm';
 import { selectRows } from '~/db/client';

@@ -1,6 +1,6 @@
 // The console's 3D twin (issue #3). Staff tier: device places, patrol points
 // and routes, and throwing incidents by window are operational data that
-// DESIGN.md §5 keeps off public surfaces.
+// docs/DOMAIN.md § Privacy keeps off public surfaces.
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';

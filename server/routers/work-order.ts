@@ -217,7 +217,7 @@ export const workOrderRouter = createTRPCRouter({
         unitId: z.number().int().positive().optional(),
         floor: z.number().int().min(-5).max(120).optional(),
         publicArea: z.enum(PUBLIC_AREAS).optional(),
-        /** Who reported it, for the return visit; staff-only personal data (DESIGN.md §5). */
+        /** Who reported it, for the return visit; staff-only personal data (docs/DOMAIN.md § Privacy). */
         reporterName: z.string().trim().min(1).max(40).optional(),
         reporterPhone: z
           .string()
@@ -321,7 +321,7 @@ export const workOrderRouter = createTRPCRouter({
     )
     .mutation(({ ctx, input }) => moveWorkOrder(ctx.db, input.id, input.action, ctx.user.email, input)),
 
-  /** What a resident may see of their own report: its state, nothing else (DESIGN.md §5). */
+  /** What a resident may see of their own report: its state, nothing else (docs/DOMAIN.md § Privacy). */
   track: publicProcedure
     .input(
       slugInput.extend({ reference: z.string().regex(/^R-[A-Z2-9]{8}$/, '编号格式不对 / Not a report reference') }),

@@ -1,5 +1,5 @@
 // /report/<slug>/<reference>: the state of one report and nothing else — no
-// description, place or reporter (DESIGN.md §5).
+// description, place or reporter (docs/DOMAIN.md § Privacy).
 import type { Locale } from '~/app/_i18n/config';
 import type { AppRouter } from '~/server/root';
 import type { inferRouterOutputs } from '@trpc/server';

@@ -1,4 +1,4 @@
-// /status/<slug>: the whole community in public aggregates (DESIGN.md §5).
+// /status/<slug>: the whole community in public aggregates (docs/DOMAIN.md § Privacy).
 import type { Locale } from '~/app/_i18n/config';
 import { translator } from '../../_lib/i18n';
 import type { CommunityData } from '../_lib/cached';
