@@ -5,24 +5,24 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { createTestDatabase, testEngines } from '~/test/db';
-import { startLiveRuntime, type LiveRuntime } from '../live/runtime';
+import { startRuntime, type Runtime } from '../runtime/runtime';
 import type { LiveFrame } from '../live/types';
 import { handleIngestRequest } from './http';
 import { createFixture, type Fixture } from './test-fixture';
 
-const post = (runtime: LiveRuntime, token: string | null, body: unknown) =>
+const post = (runtime: Runtime, token: string | null, body: unknown) =>
   handleIngestRequest(
     new Request('http://test/api/ingest', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
-    runtime,
+    runtime.ingest,
   );
 
 describe.each(testEngines)('ingest pipeline on %s', (engine) => {
   let database: Database;
-  let runtime: LiveRuntime;
+  let runtime: Runtime;
   let fx: Fixture;
   const frames: LiveFrame[] = [];
   const count = async (query: ReturnType<typeof sql>) =>
@@ -32,7 +32,7 @@ describe.each(testEngines)('ingest pipeline on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     fx = await createFixture(database.db);
-    runtime = await startLiveRuntime(database, {
+    runtime = await startRuntime(database, {
       bus: 'memory',
       frameMs: 20,
       retentionSeconds: 3600,
