@@ -143,3 +143,12 @@ export type Role = (typeof ROLES)[number];
 export function stageIndex(stage: RetrofitStage): number {
   return (RETROFIT_STAGES as readonly string[]).indexOf(stage);
 }
+
+// Shapes stored in JSON columns that domain rules read too: declared here, not
+// in the table files, so server/domain/ imports no table.
+
+/** Coverage thresholds (docs/DOMAIN.md): who counts as elderly, and from which floor stairs strand them. */
+export type CoverageSettings = { minAge: 60 | 80; minFloor: number };
+
+/** A retrofit case's subsidy: a share of the cost up to a cap, or a fixed amount (fen). */
+export type SubsidyRule = { kind: 'percent'; percent: number; capFen: number } | { kind: 'fixed'; amountFen: number };

@@ -1,39 +1,18 @@
-// The alarm lifecycle (docs/DOMAIN.md) as pure functions, one set of legal
-// transitions for everyone who moves an alarm: staff (server/ops/alarm-ops.ts
-// applies a move under a row lock and appends it to alarm_events) and devices
-// (the ingest resolves an alarm whose condition cleared). The live sweep runs
-// dueEscalations with the server clock, tests with their own.
-import { ALARM_STATES, type AlarmAction, type AlarmSeverity, type AlarmState } from '~/db/vocab';
-
-/**
- * Forward only: open → acknowledged → in progress → resolved → closed.
- * Moving to the state an alarm is already in is allowed and changes nothing,
- * so retries are harmless.
- */
-export function canAdvanceAlarm(from: AlarmState, to: AlarmState): boolean {
-  return ALARM_STATES.indexOf(to) >= ALARM_STATES.indexOf(from);
-}
-
-/** States in which an alarm still needs someone; a device clearing its condition resolves it from any of them. */
-export const ACTIVE_ALARM_STATES = ALARM_STATES.filter((s) => canAdvanceAlarm(s, 'resolved') && s !== 'resolved');
-
-/** Whether a device's all-clear resolves an alarm in `state` (it skips the staff steps between). */
-export function resolvedByDevice(state: AlarmState): boolean {
-  return (ACTIVE_ALARM_STATES as readonly AlarmState[]).includes(state);
-}
+// The alarm lifecycle (DESIGN.md §2) as pure functions: which staff move is
+// legal from which state, and which alarms are due to escalate. The router
+// applies a move under a row lock and appends it to alarm_events; the live
+// sweep runs dueEscalations with the server clock, tests with their own.
+import { ALARM_STATES } from '~/db/vocab';
+import type { AlarmAction, AlarmSeverity, AlarmState } from '~/db/vocab';
 
 export type AlarmMove = 'acknowledge' | 'start' | 'resolve' | 'close';
 
-/** Staff moves go one step along the lifecycle, each from the state just before it. */
-const MOVE_TO: Record<AlarmMove, AlarmState> = {
-  acknowledge: 'acknowledged',
-  start: 'in_progress',
-  resolve: 'resolved',
-  close: 'closed',
+const MOVES: Record<AlarmMove, { from: AlarmState; to: AlarmState }> = {
+  acknowledge: { from: 'open', to: 'acknowledged' },
+  start: { from: 'acknowledged', to: 'in_progress' },
+  resolve: { from: 'in_progress', to: 'resolved' },
+  close: { from: 'resolved', to: 'closed' },
 };
-const MOVES: Record<AlarmMove, { from: AlarmState; to: AlarmState }> = Object.fromEntries(
-  Object.entries(MOVE_TO).map(([move, to]) => [move, { from: ALARM_STATES[ALARM_STATES.indexOf(to) - 1]!, to }]),
-) as Record<AlarmMove, { from: AlarmState; to: AlarmState }>;
 
 const STATE_LABEL: Record<AlarmState, string> = {
   open: '待确认 / open',
@@ -117,4 +96,29 @@ export function dueEscalations<T extends EscalationCandidate>(
           : null;
     return limit !== null && now.getTime() - a.openedAt.getTime() >= limit * 60_000;
   });
+}
+
+/*
+ * The one lifecycle both sides follow: staff moves (alarmTransition above, each
+ * one step forward) and a device's all-clear (the ingest resolves the alarm
+ * from whichever active state it is in, skipping the staff steps between).
+ */
+
+/**
+ * Forward only: open → acknowledged → in progress → resolved → closed.
+ * Moving to the state an alarm is already in is allowed and changes nothing,
+ * so retries are harmless.
+ */
+export function canAdvanceAlarm(from: AlarmState, to: AlarmState): boolean {
+  return ALARM_STATES.indexOf(to) >= ALARM_STATES.indexOf(from);
+}
+
+/** States in which an alarm still needs someone; a device clearing its condition resolves it from any of them. */
+export const ACTIVE_ALARM_STATES: readonly AlarmState[] = ALARM_STATES.filter(
+  (s) => s !== 'resolved' && canAdvanceAlarm(s, 'resolved'),
+);
+
+/** Whether a device's all-clear resolves an alarm in `state`. */
+export function resolvedByDevice(state: AlarmState): boolean {
+  return ACTIVE_ALARM_STATES.includes(state);
 }

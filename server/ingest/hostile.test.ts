@@ -6,11 +6,10 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { createTestDatabase, testEngines } from '~/test/db';
-import { startRuntime, type Runtime } from '../runtime/runtime';
 import { handleIngestRequest } from './http';
 import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt-broker';
 import { deviceTopic } from './mqtt-topic';
-import { createFixture, type Fixture } from './test-fixture';
+import { createFixture, startTestIngest, type Fixture, type TestIngest } from './test-fixture';
 
 /** Deterministic so a failure can be replayed. */
 function rng(seed: number) {
@@ -103,7 +102,7 @@ export function hostileBodies(n: number, otherCode: string): string[] {
 
 describe.each(testEngines)('hostile input on %s', (engine) => {
   let database: Database;
-  let runtime: Runtime;
+  let runtime: TestIngest;
   let broker: EmbeddedBroker;
   let fx: Fixture;
   const events = async () =>
@@ -114,14 +113,7 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     fx = await createFixture(database.db, 'hostile');
-    runtime = await startRuntime(database, {
-      bus: 'memory',
-      frameMs: 50,
-      retentionSeconds: 3600,
-      maxFutureSeconds: 300,
-      offlineAfterHeartbeats: 2,
-      sweepSeconds: 0,
-    });
+    runtime = startTestIngest(database);
     broker = await startEmbeddedBroker(runtime.ingest, { port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

@@ -14,15 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { createTestDatabase, testEngines } from '~/test/db';
 import { freePort } from '~/test/standalone';
-import { startRuntime, type Runtime } from '../runtime/runtime';
 import type { IngestPipeline } from './pipeline';
 import { writeMosquittoFiles } from './mosquitto-files';
 import { startExternalIngest, type ExternalIngest } from './mqtt-external';
-import { createFixture, type Fixture } from './test-fixture';
+import { createFixture, startTestIngest, type Fixture, type TestIngest } from './test-fixture';
 
 describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
   let database: Database;
-  let runtime: Runtime;
+  let runtime: TestIngest;
   let fx: Fixture;
   let broker: ChildProcess;
   let ingest: ExternalIngest;
@@ -65,14 +64,7 @@ describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
     );
     broker = spawn('/usr/sbin/mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
     await new Promise((r) => setTimeout(r, 400));
-    runtime = await startRuntime(database, {
-      bus: 'memory',
-      frameMs: 50,
-      retentionSeconds: 3600,
-      maxFutureSeconds: 300,
-      offlineAfterHeartbeats: 2,
-      sweepSeconds: 0,
-    });
+    runtime = startTestIngest(database);
     ingest = await startExternalIngest(runtime.ingest, {
       url: `mqtt://linli-ingest:ingest-secret@127.0.0.1:${port}`,
       connections: 2,

@@ -1,14 +1,14 @@
-// The ingest pipeline on both engines, in process: batch writes, idempotence,
-// alarms raised and cleared, incidents, the offline sweep, the HTTP door's
-// refusals, and the frames subscribers receive.
+// The ingest pipeline on both engines, assembled as the runtime does it, in
+// process: batch writes, idempotence, alarms raised and cleared, incidents,
+// the offline sweep, the HTTP door's refusals, and the frames subscribers receive.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { createTestDatabase, testEngines } from '~/test/db';
-import { startRuntime, type Runtime } from '../runtime/runtime';
+import { handleIngestRequest } from '../ingest/http';
+import { createFixture, type Fixture } from '../ingest/test-fixture';
 import type { LiveFrame } from '../live/types';
-import { handleIngestRequest } from './http';
-import { createFixture, type Fixture } from './test-fixture';
+import { startRuntime, type Runtime } from './runtime';
 
 const post = (runtime: Runtime, token: string | null, body: unknown) =>
   handleIngestRequest(

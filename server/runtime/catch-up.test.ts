@@ -10,8 +10,8 @@ import { acceptPayload } from '../ingest/accept';
 import { parseEvents } from '../ingest/event-schema';
 import { createFixture, type Fixture } from '../ingest/test-fixture';
 import { writeBatch } from '../ingest/write';
-import { startRuntime } from '../runtime/runtime';
-import type { FramePayload } from './types';
+import type { FramePayload } from '../live/types';
+import { startRuntime } from './runtime';
 
 const OPTIONS = {
   bus: 'memory',
