@@ -5,7 +5,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { bootLive } = await import('./server/live/boot');
+  const { bootRuntime } = await import('./server/runtime/boot');
   // Not awaited: the server answers requests while the database opens.
-  void bootLive();
+  void bootRuntime();
 }

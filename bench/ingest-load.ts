@@ -9,7 +9,7 @@ import type { IngestDevice } from '../server/ingest/directory';
 import { handleIngestRequest } from '../server/ingest/http';
 import { deviceTopic } from '../server/ingest/mqtt-topic';
 import { createFixture, type FixtureDevice } from '../server/ingest/test-fixture';
-import type { LiveRuntime } from '../server/live/runtime';
+import type { Runtime } from '../server/runtime/runtime';
 
 export type BenchDevices = { ingest: IngestDevice[]; tokens: FixtureDevice[]; slug: string };
 
@@ -82,7 +82,7 @@ export async function drive(
  * take untimed runs first; then ms per 1,000 events for each window of 10,000.
  */
 export async function pipelineWindows(
-  runtime: LiveRuntime,
+  runtime: Runtime,
   devices: BenchDevices,
   total: number,
   batch: number,
@@ -117,7 +117,7 @@ export async function pipelineWindows(
 }
 
 export async function listen(handler: (req: Request) => Promise<Response>): Promise<{ server: Server; url: string }> {
-  const { toRequest, send } = await import('../server/live/node-http');
+  const { toRequest, send } = await import('../server/runtime/node-http');
   let origin = 'http://127.0.0.1';
   const server = createServer((req, res) => {
     handler(toRequest(req, origin))
@@ -131,13 +131,8 @@ export async function listen(handler: (req: Request) => Promise<Response>): Prom
 }
 
 /** HTTP batches through /api/ingest, each device with its own token. Returns ms. */
-export async function httpLoad(
-  runtime: LiveRuntime,
-  devices: BenchDevices,
-  total: number,
-  batch: number,
-): Promise<number> {
-  const { server, url } = await listen((req) => handleIngestRequest(req, runtime));
+export async function httpLoad(runtime: Runtime, devices: BenchDevices, total: number, batch: number): Promise<number> {
+  const { server, url } = await listen((req) => handleIngestRequest(req, runtime.ingest));
   try {
     return await drive(total, batch, 16, async (i) => {
       const d = devices.tokens[i % devices.tokens.length]!;

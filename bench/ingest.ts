@@ -16,7 +16,8 @@ import type { Database, Engine } from '../db/client';
 import { acceptPayload } from '../server/ingest/accept';
 import { startEmbeddedBroker } from '../server/ingest/mqtt-broker';
 import { startExternalIngest } from '../server/ingest/mqtt-external';
-import { startLiveRuntime, useLiveRuntime, type LiveRuntime } from '../server/live/runtime';
+import { installRuntime } from '../server/runtime/app-runtime';
+import { startRuntime, type Runtime } from '../server/runtime/runtime';
 import { appRouter } from '../server/root';
 import { openBenchDatabase } from './databases';
 import {
@@ -41,11 +42,11 @@ const PIPELINE_EVENTS: Record<Engine, number> = { postgres: 200_000, pglite: 100
 async function withRuntime<T>(
   engine: Engine,
   name: string,
-  fn: (runtime: LiveRuntime, devices: BenchDevices, database: Database) => Promise<T>,
+  fn: (runtime: Runtime, devices: BenchDevices, database: Database) => Promise<T>,
 ): Promise<T> {
   const database = await openBenchDatabase(engine, name);
   const devices = await benchDevices(database.db, 1500);
-  const runtime = await startLiveRuntime(database, {
+  const runtime = await startRuntime(database, {
     bus: 'memory',
     frameMs: 100,
     retentionSeconds: 3600,
@@ -94,7 +95,7 @@ async function doors(engine: Engine, ctx: BenchContext): Promise<BenchRow[]> {
     });
 
     ctx.log(`  ${engine}: embedded MQTT…`);
-    const broker = await startEmbeddedBroker(runtime, { port: 0, host: '127.0.0.1' });
+    const broker = await startEmbeddedBroker(runtime.ingest, { port: 0, host: '127.0.0.1' });
     try {
       const mqttMs = await mqttLoad(`mqtt://127.0.0.1:${broker.port}`, devices, 50, 40_000);
       rows.push({
@@ -116,7 +117,7 @@ async function doors(engine: Engine, ctx: BenchContext): Promise<BenchRow[]> {
 
 /** Mosquitto on its own port with QoS 1 limits raised (its defaults drop messages under load). */
 async function mosquittoRow(
-  runtime: LiveRuntime,
+  runtime: Runtime,
   devices: BenchDevices,
   database: Database,
   ctx: BenchContext,
@@ -141,7 +142,7 @@ async function mosquittoRow(
   await new Promise((r) => setTimeout(r, 500));
   const total = 10_000;
   try {
-    const ingest = await startExternalIngest(runtime, {
+    const ingest = await startExternalIngest(runtime.ingest, {
       url: `mqtt://127.0.0.1:${port}`,
       connections: 8,
       clientIdPrefix: `bench-ingest-${Date.now()}`,
@@ -171,14 +172,14 @@ async function mosquittoRow(
 /** 5,000 events/s into the pipeline for 10 s, 100 SSE subscribers in another process. */
 async function latency(engine: Engine, ctx: BenchContext): Promise<BenchRow> {
   return withRuntime(engine, `live_${engine}`, async (runtime, devices, database) => {
-    useLiveRuntime(runtime);
+    installRuntime(runtime);
     const user = { id: 'bench', name: 'bench', email: 'bench@linli.local', role: 'staff' as const };
     const { server, url } = await listen((req) =>
       fetchRequestHandler({
         endpoint: '/api/trpc',
         req,
         router: appRouter,
-        createContext: () => ({ db: database.db, user }),
+        createContext: () => ({ db: database.db, user, live: runtime.live }),
       }),
     );
     ctx.log(`  ${engine}: 100 subscribers, 5,000 events/s…`);
@@ -208,7 +209,7 @@ async function latency(engine: Engine, ctx: BenchContext): Promise<BenchRow> {
     child.kill('SIGTERM');
     const result = await it.next();
     server.close();
-    useLiveRuntime(null);
+    installRuntime(null);
     const samples = (JSON.parse(String(result.value ?? '[]')) as number[]).sort((a, b) => a - b);
     if (samples.length === 0) throw new Error('no frames reached the subscribers');
     return {

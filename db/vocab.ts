@@ -37,6 +37,39 @@ export type AlarmSeverity = (typeof ALARM_SEVERITIES)[number];
 export const ALARM_STATES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed'] as const;
 export type AlarmState = (typeof ALARM_STATES)[number];
 
+/**
+ * What raised an alarm. The database stores the kind, never a sentence; the
+ * console names it from the messages (`alarmKind.<kind>` in app/_i18n).
+ * The ingest raises the first twelve (server/domain/alarm-rules.ts); the
+ * rest come from sources the ingest has no rule for yet (the demo seed's video
+ * analytics and building systems).
+ */
+export const ALARM_KINDS = [
+  'smoke',
+  'gas_leak',
+  'elevator_trapped',
+  'elevator_fault',
+  'fire_water_low_pressure',
+  'arc_fault',
+  'manhole_open',
+  'water_leak',
+  'device_fault',
+  'device_offline',
+  'throwing',
+  'ebike_elevator',
+  'fire_smoke',
+  'ebike_lobby',
+  'intrusion',
+  'low_pressure',
+  'door_held',
+  'barrier_fault',
+  'parking_overstay',
+  'air_quality',
+  'water_quality',
+  'soil_dry',
+] as const;
+export type AlarmKind = (typeof ALARM_KINDS)[number];
+
 export const FACADES = ['north', 'east', 'south', 'west'] as const;
 export type Facade = (typeof FACADES)[number];
 
@@ -110,3 +143,12 @@ export type Role = (typeof ROLES)[number];
 export function stageIndex(stage: RetrofitStage): number {
   return (RETROFIT_STAGES as readonly string[]).indexOf(stage);
 }
+
+// Shapes stored in JSON columns that domain rules read too: declared here, not
+// in the table files, so server/domain/ imports no table.
+
+/** Coverage thresholds (docs/DOMAIN.md): who counts as elderly, and from which floor stairs strand them. */
+export type CoverageSettings = { minAge: 60 | 80; minFloor: number };
+
+/** A retrofit case's subsidy: a share of the cost up to a cap, or a fixed amount (fen). */
+export type SubsidyRule = { kind: 'percent'; percent: number; capFen: number } | { kind: 'fixed'; amountFen: number };

@@ -7,9 +7,11 @@ import { ZodError } from 'zod';
 import type { Db } from '~/db/client';
 import type { Role } from '~/db/vocab';
 import type { SessionUser } from './auth';
+import type { LivePublisher } from './live/publisher';
 import { transformer } from './transformer';
 
-export type Context = { db: Db; user: SessionUser | null };
+/** `live`: where staff actions publish what they changed (built by the runtime: server/runtime/). */
+export type Context = { db: Db; user: SessionUser | null; live: LivePublisher };
 
 export type Tier = 'public' | 'resident' | 'planner' | 'staff' | 'admin';
 

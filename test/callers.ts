@@ -1,9 +1,12 @@
-// Router test fixtures: a test database holding the demo seed, and callers of
+// Router test fixtures: a test database holding the demo seed, callers of
 // the app router signed in as one role, as the router tests have always made
-// them (id and e-mail from the role's initial).
+// them (id and e-mail from the role's initial), and a live publisher that
+// records what the procedures published instead of framing it.
 import type { Database, Db, Engine } from '~/db/client';
 import { seedDemo } from '~/db/seed';
 import type { Role } from '~/db/vocab';
+import type { LivePublisher } from '~/server/live/publisher';
+import type { LiveChanges } from '~/server/live/types';
 import { createCaller } from '~/server/root';
 import { createTestDatabase } from './db';
 
@@ -16,8 +19,16 @@ export async function createSeededDatabase(engine: Engine, today = '2026-11-22')
   return database;
 }
 
-/** The router as a signed-in user of `role`. */
-export function callerAs(db: Db, role: Role, name: string = role): Caller {
+export type RecordingPublisher = LivePublisher & { published: LiveChanges[] };
+
+/** A publisher that keeps every change it is given, in order. */
+export function recordingPublisher(): RecordingPublisher {
+  const published: LiveChanges[] = [];
+  return { published, publish: (changes) => published.push(...changes) };
+}
+
+/** The router as a signed-in user of `role`; `live` receives what its procedures publish. */
+export function callerAs(db: Db, role: Role, name: string = role, live: LivePublisher = recordingPublisher()): Caller {
   const initial = role[0]!;
-  return createCaller({ db, user: { id: initial, name, email: `${initial}@test.local`, role } });
+  return createCaller({ db, user: { id: initial, name, email: `${initial}@test.local`, role }, live });
 }

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import { ALARM_SEVERITIES, ALARM_STATES } from '../vocab';
+import { ALARM_KINDS, ALARM_SEVERITIES, ALARM_STATES } from '../vocab';
 import { timestamps } from './_helpers';
 import { communities } from './community';
 import { devices } from './device';
@@ -14,11 +14,10 @@ export const alarms = pgTable(
       .references(() => communities.id, { onDelete: 'cascade' }),
     deviceId: integer().references(() => devices.id, { onDelete: 'set null' }),
     incidentId: integer().references(() => incidents.id, { onDelete: 'set null' }),
-    /** What raised it: "throwing", "smoke", "device_offline", "elevator_trapped" … */
-    kind: text().notNull(),
+    /** What raised it ("smoke", "device_offline", …); the console names it from the messages (`alarmKind.<kind>`). */
+    kind: text({ enum: ALARM_KINDS }).notNull(),
     severity: text({ enum: ALARM_SEVERITIES }).notNull(),
     state: text({ enum: ALARM_STATES }).notNull().default('open'),
-    title: text().notNull(),
     assignee: text(),
     openedAt: timestamp({ withTimezone: true }).notNull(),
     acknowledgedAt: timestamp({ withTimezone: true }),

@@ -1,9 +1,9 @@
 import { bigint, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { timestamps } from './_helpers';
+import type { CoverageSettings } from '../vocab';
 import { communities } from './community';
 
-/** Coverage thresholds (docs/DOMAIN.md § Coverage): who counts as elderly, and from which floor stairs strand them. */
-export type CoverageSettings = { minAge: 60 | 80; minFloor: number };
+export type { CoverageSettings };
 
 /** A planner's retrofit scenario: a named set of units that would get an elevator. */
 export const planScenarios = pgTable(

@@ -11,11 +11,11 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { CONSENT_RULES, RETROFIT_STAGES_ALL, VOTES } from '../vocab';
+import { CONSENT_RULES, RETROFIT_STAGES_ALL, VOTES, type SubsidyRule } from '../vocab';
 import { timestamps } from './_helpers';
 import { communities, households, units } from './community';
 
-export type SubsidyRule = { kind: 'percent'; percent: number; capFen: number } | { kind: 'fixed'; amountFen: number };
+export type { SubsidyRule };
 
 /** One elevator-retrofit case per unit (docs/DOMAIN.md § Retrofit stages). Money in fen. */
 export const retrofitCases = pgTable('retrofit_cases', {

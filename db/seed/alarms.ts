@@ -3,7 +3,7 @@
 // that timeline stands at the seed's clock, so every timestamp present is in
 // order and in the past, and only recent alarms are still open.
 import { alarms } from '../schema';
-import type { AlarmSeverity, AlarmState, DeviceClass } from '../vocab';
+import type { AlarmKind, AlarmSeverity, AlarmState, DeviceClass } from '../vocab';
 import { addMinutes, type Clock } from './clock';
 import type { SeededDevice } from './devices';
 import { insertAll, type Seeder } from './insert';
@@ -13,9 +13,8 @@ export type AlarmRow = typeof alarms.$inferInsert;
 
 export type AlarmDraft = {
   communityId: number;
-  kind: string;
+  kind: AlarmKind;
   severity: AlarmSeverity;
-  title: string;
   openedAt: Date;
   deviceId?: number;
   incidentId?: number;
@@ -73,7 +72,6 @@ export function completeAlarm(rng: Rng, clock: Clock, staff: string[], d: AlarmD
     kind: d.kind,
     severity: d.severity,
     state,
-    title: d.title,
     assignee: null,
     openedAt: d.openedAt,
     createdAt: d.openedAt,
@@ -94,28 +92,28 @@ export function completeAlarm(rng: Rng, clock: Clock, staff: string[], d: AlarmD
 }
 
 /** What a device in 'alarm' status is alarming about, and how loudly. */
-const CONDITION: Record<DeviceClass, [string, AlarmSeverity, string]> = {
-  elevator_controller: ['elevator_trapped', 'critical', '电梯困人'],
-  elevator_ebike_camera: ['ebike_elevator', 'minor', '电动车进电梯'],
-  throwing_camera: ['throwing', 'major', '疑似高空抛物'],
-  surveillance_camera: ['intrusion', 'minor', '画面异常'],
-  smoke_detector: ['smoke', 'critical', '烟雾报警'],
-  fire_water_pressure: ['low_pressure', 'major', '消防水压过低'],
-  combustible_gas: ['gas_leak', 'critical', '燃气浓度超限'],
-  access_control: ['door_held', 'warning', '门长时间未关'],
-  garage_plate_recognition: ['barrier_fault', 'minor', '道闸异常'],
-  parking_space: ['parking_overstay', 'warning', '车位超时占用'],
-  environment: ['air_quality', 'warning', '空气质量超标'],
-  water_quality: ['water_quality', 'major', '水质异常'],
-  irrigation_soil: ['soil_dry', 'warning', '土壤过干'],
-  manhole_cover: ['manhole_open', 'major', '井盖位移'],
-  water_leak_contact: ['water_leak', 'major', '水浸报警'],
-  ebike_charging_shed: ['arc_fault', 'critical', '充电故障电弧'],
+const CONDITION: Record<DeviceClass, [AlarmKind, AlarmSeverity]> = {
+  elevator_controller: ['elevator_trapped', 'critical'],
+  elevator_ebike_camera: ['ebike_elevator', 'minor'],
+  throwing_camera: ['throwing', 'major'],
+  surveillance_camera: ['intrusion', 'minor'],
+  smoke_detector: ['smoke', 'critical'],
+  fire_water_pressure: ['low_pressure', 'major'],
+  combustible_gas: ['gas_leak', 'critical'],
+  access_control: ['door_held', 'warning'],
+  garage_plate_recognition: ['barrier_fault', 'minor'],
+  parking_space: ['parking_overstay', 'warning'],
+  environment: ['air_quality', 'warning'],
+  water_quality: ['water_quality', 'major'],
+  irrigation_soil: ['soil_dry', 'warning'],
+  manhole_cover: ['manhole_open', 'major'],
+  water_leak_contact: ['water_leak', 'major'],
+  ebike_charging_shed: ['arc_fault', 'critical'],
 };
 
-export function conditionOf(cls: DeviceClass): { kind: string; severity: AlarmSeverity; label: string } {
-  const [kind, severity, label] = CONDITION[cls];
-  return { kind, severity, label };
+export function conditionOf(cls: DeviceClass): { kind: AlarmKind; severity: AlarmSeverity } {
+  const [kind, severity] = CONDITION[cls];
+  return { kind, severity };
 }
 
 /**
@@ -137,7 +135,6 @@ export function deviceAlarms(
         deviceId: d.id,
         kind: 'device_offline',
         severity: 'warning',
-        title: `${d.name}离线`,
         openedAt: d.statusSince,
         ongoing: true,
       });
@@ -147,7 +144,6 @@ export function deviceAlarms(
         deviceId: d.id,
         kind: 'device_fault',
         severity: 'minor',
-        title: `${d.name}故障`,
         openedAt: d.statusSince,
         ongoing: true,
       });
@@ -158,7 +154,6 @@ export function deviceAlarms(
         deviceId: d.id,
         kind: c.kind,
         severity: c.severity,
-        title: `${d.name}${c.label}`,
         openedAt: d.statusSince,
         ongoing: true,
       });
@@ -180,7 +175,6 @@ export function deviceAlarms(
         deviceId: d.id,
         kind: 'device_offline',
         severity: 'warning',
-        title: `${d.name}离线`,
         openedAt,
       });
     } else {
@@ -190,7 +184,6 @@ export function deviceAlarms(
         deviceId: d.id,
         kind: c.kind,
         severity: c.severity,
-        title: `${d.name}${c.label}`,
         openedAt,
       });
     }

@@ -82,7 +82,6 @@ export async function seedJinghuHistory(seeder: Seeder, clock: Clock, jinghu: Ji
       fireIncident(cid, {
         device,
         occurredAt: clock.at(rng.int(2, clock.historyDays), rng.int(11, 19), rng.int(0, 59)),
-        title: `${device.name}${real ? '火警' : '烟雾报警'}`,
         reviewState: real ? 'confirmed' : 'false_alarm',
         evidence: [`smoke-${device.code}`],
         response: real ? [0.5, 2, 12] : [1, 3, 10],
@@ -120,7 +119,6 @@ export async function seedXingyiHistory(seeder: Seeder, clock: Clock, xingyi: Xi
     fireIncident(cid, {
       device: camera,
       occurredAt,
-      title: '14号楼西单元南侧车库电动车起火',
       reviewState: 'confirmed',
       evidence: [`clip-${camera.code}-fire`, `snap-${camera.code}-flame`],
       // Seen within seconds, staff on it in two minutes, out within 15 minutes of the first frame.
@@ -137,7 +135,6 @@ export async function seedXingyiHistory(seeder: Seeder, clock: Clock, xingyi: Xi
       deviceId: cam.id,
       kind: 'ebike_lobby',
       severity: 'warning',
-      title: `${cam.name.replace('一楼大堂监控', '')}大堂停放电动车`,
       openedAt: clock.at(rng.int(1, clock.historyDays), rng.int(6, 23), rng.int(0, 59), rng.int(0, 59)),
     });
   }

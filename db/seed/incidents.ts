@@ -16,7 +16,6 @@ export type IncidentDraft = { row: IncidentRow; alarm: Omit<AlarmDraft, 'inciden
 
 const G = 9.81;
 const WINDOW_PITCH_M = 3.6;
-const FACADE_NAME: Record<Facade, string> = { north: '北', east: '东', south: '南', west: '西' };
 
 /** A busy hour of the day: throwing and e-bikes follow people's evenings. */
 function hourOfDay(rng: Rng): number {
@@ -108,7 +107,6 @@ export function throwingIncidents(
     };
     const reviewState = review(rng, clock, occurredAt);
     const clip = `clip-${cam.code}-${stamp(occurredAt)}`;
-    const where = floorKnown ? `${floor}层` : `${band[0]}—${band[1]}层`;
     out.push({
       row: {
         communityId,
@@ -131,7 +129,6 @@ export function throwingIncidents(
         deviceId: cam.id,
         kind: 'throwing',
         severity: reviewState === 'false_alarm' ? 'minor' : 'major',
-        title: `${b.name}${FACADE_NAME[facade]}侧${where}高空抛物`,
         openedAt: addSeconds(occurredAt, 3),
       },
     });
@@ -176,7 +173,6 @@ export function ebikeIncidents(
         deviceId: cam.id,
         kind: 'ebike_elevator',
         severity: byStaff ? 'minor' : 'warning',
-        title: `${cam.name.replace(/电梯.*$/, '')}电梯内发现电动车`,
         openedAt: addSeconds(occurredAt, 2),
         // The door stays open until the bike is out: that is the alarm's life.
         script: [rng.range(0.2, 1), 0.2, doorHeldSeconds / 60],
@@ -189,7 +185,6 @@ export function ebikeIncidents(
 export type FireScript = {
   device: SeededDevice;
   occurredAt: Date;
-  title: string;
   reviewState: ReviewState;
   evidence: string[];
   /** Minutes to acknowledge, to start, and to put out. */
@@ -215,7 +210,6 @@ export function fireIncident(communityId: number, f: FireScript): IncidentDraft 
       deviceId: f.device.id,
       kind: 'fire_smoke',
       severity: f.reviewState === 'false_alarm' ? 'major' : 'critical',
-      title: f.title,
       openedAt: addSeconds(f.occurredAt, 5),
       script: f.response,
     },

@@ -2,6 +2,7 @@
 // legal from which state, and which alarms are due to escalate. The router
 // applies a move under a row lock and appends it to alarm_events; the live
 // sweep runs dueEscalations with the server clock, tests with their own.
+import { ALARM_STATES } from '~/db/vocab';
 import type { AlarmAction, AlarmSeverity, AlarmState } from '~/db/vocab';
 
 export type AlarmMove = 'acknowledge' | 'start' | 'resolve' | 'close';
@@ -95,4 +96,29 @@ export function dueEscalations<T extends EscalationCandidate>(
           : null;
     return limit !== null && now.getTime() - a.openedAt.getTime() >= limit * 60_000;
   });
+}
+
+/*
+ * The one lifecycle both sides follow: staff moves (alarmTransition above, each
+ * one step forward) and a device's all-clear (the ingest resolves the alarm
+ * from whichever active state it is in, skipping the staff steps between).
+ */
+
+/**
+ * Forward only: open → acknowledged → in progress → resolved → closed.
+ * Moving to the state an alarm is already in is allowed and changes nothing,
+ * so retries are harmless.
+ */
+export function canAdvanceAlarm(from: AlarmState, to: AlarmState): boolean {
+  return ALARM_STATES.indexOf(to) >= ALARM_STATES.indexOf(from);
+}
+
+/** States in which an alarm still needs someone; a device clearing its condition resolves it from any of them. */
+export const ACTIVE_ALARM_STATES: readonly AlarmState[] = ALARM_STATES.filter(
+  (s) => s !== 'resolved' && canAdvanceAlarm(s, 'resolved'),
+);
+
+/** Whether a device's all-clear resolves an alarm in `state`. */
+export function resolvedByDevice(state: AlarmState): boolean {
+  return ACTIVE_ALARM_STATES.includes(state);
 }

@@ -2,7 +2,7 @@
 // shares are exact: they add up to total − subsidy to the fen, the leftover
 // fen going to the largest remainders (ties by room), so two runs — or a
 // resident with a calculator and the published table — agree.
-import type { SubsidyRule } from '~/db/schema/retrofit';
+import type { SubsidyRule } from '~/db/vocab';
 
 /**
  * The published example table (docs/DOMAIN.md § Cost shares): floors 1–2 pay nothing, 3F 0.7,

@@ -3,7 +3,7 @@
 // (or planned, in a scenario); the stranded are residents aged 60+ (a
 // setting: 60 or 80) or mobility-impaired, living on floor 3 or higher (a
 // setting) of a unit without one.
-import type { CoverageSettings } from '~/db/schema/plan';
+import type { CoverageSettings } from '~/db/vocab';
 
 export const DEFAULT_COVERAGE: CoverageSettings = { minAge: 60, minFloor: 3 };
 

@@ -1,8 +1,7 @@
 // A retrofit scenario evaluated: coverage before and after giving elevators to
 // a set of units, what it costs, who pays it by floor, and the units an
 // optimizer would weigh. Pure, over the planner's view of units.
-import type { SubsidyRule } from '~/db/schema/retrofit';
-import type { CoverageSettings } from '~/db/schema/plan';
+import type { CoverageSettings, SubsidyRule } from '~/db/vocab';
 import type { ConsentResult } from './consent';
 import { CostShareError, costShares, subsidyFen } from './cost-share';
 import { coverage, unitGain, type CoverageHousehold, type Coverage } from './coverage';

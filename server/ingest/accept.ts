@@ -1,9 +1,18 @@
 // What both doors share after transport: parse and validate a payload from
 // an authenticated device, refuse events that name another device, and hand
 // the rest to the pipeline.
-import type { IngestDevice } from './directory';
+import type { DeviceDirectory, IngestDevice } from './directory';
 import { parseEvents, parseJson } from './event-schema';
 import type { IngestPipeline, SubmitResult } from './pipeline';
+
+/** What a door needs to take events in; the process runtime (server/runtime/) makes one. */
+export type Ingest = {
+  /** Whose credential this is. */
+  directory: DeviceDirectory;
+  pipeline: IngestPipeline;
+  /** Events stamped further ahead than this are refused (device clock skew). */
+  maxFutureSeconds: number;
+};
 
 export type AcceptResult = ({ ok: true } & SubmitResult) | { ok: false; status: 400 | 403; reason: string };
 

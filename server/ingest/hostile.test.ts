@@ -6,11 +6,10 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { createTestDatabase, testEngines } from '~/test/db';
-import { startLiveRuntime, type LiveRuntime } from '../live/runtime';
 import { handleIngestRequest } from './http';
 import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt-broker';
 import { deviceTopic } from './mqtt-topic';
-import { createFixture, type Fixture } from './test-fixture';
+import { createFixture, startTestIngest, type Fixture, type TestIngest } from './test-fixture';
 
 /** Deterministic so a failure can be replayed. */
 function rng(seed: number) {
@@ -103,7 +102,7 @@ export function hostileBodies(n: number, otherCode: string): string[] {
 
 describe.each(testEngines)('hostile input on %s', (engine) => {
   let database: Database;
-  let runtime: LiveRuntime;
+  let runtime: TestIngest;
   let broker: EmbeddedBroker;
   let fx: Fixture;
   const events = async () =>
@@ -114,15 +113,8 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     fx = await createFixture(database.db, 'hostile');
-    runtime = await startLiveRuntime(database, {
-      bus: 'memory',
-      frameMs: 50,
-      retentionSeconds: 3600,
-      maxFutureSeconds: 300,
-      offlineAfterHeartbeats: 2,
-      sweepSeconds: 0,
-    });
-    broker = await startEmbeddedBroker(runtime, { port: 0, host: '127.0.0.1' });
+    runtime = startTestIngest(database);
+    broker = await startEmbeddedBroker(runtime.ingest, { port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
     await broker?.close();
@@ -144,7 +136,7 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
               headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' },
               body,
             }),
-            runtime,
+            runtime.ingest,
           );
           const reply = (await res.json()) as { error?: string };
           expect(reply.error, body.slice(0, 80)).toBeTruthy();
@@ -165,7 +157,7 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
     for (const [headers, status] of attempts) {
       const res = await handleIngestRequest(
         new Request('http://test/api/ingest', { method: 'POST', headers, body: JSON.stringify(good()) }),
-        runtime,
+        runtime.ingest,
       );
       expect(res.status).toBe(status);
     }
@@ -175,7 +167,7 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
         headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' },
         body: JSON.stringify(good()),
       }),
-      runtime,
+      runtime.ingest,
     );
     expect(ok.status).toBe(200);
     expect(await events()).toBe(before + 1);

@@ -7,8 +7,7 @@
 // write happens there, and the callback comes after the commit.
 import { createServer, type Server } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
-import type { LiveRuntime } from '../live/runtime';
-import { acceptPayload } from './accept';
+import { acceptPayload, type Ingest } from './accept';
 import type { IngestDevice } from './directory';
 import { MAX_BODY_BYTES } from './event-schema';
 import { checkTopic } from './mqtt-topic';
@@ -20,13 +19,13 @@ function authError(message: string, returnCode: 4 | 5): AuthenticateError {
 }
 
 export async function startEmbeddedBroker(
-  runtime: LiveRuntime,
+  ingest: Ingest,
   opts: { port: number; host?: string },
 ): Promise<EmbeddedBroker> {
   const who = new WeakMap<Client, IngestDevice>();
   const broker = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
-      runtime.directory
+      ingest.directory
         .byCredentials(username ?? '', password ? password.toString('utf8') : '')
         .then((device) => {
           if (!device) return done(authError('bad device code or token', 4), false);
@@ -53,7 +52,7 @@ export async function startEmbeddedBroker(
       if (!topic.ok) {
         // Writing another device's topic: record it, then drop the connection
         // (MQTT 3.1.1 has no negative PUBACK; MQTT-3.3.5-2).
-        void runtime.pipeline.deadLetter({
+        void ingest.pipeline.deadLetter({
           source: 'mqtt',
           deviceCode: device.code,
           topic: packet.topic.slice(0, 200),
@@ -63,7 +62,7 @@ export async function startEmbeddedBroker(
         return done(new Error(topic.reason));
       }
       if (payload.length > MAX_BODY_BYTES) {
-        void runtime.pipeline.deadLetter({
+        void ingest.pipeline.deadLetter({
           source: 'mqtt',
           deviceCode: device.code,
           topic: packet.topic,
@@ -72,15 +71,15 @@ export async function startEmbeddedBroker(
         });
         return done(null);
       }
-      acceptPayload(runtime.pipeline, device, payload.toString('utf8'), {
-        maxFutureSeconds: runtime.options.maxFutureSeconds,
+      acceptPayload(ingest.pipeline, device, payload.toString('utf8'), {
+        maxFutureSeconds: ingest.maxFutureSeconds,
         kind: topic.kind,
       })
         .then(async (result) => {
           // Refused input is acknowledged once it is dead-lettered: sending it
           // again would only be refused again.
           if (!result.ok)
-            await runtime.pipeline.deadLetter({
+            await ingest.pipeline.deadLetter({
               source: 'mqtt',
               deviceCode: device.code,
               topic: packet.topic,

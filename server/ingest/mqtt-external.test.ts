@@ -14,15 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { createTestDatabase, testEngines } from '~/test/db';
 import { freePort } from '~/test/standalone';
-import { startLiveRuntime, type LiveRuntime } from '../live/runtime';
 import type { IngestPipeline } from './pipeline';
 import { writeMosquittoFiles } from './mosquitto-files';
 import { startExternalIngest, type ExternalIngest } from './mqtt-external';
-import { createFixture, type Fixture } from './test-fixture';
+import { createFixture, startTestIngest, type Fixture, type TestIngest } from './test-fixture';
 
 describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
   let database: Database;
-  let runtime: LiveRuntime;
+  let runtime: TestIngest;
   let fx: Fixture;
   let broker: ChildProcess;
   let ingest: ExternalIngest;
@@ -65,15 +64,8 @@ describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
     );
     broker = spawn('/usr/sbin/mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: 'ignore' });
     await new Promise((r) => setTimeout(r, 400));
-    runtime = await startLiveRuntime(database, {
-      bus: 'memory',
-      frameMs: 50,
-      retentionSeconds: 3600,
-      maxFutureSeconds: 300,
-      offlineAfterHeartbeats: 2,
-      sweepSeconds: 0,
-    });
-    ingest = await startExternalIngest(runtime, {
+    runtime = startTestIngest(database);
+    ingest = await startExternalIngest(runtime.ingest, {
       url: `mqtt://linli-ingest:ingest-secret@127.0.0.1:${port}`,
       connections: 2,
       clientIdPrefix: `test-${engine}-${Date.now()}`,
@@ -140,7 +132,7 @@ describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
 
   it('leaves no session behind on a clean shutdown to swallow a share of later messages', async () => {
     // A second instance joins the shared subscription, then shuts down cleanly (scale-down).
-    const other = await startExternalIngest(runtime, {
+    const other = await startExternalIngest(runtime.ingest, {
       url: `mqtt://linli-ingest:ingest-secret@127.0.0.1:${port}`,
       connections: 3,
       clientIdPrefix: `gone-${engine}-${Date.now()}`,
@@ -178,7 +170,7 @@ describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
     // An instance whose writes wait at a gate, so what it holds is in plain view.
     const held: Array<{ release: () => void }> = [];
     const gated = {
-      ...runtime,
+      ...runtime.ingest,
       pipeline: {
         submit: (items) =>
           new Promise<void>((release) => held.push({ release })).then(() => runtime.pipeline.submit(items)),
@@ -224,7 +216,7 @@ describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
     for (const c of doomed.clients) c.end(true);
 
     // Restarted under the same client id, it resumes the session: the broker redelivers.
-    const restarted = await startExternalIngest(runtime, {
+    const restarted = await startExternalIngest(runtime.ingest, {
       url: `mqtt://linli-ingest:ingest-secret@127.0.0.1:${port}`,
       connections: 1,
       clientIdPrefix: prefix,

@@ -28,8 +28,7 @@
 // only a crash leaves one behind, for the restart to resume.
 import os from 'node:os';
 import mqtt, { type MqttClient } from 'mqtt';
-import type { LiveRuntime } from '../live/runtime';
-import { acceptPayload } from './accept';
+import { acceptPayload, type Ingest } from './accept';
 import { MAX_BODY_BYTES } from './event-schema';
 import { TOPIC_ROOT, topicParts } from './mqtt-topic';
 
@@ -77,7 +76,7 @@ function deferAcks(client: MqttClient): DeferredAcks {
 }
 
 export async function startExternalIngest(
-  runtime: LiveRuntime,
+  ingest: Ingest,
   opts: { url: string; connections: number; clientIdPrefix?: string },
 ): Promise<ExternalIngest> {
   const prefix = opts.clientIdPrefix ?? `linli-ingest-${os.hostname()}`;
@@ -86,7 +85,7 @@ export async function startExternalIngest(
 
   const handle = async (topic: string, payload: Buffer): Promise<void> => {
     const dead = (reason: string, deviceCode: string | null) =>
-      runtime.pipeline.deadLetter({
+      ingest.pipeline.deadLetter({
         source: 'mqtt',
         deviceCode,
         topic: topic.slice(0, 200),
@@ -95,15 +94,15 @@ export async function startExternalIngest(
       });
     const parts = topicParts(topic);
     if (!parts) return dead(`topic must be ${TOPIC_ROOT}/<community>/<device>/<kind>`, null);
-    const device = await runtime.directory.byCode(parts.code);
+    const device = await ingest.directory.byCode(parts.code);
     if (!device || device.communitySlug !== parts.slug) return dead('no such device in this community', parts.code);
     if (payload.length > MAX_BODY_BYTES) return dead('payload too large', device.code);
     // Retry until stored: acknowledging early would lose the message, and
     // holding the ack holds this connection's stream (backpressure).
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await acceptPayload(runtime.pipeline, device, payload.toString('utf8'), {
-          maxFutureSeconds: runtime.options.maxFutureSeconds,
+        const result = await acceptPayload(ingest.pipeline, device, payload.toString('utf8'), {
+          maxFutureSeconds: ingest.maxFutureSeconds,
           kind: parts.kind,
         });
         if (!result.ok) await dead(result.reason, device.code);

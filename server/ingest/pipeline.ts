@@ -5,7 +5,7 @@
 // lets HTTP answer 2xx and MQTT send PUBACK strictly after the write.
 import { sql } from 'drizzle-orm';
 import type { Database } from '~/db/client';
-import type { LiveChanges } from '../live/types';
+import type { IngestChanges } from './changes';
 import { UNSTORABLE } from './event-schema';
 import { writeBatch, type Accepted } from './write';
 
@@ -25,8 +25,8 @@ export type PipelineOptions = {
   maxBatch?: number;
   /** Transactions in flight at once: 1 on PGlite (one connection), a few on PostgreSQL. */
   concurrency?: number;
-  /** Receives what each committed batch changed (the live frame writer). */
-  onCommit?: (changes: LiveChanges[]) => void;
+  /** Receives what each committed batch changed (the runtime frames it). */
+  onCommit?: (changes: IngestChanges[]) => void;
 };
 
 export class IngestPipeline {

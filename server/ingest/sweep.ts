@@ -4,9 +4,11 @@
 // FOR UPDATE SKIP LOCKED and the conditions are re-checked under the lock.
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
-import type { AlarmSeverity, AlarmState, DeviceStatus } from '~/db/vocab';
-import type { LiveChanges } from '../live/types';
-import { markOffline } from './state';
+import { ALARM_ROW_COLUMNS, type AlarmRow } from '~/db/rows';
+import type { AlarmSeverity, DeviceStatus } from '~/db/vocab';
+import { ACTIVE_ALARM_STATES } from '../domain/alarm-lifecycle';
+import { markOffline } from '../domain/device-status';
+import { changesFor, type IngestChanges } from './changes';
 
 /** Devices taken per sweep; the next sweep takes the rest. */
 const SWEEP_LIMIT = 5000;
@@ -16,7 +18,7 @@ const SWEEP_LIMIT = 5000;
  * device that was never provisioned cannot report through the ingest at all,
  * and its seeded status is all Linli knows of it.
  */
-export async function sweepOffline(db: Db, opts: { afterHeartbeats: number }): Promise<LiveChanges[]> {
+export async function sweepOffline(db: Db, opts: { afterHeartbeats: number }): Promise<IngestChanges[]> {
   const now = new Date();
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
@@ -39,12 +41,12 @@ export async function sweepOffline(db: Db, opts: { afterHeartbeats: number }): P
         await selectRows<{ device_id: number }>(
           tx,
           sql`select device_id from alarms where device_id = any(${ids}::int[]) and kind = 'device_offline'
-              and state in ('open', 'acknowledged', 'in_progress')`,
+              and state = any(${`{${ACTIVE_ALARM_STATES.join(',')}}`}::text[])`,
         )
       ).map((r) => r.device_id),
     );
-    const raises: Array<{ c: number; d: number; s: AlarmSeverity; t: string; o: string }> = [];
-    const byCommunity = new Map<number, LiveChanges>();
+    const raises: Array<{ c: number; d: number; s: AlarmSeverity; o: string }> = [];
+    const byCommunity = new Map<number, IngestChanges>();
     for (const d of stale) {
       const out = markOffline(
         {
@@ -54,53 +56,22 @@ export async function sweepOffline(db: Db, opts: { afterHeartbeats: number }): P
         },
         now,
       );
-      let c = byCommunity.get(d.community_id);
-      if (!c)
-        byCommunity.set(
-          d.community_id,
-          (c = {
-            communityId: d.community_id,
-            receivedAt: now.getTime(),
-            events: 0,
-            devices: [],
-            alarms: [],
-            incidents: [],
-          }),
-        );
+      const c = changesFor(byCommunity, d.community_id, now.getTime());
       c.devices.push([d.id, out.state.status]);
       for (const a of out.raise)
-        raises.push({ c: d.community_id, d: d.id, s: a.severity, t: a.title, o: a.openedAt.toISOString() });
+        raises.push({ c: d.community_id, d: d.id, s: a.severity, o: a.openedAt.toISOString() });
     }
     await tx.execute(sql`update devices set status = 'offline', status_since = ${now.toISOString()}::timestamptz, updated_at = now()
                          where id = any(${ids}::int[])`);
     if (raises.length > 0) {
-      const created = await selectRows<{
-        id: number;
-        community_id: number;
-        device_id: number;
-        severity: AlarmSeverity;
-        state: AlarmState;
-        title: string;
-        opened_at: string | Date;
-      }>(
+      const created = await selectRows<AlarmRow & { community_id: number }>(
         tx,
-        sql`insert into alarms (community_id, device_id, kind, severity, state, title, opened_at)
-            select c, d, 'device_offline', s, 'open', t, o from jsonb_to_recordset(${JSON.stringify(raises)}::jsonb)
-              as r(c int, d int, s text, t text, o timestamptz)
-            returning id, community_id, device_id, severity, state, title, opened_at`,
+        sql`insert into alarms (community_id, device_id, kind, severity, state, opened_at)
+            select c, d, 'device_offline', s, 'open', o from jsonb_to_recordset(${JSON.stringify(raises)}::jsonb)
+              as r(c int, d int, s text, o timestamptz)
+            returning community_id, ${sql.raw(ALARM_ROW_COLUMNS)}`,
       );
-      for (const a of created) {
-        byCommunity.get(a.community_id)?.alarms.push({
-          id: a.id,
-          deviceId: a.device_id,
-          incidentId: null,
-          kind: 'device_offline',
-          severity: a.severity,
-          state: a.state,
-          title: a.title,
-          openedAt: new Date(a.opened_at).toISOString(),
-        });
-      }
+      for (const { community_id, ...alarm } of created) byCommunity.get(community_id)?.alarms.push(alarm);
     }
     return [...byCommunity.values()];
   });

@@ -2,8 +2,11 @@
 // class that has rules, each with a token. Faster than the demo seed, and
 // every id is known.
 import { sql } from 'drizzle-orm';
-import { selectRows, type Db } from '~/db/client';
+import { selectRows, type Database, type Db } from '~/db/client';
 import type { DeviceClass } from '~/db/vocab';
+import type { Ingest } from './accept';
+import { DeviceDirectory } from './directory';
+import { IngestPipeline } from './pipeline';
 import { issueDeviceTokens } from './tokens';
 
 export const FIXTURE_CLASSES: DeviceClass[] = [
@@ -46,4 +49,13 @@ export async function createFixture(db: Db, slug = 'testville', perClass = 1): P
   for (const t of issued)
     devices[perClass === 1 ? t.class : t.code] = { id: t.id, code: t.code, class: t.class, token: t.token };
   return { communityId, slug, buildingId: b!.id, devices };
+}
+
+export type TestIngest = { ingest: Ingest; pipeline: IngestPipeline; close: () => Promise<void> };
+
+/** The ingest without live frames, for tests of the doors (the runtime adds frames: server/runtime/). */
+export function startTestIngest(database: Database, maxFutureSeconds = 300): TestIngest {
+  const pipeline = new IngestPipeline(database);
+  const ingest = { directory: new DeviceDirectory(database.db), pipeline, maxFutureSeconds };
+  return { ingest, pipeline, close: () => pipeline.close() };
 }

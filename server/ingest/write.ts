@@ -5,46 +5,23 @@
 // and fixed, so PostgreSQL prepares each once per connection
 // (Database.transaction).
 import type { Database, RawQuery } from '~/db/client';
-import type { AlarmSeverity, AlarmState, DeviceStatus, Facade, IncidentKind } from '~/db/vocab';
-import type { FrameAlarm, FrameIncident, LiveChanges } from '../live/types';
+import { ALARM_ROW_COLUMNS, type AlarmRow, type IncidentRow } from '~/db/rows';
+import type { DeviceStatus } from '~/db/vocab';
+import { touchesConditions, type AlarmSpec } from '../domain/alarm-rules';
+import { ACTIVE_ALARM_STATES } from '../domain/alarm-lifecycle';
+import { applyEvent, type DeviceState, type IncidentSpec } from '../domain/device-status';
+import { changesFor, type IngestChanges } from './changes';
 import type { IngestDevice } from './directory';
 import type { IngestEvent } from './event-schema';
-import { applyEvent, touchesConditions, type AlarmSpec, type DeviceState, type IncidentSpec } from './state';
 
 export type Accepted = { device: IngestDevice; event: IngestEvent };
 /** `stored[i]` is 1 when `items[i]` was written now: 0 for a duplicate (earlier in the batch or already stored) or an unknown device. */
-export type BatchOutcome = { stored: Uint8Array; changes: LiveChanges[] };
+export type BatchOutcome = { stored: Uint8Array; changes: IngestChanges[] };
 
 export const eventKey = (deviceId: number, eventId: string) => `${deviceId}\u0000${eventId}`;
 const intArray = (ids: Iterable<number>) => `{${[...ids].join(',')}}`;
-const ACTIVE = `('open', 'acknowledged', 'in_progress')`;
-
-export type AlarmRow = {
-  id: number;
-  device_id: number | null;
-  incident_id: number | null;
-  kind: string;
-  severity: AlarmSeverity;
-  state: AlarmState;
-  title: string;
-  opened_at: string | Date;
-};
-export const toFrameAlarm = (r: AlarmRow): FrameAlarm => ({
-  id: r.id,
-  deviceId: r.device_id,
-  incidentId: r.incident_id,
-  kind: r.kind,
-  severity: r.severity,
-  state: r.state,
-  title: r.title,
-  openedAt: new Date(r.opened_at).toISOString(),
-});
-
-function changesFor(map: Map<number, LiveChanges>, communityId: number, receivedAt = Date.now()): LiveChanges {
-  let c = map.get(communityId);
-  if (!c) map.set(communityId, (c = { communityId, receivedAt, events: 0, devices: [], alarms: [], incidents: [] }));
-  return c;
-}
+/** Alarms a device's all-clear resolves (server/domain/alarm-lifecycle.ts). */
+const ACTIVE = `(${ACTIVE_ALARM_STATES.map((state) => `'${state}'`).join(', ')})`;
 
 export type WriteOptions = {
   now?: Date;
@@ -75,13 +52,12 @@ const UPDATE_DEVICES = `update devices d set last_seen_at = now(), updated_at = 
     status = coalesce(r.s, d.status), status_since = coalesce(r.ss, d.status_since),
     telemetry = case when r.t is null then d.telemetry else d.telemetry || r.t end
   from jsonb_to_recordset($1::text::jsonb) as r(id int, s text, ss timestamptz, t jsonb) where d.id = r.id`;
-const ALARM_COLUMNS = 'id, device_id, incident_id, kind, severity, state, title, opened_at';
-const INSERT_ALARMS = `insert into alarms (community_id, device_id, incident_id, kind, severity, state, title, opened_at)
-  select c, d, i, k, s, 'open', t, o from jsonb_to_recordset($1::text::jsonb) as r(c int, d int, i int, k text, s text, t text, o timestamptz)
-  returning ${ALARM_COLUMNS}`;
+const INSERT_ALARMS = `insert into alarms (community_id, device_id, incident_id, kind, severity, state, opened_at)
+  select c, d, i, k, s, 'open', o from jsonb_to_recordset($1::text::jsonb) as r(c int, d int, i int, k text, s text, o timestamptz)
+  returning ${ALARM_ROW_COLUMNS}`;
 const RESOLVE_ALARMS = `update alarms a set state = 'resolved', resolved_at = now(), updated_at = now()
   from unnest($1::text::int[]) as k(id) where a.id = k.id and a.state in ${ACTIVE}
-  returning ${ALARM_COLUMNS.split(', ')
+  returning ${ALARM_ROW_COLUMNS.split(', ')
     .map((c) => `a.${c}`)
     .join(', ')}`;
 
@@ -183,7 +159,7 @@ export async function writeBatch(
     const raises: Array<{ device: IngestDevice; spec: AlarmSpec; eventId: string }> = [];
     const clears: number[] = [];
     const incidents: Array<{ device: IngestDevice; spec: IncidentSpec; eventId: string }> = [];
-    const byCommunity = new Map<number, LiveChanges>();
+    const byCommunity = new Map<number, IngestChanges>();
     for (const { device, event } of fresh) {
       const state = states.get(device.id);
       if (!state) continue;
@@ -226,54 +202,18 @@ export async function writeBatch(
         i: spec.withIncident ? (incidentIds.get(eventKey(device.id, eventId)) ?? null) : null,
         k: spec.kind,
         s: spec.severity,
-        t: spec.title,
         o: spec.openedAt.toISOString(),
       }));
       const created = await query<AlarmRow>(INSERT_ALARMS, [JSON.stringify(alarmRows)]);
-      for (const r of created.rows)
-        changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
+      for (const r of created.rows) changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(r);
     }
     if (clears.length > 0) {
       const resolved = await query<AlarmRow>(RESOLVE_ALARMS, [intArray(clears)]);
-      for (const r of resolved.rows)
-        changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(toFrameAlarm(r));
+      for (const r of resolved.rows) changesFor(byCommunity, devices.get(r.device_id!)!.communityId).alarms.push(r);
     }
     return { stored, changes: [...byCommunity.values()] };
   });
 }
-
-export type IncidentRow = {
-  id: number;
-  kind: IncidentKind;
-  device_id: number | null;
-  building_id: number | null;
-  occurred_at: string | Date;
-  floor: number | null;
-  floor_band_from: number | null;
-  floor_band_to: number | null;
-  facade: Facade | null;
-  window_column: number | null;
-  trajectory: FrameIncident['trajectory'];
-  door_held_seconds: number | null;
-  released_by: 'auto' | 'staff' | null;
-  source_event_id: string;
-};
-
-export const toFrameIncident = (r: IncidentRow): FrameIncident => ({
-  id: r.id,
-  kind: r.kind,
-  deviceId: r.device_id,
-  buildingId: r.building_id,
-  occurredAt: new Date(r.occurred_at).toISOString(),
-  floor: r.floor,
-  floorBandFrom: r.floor_band_from,
-  floorBandTo: r.floor_band_to,
-  facade: r.facade,
-  windowColumn: r.window_column,
-  trajectory: r.trajectory,
-  doorHeldSeconds: r.door_held_seconds,
-  releasedBy: r.released_by,
-});
 
 const INSERT_INCIDENTS = `insert into incidents (community_id, kind, device_id, building_id, unit_id, occurred_at, facade, floor,
     floor_band_from, floor_band_to, window_column, trajectory, evidence, door_held_seconds, released_by, source_event_id)
@@ -287,7 +227,7 @@ const INSERT_INCIDENTS = `insert into incidents (community_id, kind, device_id, 
 async function insertIncidents(
   query: RawQuery,
   incidents: Array<{ device: IngestDevice; spec: IncidentSpec; eventId: string }>,
-  byCommunity: Map<number, LiveChanges>,
+  byCommunity: Map<number, IngestChanges>,
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (incidents.length === 0) return ids;
@@ -318,7 +258,7 @@ async function insertIncidents(
     ids.set(eventKey(r.device_id ?? 0, r.source_event_id), r.id);
     const community = incidents.find((i) => i.device.id === r.device_id)?.device.communityId;
     if (community === undefined) continue;
-    changesFor(byCommunity, community).incidents.push(toFrameIncident(r));
+    changesFor(byCommunity, community).incidents.push(r);
   }
   return ids;
 }

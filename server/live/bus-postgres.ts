@@ -10,6 +10,7 @@ import postgres from 'postgres';
 import type { Database } from '~/db/client';
 import {
   Delivery,
+  FRAME_LOCK,
   INSERT_FRAMES,
   framesJson,
   matchSeqs,
@@ -17,12 +18,10 @@ import {
   toFrame,
   type FrameDraft,
   type LiveBus,
-} from './bus';
+} from './bus-shared';
 import type { FramePayload, LiveFrame } from './types';
 
 const CHANNEL = 'linli_live';
-/** Advisory lock key shared by every instance's frame writer. */
-export const FRAME_LOCK = 730_601;
 const MAX_NOTIFY_BYTES = 7900;
 
 type Item = { s: number; c: number; p?: FramePayload };

@@ -6,8 +6,15 @@ import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '~/db/client';
-import { Delivery, INSERT_FRAMES, framesJson, matchSeqs, type FrameDraft, type LiveBus } from './bus';
-import { FRAME_LOCK } from './bus-postgres';
+import {
+  Delivery,
+  FRAME_LOCK,
+  INSERT_FRAMES,
+  framesJson,
+  matchSeqs,
+  type FrameDraft,
+  type LiveBus,
+} from './bus-shared';
 import type { LiveFrame } from './types';
 
 const CHANNEL = 'linli:live';

@@ -8,7 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
 import type { DeviceStatus } from '~/db/vocab';
-import { toFrameAlarm, toFrameIncident, type AlarmRow, type IncidentRow } from '../ingest/write';
+import { ALARM_ROW_COLUMNS, type AlarmRow, type IncidentRow } from '~/db/rows';
+import { toFrameAlarm, toFrameIncident } from './mappers';
 import type { LiveChanges } from './types';
 
 /** How far before a community's newest frame to look: other instances' windows and clock skew between them. */
@@ -37,7 +38,7 @@ export async function catchUpChanges(db: Db): Promise<LiveChanges[]> {
     );
     const alarms = await selectRows<AlarmRow & { escalation_level: number; assignee: string | null }>(
       db,
-      sql`select id, device_id, incident_id, kind, severity, state, title, opened_at, escalation_level, assignee from alarms
+      sql`select ${sql.raw(ALARM_ROW_COLUMNS)}, escalation_level, assignee from alarms
           where community_id = ${communityId} and updated_at >= ${from}::timestamptz order by id limit ${MAX_ROWS}`,
     );
     const incidents = await selectRows<IncidentRow>(

@@ -2,7 +2,7 @@
 // a window of LIVE_FRAME_MS (≤ 100 ms); when it closes, each community with
 // changes gets one frame. One SSE message per event saturated a Next process
 // near 10,000 deliveries/s (docs/ARCHITECTURE.md § Measured facts); one per window does not.
-import type { BusKind, FrameDraft, LiveBus } from './bus';
+import type { BusKind, FrameDraft, LiveBus } from './bus-shared';
 import type { FrameAlarm, FrameIncident, FrameWorkOrder, LiveChanges } from './types';
 import type { DeviceStatus } from '~/db/vocab';
 

@@ -6,9 +6,11 @@
 import { tracked } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
-import type { AlarmSeverity, AlarmState, DeviceStatus } from '~/db/vocab';
-import { readFrames } from './bus';
+import { ALARM_ROW_COLUMNS, type AlarmRow } from '~/db/rows';
+import type { DeviceStatus } from '~/db/vocab';
+import { readFrames } from './bus-shared';
 import type { LiveHub } from './hub';
+import { toFrameAlarm } from './mappers';
 import type { FrameAlarm, LiveFrame, LiveMessage, LiveSnapshot } from './types';
 
 const PAGE = 500;
@@ -23,20 +25,9 @@ export async function readSnapshot(db: Db, communityIds: number[] | null): Promi
     db,
     sql`select id, status from devices where ${scope} order by id`,
   );
-  const alarms = await selectRows<{
-    id: number;
-    device_id: number | null;
-    incident_id: number | null;
-    kind: string;
-    severity: AlarmSeverity;
-    state: AlarmState;
-    title: string;
-    opened_at: string | Date;
-    escalation_level: number;
-    assignee: string | null;
-  }>(
+  const alarms = await selectRows<AlarmRow & { escalation_level: number; assignee: string | null }>(
     db,
-    sql`select id, device_id, incident_id, kind, severity, state, title, opened_at, escalation_level, assignee from alarms
+    sql`select ${sql.raw(ALARM_ROW_COLUMNS)}, escalation_level, assignee from alarms
         where ${scope} and state in ('open', 'acknowledged', 'in_progress') order by opened_at desc limit 500`,
   );
   const statuses: Partial<Record<DeviceStatus, number[]>> = {};
@@ -49,14 +40,7 @@ export async function readSnapshot(db: Db, communityIds: number[] | null): Promi
     communityIds: ids,
     statuses,
     alarms: alarms.map((a): FrameAlarm => ({
-      id: a.id,
-      deviceId: a.device_id,
-      incidentId: a.incident_id,
-      kind: a.kind,
-      severity: a.severity,
-      state: a.state,
-      title: a.title,
-      openedAt: new Date(a.opened_at).toISOString(),
+      ...toFrameAlarm(a),
       escalationLevel: a.escalation_level,
       assignee: a.assignee,
     })),

@@ -1,15 +1,23 @@
 // The shapes live data travels in, shared by the server (frames, bus,
 // subscriptions) and the browser (app/_live). Plain JSON: times are ISO strings.
-import type { AlarmSeverity, AlarmState, DeviceStatus, Facade, IncidentKind, WorkOrderState } from '~/db/vocab';
+import type {
+  AlarmKind,
+  AlarmSeverity,
+  AlarmState,
+  DeviceStatus,
+  Facade,
+  IncidentKind,
+  WorkOrderState,
+} from '~/db/vocab';
 
 export type FrameAlarm = {
   id: number;
   deviceId: number | null;
   incidentId: number | null;
-  kind: string;
+  /** What raised it; the console names it from the messages (`alarmKind.<kind>`). */
+  kind: AlarmKind;
   severity: AlarmSeverity;
   state: AlarmState;
-  title: string;
   openedAt: string;
   /** 0 none, 1 paged to the duty supervisor (unacknowledged past its limit). Absent in frames from the ingest. */
   escalationLevel?: number;

@@ -12,7 +12,7 @@ import {
   type AlarmMove,
   type EscalationPolicy,
 } from '../domain/alarm-lifecycle';
-import { getLiveRuntimeIfStarted } from '../live/runtime';
+import type { LivePublisher } from '../live/publisher';
 import type { FrameAlarm, LiveChanges } from '../live/types';
 
 export function frameAlarm(a: Alarm): FrameAlarm {
@@ -23,7 +23,6 @@ export function frameAlarm(a: Alarm): FrameAlarm {
     kind: a.kind,
     severity: a.severity,
     state: a.state,
-    title: a.title,
     openedAt: a.openedAt.toISOString(),
     escalationLevel: a.escalationLevel,
     assignee: a.assignee,
@@ -43,10 +42,9 @@ export function alarmChanges(rows: readonly Alarm[]): LiveChanges[] {
   }));
 }
 
-/** Sends changed alarms to every console through the bus (no-op where no live runtime runs, e.g. router tests). */
-export async function publishAlarms(rows: readonly Alarm[]): Promise<void> {
-  const runtime = await getLiveRuntimeIfStarted();
-  if (runtime && rows.length > 0) runtime.frames.add(alarmChanges(rows));
+/** Sends changed alarms to every console (through the frame writer, in the app). */
+export function publishAlarms(live: LivePublisher, rows: readonly Alarm[]): void {
+  if (rows.length > 0) live.publish(alarmChanges(rows));
 }
 
 type Change = { move?: AlarmMove; assignee?: string; note?: string };
@@ -54,6 +52,7 @@ type Change = { move?: AlarmMove; assignee?: string; note?: string };
 /** One staff action: a lifecycle move, an assignment, a note, or several at once; each is one audit entry. */
 export async function applyAlarmAction(
   db: Db,
+  live: LivePublisher,
   id: number,
   actor: string,
   change: Change,
@@ -96,7 +95,7 @@ export async function applyAlarmAction(
     const [updated] = await tx.update(alarms).set(set).where(eq(alarms.id, id)).returning();
     return updated ?? alarm;
   });
-  await publishAlarms([row]);
+  publishAlarms(live, [row]);
   return row;
 }
 
@@ -108,17 +107,15 @@ export async function appendAlarmEvent(
   actor: string,
   note: string,
 ): Promise<void> {
-  await db
-    .insert(alarmEvents)
-    .values({
-      alarmId: alarm.id,
-      communityId: alarm.communityId,
-      action,
-      fromState: alarm.state,
-      toState: alarm.state,
-      actor,
-      note,
-    });
+  await db.insert(alarmEvents).values({
+    alarmId: alarm.id,
+    communityId: alarm.communityId,
+    action,
+    fromState: alarm.state,
+    toState: alarm.state,
+    actor,
+    note,
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import { buildings, units } from '~/db/schema';
 import { PUBLIC_AREAS } from '~/db/vocab';
 import { env } from '../env';
 import { communityBySlug } from '../routers/_inputs';
+import type { LivePublisher } from '../live/publisher';
 import { openWorkOrder } from './work-order-ops';
 
 /** What a resident can report; each maps to a due time in server/domain/work-order-flow.ts. */
@@ -54,7 +55,12 @@ export async function reportPlaces(db: Db, slug: string) {
   return { community, buildings: list, areas: PUBLIC_AREAS };
 }
 
-export async function submitReport(db: Db, slug: string, form: ReportForm): Promise<{ reference: string } | null> {
+export async function submitReport(
+  db: Db,
+  live: LivePublisher,
+  slug: string,
+  form: ReportForm,
+): Promise<{ reference: string } | null> {
   const community = await reportCommunity(db, slug);
   if (!community) return null;
   const [kind, value = ''] = form.place.split(':') as [string, string];
@@ -66,7 +72,7 @@ export async function submitReport(db: Db, slug: string, form: ReportForm): Prom
       : kind === 'b'
         ? { buildingId: Number(value), floor: form.floor }
         : { unitId: Number(value), floor: form.floor };
-  const order = await openWorkOrder(db, {
+  const order = await openWorkOrder(db, live, {
     communityId: community.id,
     source: 'resident',
     category: form.category,

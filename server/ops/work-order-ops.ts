@@ -7,15 +7,14 @@ import type { Db } from '~/db/client';
 import { buildings, gridBuildings, units, workOrderEvents, workOrders, type WorkOrder } from '~/db/schema';
 import type { PublicArea, WorkOrderAction, WorkOrderSource } from '~/db/vocab';
 import { dueAt, workOrderTransition, type MoveInput } from '../domain/work-order-flow';
-import { getLiveRuntimeIfStarted } from '../live/runtime';
+import type { LivePublisher } from '../live/publisher';
 
-/** Tells every console an order was opened or moved (no-op where no live runtime runs, e.g. router tests). */
-export async function publishWorkOrders(rows: readonly WorkOrder[]): Promise<void> {
-  const runtime = await getLiveRuntimeIfStarted();
-  if (!runtime || rows.length === 0) return;
+/** Tells every console an order was opened or moved. */
+export function publishWorkOrders(live: LivePublisher, rows: readonly WorkOrder[]): void {
+  if (rows.length === 0) return;
   const by = new Map<number, WorkOrder[]>();
   for (const r of rows) by.set(r.communityId, [...(by.get(r.communityId) ?? []), r]);
-  runtime.frames.add(
+  live.publish(
     [...by].map(([communityId, list]) => ({
       communityId,
       receivedAt: Date.now(),
@@ -57,7 +56,7 @@ export type NewWorkOrder = {
   now?: Date;
 };
 
-export async function openWorkOrder(db: Db, o: NewWorkOrder): Promise<WorkOrder> {
+export async function openWorkOrder(db: Db, live: LivePublisher, o: NewWorkOrder): Promise<WorkOrder> {
   const now = o.now ?? new Date();
   let label = o.place.publicArea ? PUBLIC_AREA_ZH[o.place.publicArea] : '';
   let gridId: number | null = null;
@@ -113,7 +112,7 @@ export async function openWorkOrder(db: Db, o: NewWorkOrder): Promise<WorkOrder>
   await db
     .insert(workOrderEvents)
     .values({ workOrderId: row.id, action: 'create', fromState: null, toState: 'pending', actor: o.actor, at: now });
-  await publishWorkOrders([row]);
+  publishWorkOrders(live, [row]);
   return row;
 }
 
@@ -146,6 +145,7 @@ function photosFor(
 
 export async function moveWorkOrder(
   db: Db,
+  live: LivePublisher,
   id: number,
   action: WorkOrderAction,
   actor: string,
@@ -176,19 +176,17 @@ export async function moveWorkOrder(
       .where(and(eq(workOrders.id, id), eq(workOrders.state, o.state)))
       .returning();
     if (!row) throw new TRPCError({ code: 'CONFLICT', message: '工单刚被他人更改 / The work order just changed' });
-    await tx
-      .insert(workOrderEvents)
-      .values({
-        workOrderId: id,
-        action,
-        fromState: o.state,
-        toState: result.to,
-        actor,
-        note: extra.note?.trim() || null,
-        at: now,
-      });
+    await tx.insert(workOrderEvents).values({
+      workOrderId: id,
+      action,
+      fromState: o.state,
+      toState: result.to,
+      actor,
+      note: extra.note?.trim() || null,
+      at: now,
+    });
     return row;
   });
-  await publishWorkOrders([moved]);
+  publishWorkOrders(live, [moved]);
   return moved;
 }

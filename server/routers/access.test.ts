@@ -1,6 +1,7 @@
 // The authorization matrix (docs/ARCHITECTURE.md § Access tiers): every procedure is called as every
 // tier and must be allowed or refused exactly as listed here. A procedure
 // added to the router without an entry here fails the first test.
+import { recordingPublisher } from '~/test/callers';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,15 +134,13 @@ describe('authorization matrix', () => {
       .select({ id: communities.id })
       .from(communities)
       .where(eq(communities.slug, 'caifu-xingyuan'));
-    await database.db
-      .insert(planScenarios)
-      .values({
-        communityId: caifu!.id,
-        name: 'access matrix',
-        unitIds: [1],
-        settings: { minAge: 60, minFloor: 3 },
-        createdBy: 'test',
-      });
+    await database.db.insert(planScenarios).values({
+      communityId: caifu!.id,
+      name: 'access matrix',
+      unitIds: [1],
+      settings: { minAge: 60, minFloor: 3 },
+      createdBy: 'test',
+    });
   });
   afterAll(() => database?.close());
 
@@ -163,6 +162,7 @@ describe('authorization matrix', () => {
       const caller = createCaller({
         db: database.db,
         user: as === 'anonymous' ? null : { id: `test-${as}`, name: as, email: `${as}@test.local`, role: as },
+        live: recordingPublisher(),
       }) as unknown as Caller;
       for (const [path, entry] of Object.entries(MATRIX)) {
         const [ns, name] = path.split('.') as [string, string];

@@ -77,7 +77,7 @@ export const alarmRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) =>
-      applyAlarmAction(ctx.db, input.id, ctx.user.email, {
+      applyAlarmAction(ctx.db, ctx.live, input.id, ctx.user.email, {
         move: input.move,
         note: input.note,
         assignee: input.assignee,
@@ -110,11 +110,13 @@ export const alarmRouter = createTRPCRouter({
 
   assign: staffProcedure
     .input(idInput.extend({ assignee: z.string().trim().min(1).max(100) }))
-    .mutation(({ ctx, input }) => applyAlarmAction(ctx.db, input.id, ctx.user.email, { assignee: input.assignee })),
+    .mutation(({ ctx, input }) =>
+      applyAlarmAction(ctx.db, ctx.live, input.id, ctx.user.email, { assignee: input.assignee }),
+    ),
 
   note: staffProcedure
     .input(idInput.extend({ note }))
-    .mutation(({ ctx, input }) => applyAlarmAction(ctx.db, input.id, ctx.user.email, { note: input.note })),
+    .mutation(({ ctx, input }) => applyAlarmAction(ctx.db, ctx.live, input.id, ctx.user.email, { note: input.note })),
 
   /**
    * The review of a throwing alarm's incident: confirmed, a false alarm, or

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { deadLetters, devices } from '~/db/schema';
 import { DEVICE_CLASSES } from '~/db/vocab';
 import { issueDeviceTokens } from '../ingest/tokens';
-import { getLiveRuntimeIfStarted } from '../live/runtime';
+import { getRuntimeIfStarted } from '../runtime/app-runtime';
 import { adminProcedure, createTRPCRouter, staffProcedure } from '../trpc';
 import { communityBySlug, slugInput } from './_inputs';
 
@@ -25,7 +25,7 @@ export const ingestRouter = createTRPCRouter({
       codes: [input.code],
       limit: 1,
     });
-    (await getLiveRuntimeIfStarted())?.directory.forget(input.code);
+    (await getRuntimeIfStarted())?.directory.forget(input.code);
     return issued!;
   }),
 
@@ -42,7 +42,7 @@ export const ingestRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const community = await communityBySlug(ctx.db, input.slug);
       const issued = await issueDeviceTokens(ctx.db, { communityId: community.id, ...input });
-      const runtime = await getLiveRuntimeIfStarted();
+      const runtime = await getRuntimeIfStarted();
       for (const t of issued) runtime?.directory.forget(t.code);
       return issued;
     }),

@@ -2,7 +2,7 @@
 // coalescing window, each tracked by its database seq so a reconnecting
 // client resumes exactly after the last frame it saw (server/live/stream.ts).
 import { z } from 'zod';
-import { getLiveRuntime } from '../live/runtime';
+import { getRuntime } from '../runtime/app-runtime';
 import { streamLive } from '../live/stream';
 import { createTRPCRouter, staffProcedure } from '../trpc';
 import { communityBySlug, slugInput } from './_inputs';
@@ -21,7 +21,7 @@ export const liveRouter = createTRPCRouter({
     signal,
   }) {
     const community = await communityBySlug(ctx.db, input.slug);
-    const runtime = await getLiveRuntime();
+    const runtime = await getRuntime();
     yield* streamLive({
       db: ctx.db,
       hub: runtime.hub,
@@ -33,7 +33,7 @@ export const liveRouter = createTRPCRouter({
 
   /** Every community of the district in one stream (the big screen). */
   district: staffProcedure.input(z.object({ lastEventId })).subscription(async function* ({ ctx, input, signal }) {
-    const runtime = await getLiveRuntime();
+    const runtime = await getRuntime();
     yield* streamLive({ db: ctx.db, hub: runtime.hub, communityIds: null, lastEventId: input.lastEventId, signal });
   }),
 });

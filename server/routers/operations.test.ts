@@ -6,25 +6,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
 import { alarmEvents, alarms, buildings, communities, grids, units, users, workOrders } from '~/db/schema';
 import { seedDemo } from '~/db/seed';
+import { recordingPublisher, type RecordingPublisher } from '~/test/callers';
 import { createTestDatabase, testEngines } from '~/test/db';
 import { escalateDue } from '../ops/alarm-ops';
 import { submitReport } from '../ops/resident-report';
 import { appRouter, createCaller } from '../root';
+import enMessages from '~/app/_i18n/messages/alarm.en.json';
+import zhMessages from '~/app/_i18n/messages/alarm.zh.json';
 
 describe.each(testEngines)('operations on %s', (engine) => {
   let database: Database;
   let staff: ReturnType<typeof createCaller>;
   let anonymous: ReturnType<typeof createCaller>;
+  let live: RecordingPublisher;
   let alarmId: number;
   let communityId: number;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedDemo(database.db, { today: '2026-11-22' });
+    live = recordingPublisher();
     staff = createCaller({
       db: database.db,
       user: { id: 's', name: 'staff', email: 'duty@test.local', role: 'staff' },
+      live,
     });
-    anonymous = createCaller({ db: database.db, user: null });
+    anonymous = createCaller({ db: database.db, user: null, live: recordingPublisher() });
     const [c] = await database.db
       .select({ id: communities.id })
       .from(communities)
@@ -36,7 +42,6 @@ describe.each(testEngines)('operations on %s', (engine) => {
         communityId,
         kind: 'smoke',
         severity: 'critical',
-        title: '14号楼南侧车库烟感报警',
         openedAt: new Date('2026-11-22T02:00:00Z'),
       })
       .returning();
@@ -122,7 +127,12 @@ describe.each(testEngines)('operations on %s', (engine) => {
   it('opens a work order from an alarm in one step, once', async () => {
     const order = await staff.workOrder.fromAlarm({ alarmId });
     expect(order).toMatchObject({ source: 'sensor_alarm', state: 'pending', alarmId });
-    expect((await staff.workOrder.detail({ id: order.id })).alarmTitle).toBe('14号楼南侧车库烟感报警');
+    const detail = await staff.workOrder.detail({ id: order.id });
+    // The console names the kind in the reader's language; the order itself is written in Chinese.
+    expect(detail.alarmKind).toBe('smoke');
+    expect(zhMessages.alarmKind[detail.alarmKind!]).toBe('烟感报警');
+    expect(enMessages.alarmKind[detail.alarmKind!]).toBe('Smoke detected');
+    expect(detail.description).toBe('烟感报警');
     const desk = await staff.alarm.list({ slug: 'xingyi-huayuan', states: ['closed'], limit: 500 });
     expect(desk.find((a) => a.id === alarmId)?.workOrder).toEqual({ id: order.id, code: order.code });
     await expect(staff.workOrder.fromAlarm({ alarmId })).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -152,7 +162,7 @@ describe.each(testEngines)('operations on %s', (engine) => {
   });
 
   it("takes a resident's report and shows its state — and only its state — publicly", async () => {
-    const result = await submitReport(database.db, 'xingyi-huayuan', {
+    const result = await submitReport(database.db, live, 'xingyi-huayuan', {
       category: '电动车违停',
       place: 'a:garage',
       description: '车库入口有电动车充电',
@@ -182,7 +192,7 @@ describe.each(testEngines)('operations on %s', (engine) => {
     expect(who.names.length).toBeGreaterThan(0);
     const [open] = await database.db
       .insert(alarms)
-      .values({ communityId, kind: 'smoke', severity: 'major', title: '地下车库烟感报警', openedAt: new Date() })
+      .values({ communityId, kind: 'smoke', severity: 'major', openedAt: new Date() })
       .returning();
     await staff.alarm.assign({ id: open!.id, assignee: '保安 王师傅' });
     const acked = await staff.alarm.transition({ id: open!.id, move: 'acknowledge' });
@@ -380,7 +390,7 @@ describe.each(testEngines)('operations on %s', (engine) => {
       grid: '第二综合网格',
       overdue: false,
       moves: [],
-      alarmTitle: null,
+      alarmKind: null,
     });
     await expect(staff.workOrder.detail({ id: 999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
@@ -424,5 +434,31 @@ describe.each(testEngines)('operations on %s', (engine) => {
     const weekly = c.rows.find((r) => r.route === '大门与周界巡更')!;
     // Tuesday 11-17 and Friday 11-20 only, 12 stops (4 gates, 8 fence points) each.
     expect(weekly.due).toBe(24);
+  });
+
+  it('publishes an acknowledged alarm to every console through ctx.live, and nothing for a refused move', async () => {
+    const [a] = await database.db
+      .insert(alarms)
+      .values({ communityId, kind: 'gas_leak', severity: 'critical', openedAt: new Date('2026-11-22T03:00:00Z') })
+      .returning();
+    const published = recordingPublisher();
+    const caller = createCaller({
+      db: database.db,
+      user: { id: 's', name: 'staff', email: 'duty@test.local', role: 'staff' },
+      live: published,
+    });
+    await caller.alarm.transition({ id: a!.id, move: 'acknowledge' });
+    expect(published.published).toEqual([
+      expect.objectContaining({
+        communityId,
+        alarms: [
+          expect.objectContaining({ id: a!.id, kind: 'gas_leak', state: 'acknowledged', assignee: 'duty@test.local' }),
+        ],
+      }),
+    ]);
+    await expect(caller.alarm.transition({ id: a!.id, move: 'acknowledge' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(published.published).toHaveLength(1);
   });
 });

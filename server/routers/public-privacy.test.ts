@@ -3,6 +3,7 @@
 // for every community and unit, and fail if any of it comes out. A second
 // test pins the field names of every public output to an allow-list, so a
 // new field fails until someone has reviewed it.
+import { recordingPublisher } from '~/test/callers';
 import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +72,10 @@ describe.each(testEngines)('public procedures on %s', (engine) => {
   let reports: { slug: string; reference: string }[];
   const outputs = new Map<string, unknown[]>();
   const anonymous = () =>
-    createCaller({ db: database.db, user: null }) as unknown as Record<string, Record<string, Proc>>;
+    createCaller({ db: database.db, user: null, live: recordingPublisher() }) as unknown as Record<
+      string,
+      Record<string, Proc>
+    >;
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -156,7 +160,9 @@ describe.each(testEngines)('public suppression on %s', (engine) => {
     await database.db
       .execute(sql`insert into incidents (community_id, kind, building_id, floor, floor_band_from, floor_band_to, occurred_at)
       values (${b!.communityId}, 'throwing', ${b!.id}, 5, 4, 6, now()), (${b!.communityId}, 'throwing', ${b!.id}, 5, 4, 6, now())`);
-    const safety = await createCaller({ db: database.db, user: null }).status.safety({ slug: 'caifu-xingyuan' });
+    const safety = await createCaller({ db: database.db, user: null, live: recordingPublisher() }).status.safety({
+      slug: 'caifu-xingyuan',
+    });
     const building = safety.throwing.buildings.find((x) => x.number === '1');
     expect(building?.bands).toEqual([{ from: 1, to: 6 }]);
     expect(building?.cells).toEqual([{ band: { from: 1, to: 6 }, month: localToday().slice(0, 7), count: '<3' }]);
@@ -171,13 +177,15 @@ describe.each(testEngines)('public suppression on %s', (engine) => {
     await database.db.execute(
       sql`update work_orders set satisfaction = 5 where id in (select id from work_orders where community_id = (select id from communities where slug = 'caifu-xingyuan') limit 4)`,
     );
-    const service = await createCaller({ db: database.db, user: null }).status.service({ slug: 'caifu-xingyuan' });
+    const service = await createCaller({ db: database.db, user: null, live: recordingPublisher() }).status.service({
+      slug: 'caifu-xingyuan',
+    });
     expect(service.satisfactionPct).toBeNull();
     expect(service.completionPct).not.toBeNull();
   });
 
   it('compares with the year before only when the records reach back that far', async () => {
-    const anon = createCaller({ db: database.db, user: null });
+    const anon = createCaller({ db: database.db, user: null, live: recordingPublisher() });
     // The demo holds 90 days: no total for the twelve months before, rather than a made-up 0.
     const recent = await anon.status.safety({ slug: 'caifu-xingyuan' });
     expect(recent.recordsFrom! > recent.months[0]!).toBe(true);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { incidents } from '~/db/schema';
 import { RETROFIT_STAGES, stageIndex } from '~/db/vocab';
-import { callerAs, createSeededDatabase, type Caller } from '~/test/callers';
+import { callerAs, createSeededDatabase, recordingPublisher, type Caller } from '~/test/callers';
 import { testEngines } from '~/test/db';
 import { createCaller } from '../root';
 
@@ -18,7 +18,7 @@ describe.each(testEngines)('read procedures on %s', (engine) => {
   beforeAll(async () => {
     database = await createSeededDatabase(engine, TODAY);
     staff = callerAs(database.db, 'staff');
-    anonymous = createCaller({ db: database.db, user: null });
+    anonymous = createCaller({ db: database.db, user: null, live: recordingPublisher() });
   });
   afterAll(() => database?.close());
 

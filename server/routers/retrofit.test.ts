@@ -10,6 +10,7 @@ import { createTestDatabase, testEngines } from '~/test/db';
 import { buildXlsx } from '~/test/xlsx';
 import { localToday } from '~/lib/calendar';
 import { addDays } from '../domain/stage-rules';
+import { recordingPublisher } from '~/test/callers';
 import { createCaller } from '../root';
 
 // Seeded as of the real today: the rules refuse future dates against the real clock.
@@ -51,10 +52,12 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
     staff = createCaller({
       db: database.db,
       user: { id: 's', name: '社区工作人员', email: 's@test.local', role: 'staff' },
+      live: recordingPublisher(),
     });
     planner = createCaller({
       db: database.db,
       user: { id: 'p', name: 'planner', email: 'p@test.local', role: 'planner' },
+      live: recordingPublisher(),
     });
   });
   afterAll(() => database?.close());

@@ -13,6 +13,7 @@ import {
   ratesByGridMonth,
   WORK_ORDER_CATEGORIES,
 } from '../domain/work-order-flow';
+import { alarmKindZh } from '../ops/alarm-kind-words';
 import { appendAlarmEvent } from '../ops/alarm-ops';
 import { moveWorkOrder, openWorkOrder } from '../ops/work-order-ops';
 import { createTRPCRouter, publicProcedure, staffProcedure } from '../trpc';
@@ -174,7 +175,7 @@ export const workOrderRouter = createTRPCRouter({
   /** One order for the desk's detail panel: its grid, the alarm it came from, the overdue flag and the legal next moves. */
   detail: staffProcedure.input(idInput).query(async ({ ctx, input }) => {
     const [row] = await ctx.db
-      .select({ order: workOrders, grid: grids.name, alarmTitle: alarms.title })
+      .select({ order: workOrders, grid: grids.name, alarmKind: alarms.kind })
       .from(workOrders)
       .leftJoin(grids, eq(grids.id, workOrders.gridId))
       .leftJoin(alarms, eq(alarms.id, workOrders.alarmId))
@@ -183,7 +184,7 @@ export const workOrderRouter = createTRPCRouter({
     return {
       ...row.order,
       grid: row.grid,
-      alarmTitle: row.alarmTitle,
+      alarmKind: row.alarmKind,
       overdue: isOverdue(row.order, new Date()),
       moves: legalMoves(row.order.state),
     };
@@ -257,7 +258,7 @@ export const workOrderRouter = createTRPCRouter({
             message: `该楼只有 ${b.floors} 层 / The building has ${b.floors} floors`,
           });
       }
-      return openWorkOrder(ctx.db, {
+      return openWorkOrder(ctx.db, ctx.live, {
         communityId: community.id,
         source: input.source,
         category: input.category,
@@ -292,9 +293,9 @@ export const workOrderRouter = createTRPCRouter({
               .from(devices)
               .where(eq(devices.id, alarm.deviceId));
       const deviceBuildingId = device?.buildingId ?? null;
-      // Alarm titles from the ingest are "中文 / English"; the order, like every other, is written in Chinese, naming the device.
-      const title = alarm.title.split(' / ')[0] ?? alarm.title;
-      const order = await openWorkOrder(ctx.db, {
+      // The order, like every other, is written in Chinese, naming the device.
+      const title = alarmKindZh(alarm.kind);
+      const order = await openWorkOrder(ctx.db, ctx.live, {
         communityId: alarm.communityId,
         source: 'sensor_alarm',
         category: alarm.kind === 'smoke' ? '烟感报警处置' : '设施维修',
@@ -319,7 +320,7 @@ export const workOrderRouter = createTRPCRouter({
         resolved: z.enum(['yes', 'no']).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => moveWorkOrder(ctx.db, input.id, input.action, ctx.user.email, input)),
+    .mutation(({ ctx, input }) => moveWorkOrder(ctx.db, ctx.live, input.id, input.action, ctx.user.email, input)),
 
   /** What a resident may see of their own report: its state, nothing else (docs/DOMAIN.md § Privacy). */
   track: publicProcedure

@@ -4,6 +4,7 @@ import { getSessionUser } from '~/server/auth/instance';
 import { getDb } from '~/server/db';
 import { KIOSK_COOKIE, kioskFromCookie, kioskUser } from '~/server/kiosk/links';
 import { createCaller } from '~/server/root';
+import { appLive } from '~/server/runtime/app-runtime';
 
 /**
  * Who may see a screen: a signed-in planner, staff member or admin, or a
@@ -14,8 +15,9 @@ import { createCaller } from '~/server/root';
 export async function screenCaller(slug: string | null) {
   const db = await getDb();
   const kiosk = await kioskFromCookie(db, (await cookies()).get(KIOSK_COOKIE)?.value);
-  if (kiosk && (kiosk.slug === slug || kiosk.slug === null)) return createCaller({ db, user: kioskUser(kiosk) });
+  if (kiosk && (kiosk.slug === slug || kiosk.slug === null))
+    return createCaller({ db, user: kioskUser(kiosk), live: appLive });
   const user = await getSessionUser(await headers());
-  if (user && user.role !== 'resident') return createCaller({ db, user });
+  if (user && user.role !== 'resident') return createCaller({ db, user, live: appLive });
   return null;
 }

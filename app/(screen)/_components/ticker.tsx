@@ -2,8 +2,7 @@
 // The live event ticker: the newest alarms and incidents from the page's one
 // LiveStore. Bounded to TICKER_ROWS whatever the event rate, so a screen left
 // on for days holds the same number of DOM nodes.
-import { useLocale, useTranslations } from 'next-intl';
-import { pickLocale } from '~/app/_components/ui/bilingual';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useLive } from '~/app/_live/live-provider';
 import type { LiveStore } from '~/app/_live/live-store';
@@ -13,11 +12,10 @@ import styles from './screen.module.css';
 const TICKER_ROWS = 5;
 type Row = { key: string; at: string; severity: string; text: string };
 
-function rows(store: LiveStore, incidentLabel: (kind: string) => string, locale: string): Row[] {
+function rows(store: LiveStore, incidentLabel: (kind: string) => string, alarmLabel: (kind: string) => string): Row[] {
   const out: Row[] = [];
-  // Alarm titles come as "中文 / English": the screen shows its language's half.
   for (const a of store.alarms.values())
-    out.push({ key: `a${a.id}`, at: a.openedAt, severity: a.severity, text: pickLocale(a.title, locale) });
+    out.push({ key: `a${a.id}`, at: a.openedAt, severity: a.severity, text: alarmLabel(a.kind) });
   for (const i of store.recentIncidents.slice(0, TICKER_ROWS))
     out.push({ key: `i${i.id}`, at: i.occurredAt, severity: 'major', text: incidentLabel(i.kind) });
   return out.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, TICKER_ROWS);
@@ -35,8 +33,8 @@ export function Ticker() {
   const t = useTranslations('screen');
   const { store } = useLive();
   useSyncExternalStore(store.subscribe, store.getVersion, () => 0);
-  const locale = useLocale();
-  const list = rows(store, (kind) => t(`incident.${kind}`), locale);
+  const alarmKind = useTranslations('alarmKind');
+  const list = rows(store, (kind) => t(`incident.${kind}`), alarmKind);
   return (
     <section className={styles.panel} data-testid="panel-ticker" aria-label={t('ticker')}>
       <h2>{t('ticker')}</h2>

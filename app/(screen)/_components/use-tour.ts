@@ -6,10 +6,10 @@
 // pause changes), and the camera's whereabouts as data attributes on the
 // twin's box, written directly with no React render. One key listener and
 // one store subscription, both removed on unmount.
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import type { LiveStore } from '~/app/_live/live-store';
 import type { TourView } from '~/app/_scene/controls/tour';
-import { pickLocale } from '~/app/_components/ui/bilingual';
 import { setHover, type TwinRuntime } from '~/app/_scene/runtime';
 
 // In an alarm storm the camera would never settle: fly to at most one new alarm per this.
@@ -28,6 +28,7 @@ export function useTour(
   locale: string,
 ): TourView | null {
   const tour = runtime?.tour ?? null;
+  const alarmKind = useTranslations('alarmKind');
   const [view, setView] = useState<TourView | null>(tour?.getView() ?? null);
   const seen = useRef(new Set<number>());
 
@@ -78,9 +79,9 @@ export function useTour(
         if (i === undefined) continue;
         const p = runtime.devices.pos;
         const at: [number, number, number] = [p[i * 3] as number, p[i * 3 + 1] as number, p[i * 3 + 2] as number];
-        // "烟感报警 · 3号楼": the title in the screen's language, and where.
+        // "烟感报警 · 3号楼": the alarm's kind in the screen's language, and where.
         const building = tour.stops.find((s) => s.key === `building:${runtime.devices.building[i]}`)?.label;
-        tour.alarm(`alarm:${a.id}`, [pickLocale(a.title, locale), building].filter(Boolean).join(' · '), at);
+        tour.alarm(`alarm:${a.id}`, [alarmKind(a.kind), building].filter(Boolean).join(' · '), at);
         setHover(runtime, { kind: 'point', at: [at[0], at[1] + 0.9, at[2]] });
         ringed = true;
         lastFlight = Date.now();
@@ -94,6 +95,6 @@ export function useTour(
       tour.onView = () => {};
       tour.onFrame = () => {};
     };
-  }, [runtime, tour, store, box, locale]);
+  }, [runtime, tour, store, box, locale, alarmKind]);
   return view;
 }

@@ -6,6 +6,7 @@ import { param, publicProps, type PublicProps } from '~/app/(public)/_lib/page';
 import { ReportStatusView, type ReportStatus } from '~/app/(public)/report/_components/report-status-view';
 import { getDb } from '~/server/db';
 import { createCaller } from '~/server/root';
+import { appLive } from '~/server/runtime/app-runtime';
 
 // No framework runtime in the browser: see pages/_app.tsx.
 export const config: PageConfig = { runtime: 'nodejs', unstable_runtimeJS: false };
@@ -16,7 +17,7 @@ export const getServerSideProps: GetServerSideProps<Props> = (ctx) =>
   publicProps(ctx, async () => {
     const slug = param(ctx, 'slug');
     // An anonymous caller: only the public-tier `track` answers, with the state and nothing personal.
-    const caller = createCaller({ db: await getDb(), user: null });
+    const caller = createCaller({ db: await getDb(), user: null, live: appLive });
     const status = await caller.workOrder
       .track({ slug, reference: param(ctx, 'reference') })
       .catch((error: unknown) => {

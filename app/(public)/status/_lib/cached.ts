@@ -8,11 +8,12 @@ import { TRPCError } from '@trpc/server';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '~/server/db';
 import { createCaller } from '~/server/root';
+import { appLive } from '~/server/runtime/app-runtime';
 
 const REVALIDATE_S = 60;
 
 async function anonymous() {
-  return createCaller({ db: await getDb(), user: null });
+  return createCaller({ db: await getDb(), user: null, live: appLive });
 }
 
 const communityCached = unstable_cache(

@@ -27,6 +27,7 @@ export function useAge() {
 
 export function AlarmDesk({ slug, onOpenOrder }: { slug: string; onOpenOrder: (workOrderId: number) => void }) {
   const t = useTranslations('ops');
+  const alarmKind = useTranslations('alarmKind');
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -114,7 +115,7 @@ export function AlarmDesk({ slug, onOpenOrder }: { slug: string; onOpenOrder: (w
                         aria-expanded={openId === a.id}
                         onClick={() => setOpenId(openId === a.id ? null : a.id)}
                       >
-                        {pickLocale(a.title, locale)}
+                        {alarmKind(a.kind)}
                       </button>
                       {a.deviceName && <div className="muted small">{a.deviceName}</div>}
                     </td>

@@ -3,6 +3,7 @@
 // moves its state allows (server/domain/work-order-flow.ts legalMoves). The
 // server judges every move again; a refusal shows its reason here.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { pickLocale } from '~/app/_components/ui/bilingual';
 import { useTRPC } from '~/app/_trpc/client';
@@ -25,6 +26,7 @@ function Photo({ reference }: { reference: string }) {
 
 export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => void }) {
   const { t, locale, category, place, dateTime } = useOpsLabels();
+  const alarmKind = useTranslations('alarmKind');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.workOrder.detail.queryOptions({ id }));
@@ -84,7 +86,7 @@ export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => vo
         <dt>{t('source')}</dt>
         <dd>
           {t(`sources.${o.source}`)}
-          {o.alarmTitle ? ` · ${t('fromAlarm')}: ${pickLocale(o.alarmTitle, locale)}` : ''}
+          {o.alarmKind ? ` · ${t('fromAlarm')}: ${alarmKind(o.alarmKind)}` : ''}
         </dd>
         <dt>{t('category')}</dt>
         <dd>{category(o.category)}</dd>

@@ -3,6 +3,7 @@
 // a flood from one address answers 429 and stores nothing.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDatabase } from '~/server/db';
+import { appLive } from '~/server/runtime/app-runtime';
 import { clientAddress, reportForm, submitReport, takeReportToken } from '~/server/ops/resident-report';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const base = `/report/${slug}`;
   if (!parsed.success) return seeOther(`${base}?error=invalid`);
   const db = (await getDatabase()).db;
-  const result = await submitReport(db, slug, parsed.data).catch(() => null);
+  const result = await submitReport(db, appLive, slug, parsed.data).catch(() => null);
   if (!result) return seeOther(`${base}?error=invalid`);
   return seeOther(`${base}/${result.reference}?new=1`);
 }

@@ -1,19 +1,28 @@
-// Everything live in one process: the ingest pipeline, the device directory,
-// the frame writer, the bus, the hub its subscriptions listen on, and the
-// periodic sweeps. The app keeps one on globalThis (next dev re-imports
-// modules on every reload); tests and the standalone server make their own.
+// The process's composition root: the ingest pipeline, the device directory,
+// the frame writer, the bus, the hub its subscriptions listen on, the
+// publisher staff actions use, and the periodic sweeps (offline, escalation,
+// trim). Subsystems get what they need from here and reach for no global;
+// this is the one place that wires the ingest's plain results into live
+// frames. The app keeps one per process (app-runtime.ts); tests and the
+// standalone server make their own.
 import type { Database } from '~/db/client';
+import type { EscalationPolicy } from '../domain/alarm-lifecycle';
+import type { Ingest } from '../ingest/accept';
+import type { IngestChanges } from '../ingest/changes';
 import { DeviceDirectory } from '../ingest/directory';
 import { IngestPipeline } from '../ingest/pipeline';
 import { sweepOffline, trimLive } from '../ingest/sweep';
-import type { EscalationPolicy } from '../domain/alarm-lifecycle';
+import { createBus } from '../live/bus';
+import type { BusKind, LiveBus } from '../live/bus-shared';
+import { catchUpChanges } from '../live/catch-up';
+import { FrameWriter } from '../live/frames';
+import { LiveHub } from '../live/hub';
+import { toFrameAlarm, toFrameIncident } from '../live/mappers';
+import type { LivePublisher } from '../live/publisher';
+import type { LiveChanges } from '../live/types';
 import { escalateDue } from '../ops/alarm-ops';
-import { createBus, type BusKind, type LiveBus } from './bus';
-import { catchUpChanges } from './catch-up';
-import { FrameWriter } from './frames';
-import { LiveHub } from './hub';
 
-export type LiveOptions = {
+export type RuntimeOptions = {
   bus: BusKind;
   databaseUrl?: string;
   redisUrl?: string;
@@ -27,20 +36,33 @@ export type LiveOptions = {
   escalation?: EscalationPolicy;
 };
 
-export type LiveRuntime = {
+export type Runtime = {
   database: Database;
-  options: LiveOptions;
+  options: RuntimeOptions;
   hub: LiveHub;
   bus: LiveBus;
   frames: FrameWriter;
   pipeline: IngestPipeline;
   directory: DeviceDirectory;
+  /** What the doors (HTTP, MQTT) need. */
+  ingest: Ingest;
+  /** What staff actions publish through (the tRPC context's `live`). */
+  live: LivePublisher;
   /** One round of the offline sweep and trim (the timer calls it too). */
   sweep: () => Promise<void>;
   close: () => Promise<void>;
 };
 
-export async function startLiveRuntime(database: Database, options: LiveOptions): Promise<LiveRuntime> {
+/** The ingest's plain rows as frame changes. */
+export function liveChanges(changes: readonly IngestChanges[]): LiveChanges[] {
+  return changes.map((c) => ({
+    ...c,
+    alarms: c.alarms.map(toFrameAlarm),
+    incidents: c.incidents.map(toFrameIncident),
+  }));
+}
+
+export async function startRuntime(database: Database, options: RuntimeOptions): Promise<Runtime> {
   const hub = new LiveHub();
   const bus = await createBus(database, {
     kind: options.bus,
@@ -49,7 +71,8 @@ export async function startLiveRuntime(database: Database, options: LiveOptions)
   });
   await bus.start((frame) => hub.emit(frame));
   const frames = new FrameWriter(bus, options.frameMs);
-  const pipeline = new IngestPipeline(database, { onCommit: (changes) => frames.add(changes) });
+  const live: LivePublisher = { publish: (changes) => frames.add(changes) };
+  const pipeline = new IngestPipeline(database, { onCommit: (changes) => frames.add(liveChanges(changes)) });
   const directory = new DeviceDirectory(database.db);
   // What a predecessor committed but died before framing (catch-up.ts).
   const missed = await catchUpChanges(database.db);
@@ -61,7 +84,7 @@ export async function startLiveRuntime(database: Database, options: LiveOptions)
   let lastTrim = 0;
   const sweep = async () => {
     const changes = await sweepOffline(database.db, { afterHeartbeats: options.offlineAfterHeartbeats });
-    if (changes.length > 0) frames.add(changes);
+    if (changes.length > 0) frames.add(liveChanges(changes));
     if (options.escalation) {
       const escalated = await escalateDue(database.db, new Date(), options.escalation);
       if (escalated.length > 0) frames.add(escalated);
@@ -92,6 +115,8 @@ export async function startLiveRuntime(database: Database, options: LiveOptions)
     frames,
     pipeline,
     directory,
+    ingest: { directory, pipeline, maxFutureSeconds: options.maxFutureSeconds },
+    live,
     sweep,
     close: async () => {
       if (timer) clearInterval(timer);
@@ -100,41 +125,4 @@ export async function startLiveRuntime(database: Database, options: LiveOptions)
       await bus.close();
     },
   };
-}
-
-const globalForLive = globalThis as unknown as { linliLive?: Promise<LiveRuntime> };
-
-/** The app's runtime, started on first use from the app's database and settings. */
-export function getLiveRuntime(): Promise<LiveRuntime> {
-  globalForLive.linliLive ??= (async () => {
-    const [{ getDatabase }, { env }] = await Promise.all([import('../db'), import('../env')]);
-    return startLiveRuntime(await getDatabase(), {
-      bus: env.LIVE_BUS,
-      databaseUrl: env.DATABASE_URL,
-      redisUrl: env.REDIS_URL,
-      frameMs: env.LIVE_FRAME_MS,
-      retentionSeconds: env.LIVE_RETENTION_SECONDS,
-      maxFutureSeconds: env.INGEST_MAX_FUTURE_SECONDS,
-      offlineAfterHeartbeats: env.OFFLINE_AFTER_HEARTBEATS,
-      sweepSeconds: env.OFFLINE_SWEEP_SECONDS,
-      escalation: {
-        criticalAfterMinutes: env.ESCALATE_CRITICAL_AFTER_MINUTES,
-        majorAfterMinutes: env.ESCALATE_MAJOR_AFTER_MINUTES ?? null,
-      },
-    });
-  })().catch((error: unknown) => {
-    globalForLive.linliLive = undefined;
-    throw error;
-  });
-  return globalForLive.linliLive;
-}
-
-/** The runtime if this process has one, without starting one (cache invalidation). */
-export async function getLiveRuntimeIfStarted(): Promise<LiveRuntime | null> {
-  return globalForLive.linliLive ? globalForLive.linliLive.catch(() => null) : null;
-}
-
-/** Installs a runtime as the process's own (tests, the standalone server). */
-export function useLiveRuntime(runtime: LiveRuntime | null): void {
-  globalForLive.linliLive = runtime ? Promise.resolve(runtime) : undefined;
 }

@@ -1,28 +1,28 @@
-// The ingest pipeline on both engines, in process: batch writes, idempotence,
-// alarms raised and cleared, incidents, the offline sweep, the HTTP door's
-// refusals, and the frames subscribers receive.
+// The ingest pipeline on both engines, assembled as the runtime does it, in
+// process: batch writes, idempotence, alarms raised and cleared, incidents,
+// the offline sweep, the HTTP door's refusals, and the frames subscribers receive.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, type Database } from '~/db/client';
 import { createTestDatabase, testEngines } from '~/test/db';
-import { startLiveRuntime, type LiveRuntime } from '../live/runtime';
+import { handleIngestRequest } from '../ingest/http';
+import { createFixture, type Fixture } from '../ingest/test-fixture';
 import type { LiveFrame } from '../live/types';
-import { handleIngestRequest } from './http';
-import { createFixture, type Fixture } from './test-fixture';
+import { startRuntime, type Runtime } from './runtime';
 
-const post = (runtime: LiveRuntime, token: string | null, body: unknown) =>
+const post = (runtime: Runtime, token: string | null, body: unknown) =>
   handleIngestRequest(
     new Request('http://test/api/ingest', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
-    runtime,
+    runtime.ingest,
   );
 
 describe.each(testEngines)('ingest pipeline on %s', (engine) => {
   let database: Database;
-  let runtime: LiveRuntime;
+  let runtime: Runtime;
   let fx: Fixture;
   const frames: LiveFrame[] = [];
   const count = async (query: ReturnType<typeof sql>) =>
@@ -32,7 +32,7 @@ describe.each(testEngines)('ingest pipeline on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     fx = await createFixture(database.db);
-    runtime = await startLiveRuntime(database, {
+    runtime = await startRuntime(database, {
       bus: 'memory',
       frameMs: 20,
       retentionSeconds: 3600,

@@ -1,4 +1,4 @@
-// Reliability with real processes (server/live/standalone.ts: the app's
+// Reliability with real processes (server/runtime/standalone.ts: the app's
 // router and doors without a Next build): a QoS 1 publisher's acknowledged
 // events survive a SIGKILL of the ingest exactly once; a subscriber connected
 // through a server restart receives every frame with no gap or duplicate; two
@@ -13,7 +13,7 @@ import { openDatabase, selectRows, type Engine } from '~/db/client';
 import { freePort, freshPostgres, postEvents, startStandalone, subscriptionClient } from '~/test/standalone';
 import { adminClient, signIn } from '../simulator/admin-client';
 import { DEMO_PASSWORD } from '../auth/demo-accounts';
-import type { LiveMessage } from './types';
+import type { LiveMessage } from '../live/types';
 
 const engines: Engine[] = ['pglite', 'postgres'];
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

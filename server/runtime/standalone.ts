@@ -12,10 +12,10 @@ import { startEmbeddedBroker } from '../ingest/mqtt-broker';
 import { startExternalIngest } from '../ingest/mqtt-external';
 import { handleTrpcRequest } from '../trpc-handler';
 import { send, toRequest } from './node-http';
-import { getLiveRuntime } from './runtime';
+import { getRuntime } from './app-runtime';
 
 async function main(): Promise<void> {
-  const runtime = await getLiveRuntime();
+  const runtime = await getRuntime();
   const auth = await getAuth();
   if (process.env.STANDALONE_FIXTURE) {
     // Tests: demo accounts and one small community instead of the full demo
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const handler = path.startsWith('/api/trpc/')
       ? handleTrpcRequest(request)
       : path === '/api/ingest'
-        ? handleIngestRequest(request, runtime)
+        ? handleIngestRequest(request, runtime.ingest)
         : path.startsWith('/api/auth/')
           ? auth.handler(request)
           : Promise.resolve(new Response('not found', { status: 404 }));
@@ -53,9 +53,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : 0;
   origin = `http://127.0.0.1:${port}`;
   let mqttPort = 0;
-  if (env.MQTT_URL) await startExternalIngest(runtime, { url: env.MQTT_URL, connections: env.MQTT_INGEST_CLIENTS });
+  if (env.MQTT_URL)
+    await startExternalIngest(runtime.ingest, { url: env.MQTT_URL, connections: env.MQTT_INGEST_CLIENTS });
   else if (env.MQTT_PORT !== null)
-    mqttPort = (await startEmbeddedBroker(runtime, { port: env.MQTT_PORT, host: '127.0.0.1' })).port;
+    mqttPort = (await startEmbeddedBroker(runtime.ingest, { port: env.MQTT_PORT, host: '127.0.0.1' })).port;
   console.log(`listening ${port} ${mqttPort}`);
   const stop = () => {
     void runtime.close().finally(() => process.exit(0));

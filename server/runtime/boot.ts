@@ -1,4 +1,4 @@
-// Starts the live side of an app process once: the runtime (bus, frames,
+// Starts an app process's runtime once: the runtime (bus, frames,
 // sweeps), the MQTT door (embedded broker, or the ingest behind MQTT_URL) and,
 // when SIMULATE is on, a gentle in-process simulator that goes through the
 // same MQTT or HTTP door as a real device. Called from instrumentation.ts.
@@ -8,13 +8,14 @@ import { startExternalIngest } from '../ingest/mqtt-external';
 import { env } from '../env';
 import { httpSender, mqttSender, type Sender } from '../simulator/senders';
 import { Traffic, type SimDevice } from '../simulator/traffic';
-import { getLiveRuntime, type LiveRuntime } from './runtime';
+import { getRuntime } from './app-runtime';
+import type { Runtime } from './runtime';
 import { selectRows } from '~/db/client';
 import { sql } from 'drizzle-orm';
 
 const globalForBoot = globalThis as unknown as { linliBoot?: Promise<void> };
 
-export function bootLive(): Promise<void> {
+export function bootRuntime(): Promise<void> {
   globalForBoot.linliBoot ??= boot().catch((error: unknown) => {
     // The app still serves pages; live data and MQTT stay down until restart.
     console.error('live: could not start', error);
@@ -23,14 +24,14 @@ export function bootLive(): Promise<void> {
 }
 
 async function boot(): Promise<void> {
-  const runtime = await getLiveRuntime();
+  const runtime = await getRuntime();
   let mqttUrl: string | null = null;
   if (env.MQTT_URL) {
-    await startExternalIngest(runtime, { url: env.MQTT_URL, connections: env.MQTT_INGEST_CLIENTS });
+    await startExternalIngest(runtime.ingest, { url: env.MQTT_URL, connections: env.MQTT_INGEST_CLIENTS });
     console.log(`live: ingesting linli/# from ${new URL(env.MQTT_URL).host}`);
   } else if (env.MQTT_PORT !== null) {
     try {
-      const broker = await startEmbeddedBroker(runtime, { port: env.MQTT_PORT });
+      const broker = await startEmbeddedBroker(runtime.ingest, { port: env.MQTT_PORT });
       mqttUrl = `mqtt://127.0.0.1:${broker.port}`;
       console.log(`live: MQTT broker on port ${broker.port}`);
     } catch (error) {
@@ -44,7 +45,7 @@ async function boot(): Promise<void> {
 }
 
 /** ~SIMULATE_RATE events/s from a few devices of each demo community. */
-async function startSimulator(runtime: LiveRuntime, mqttUrl: string | null): Promise<void> {
+async function startSimulator(runtime: Runtime, mqttUrl: string | null): Promise<void> {
   const db = runtime.database.db;
   const communities = await selectRows<{ id: number; slug: string }>(
     db,

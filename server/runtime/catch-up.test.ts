@@ -10,8 +10,8 @@ import { acceptPayload } from '../ingest/accept';
 import { parseEvents } from '../ingest/event-schema';
 import { createFixture, type Fixture } from '../ingest/test-fixture';
 import { writeBatch } from '../ingest/write';
-import { startLiveRuntime } from './runtime';
-import type { FramePayload } from './types';
+import type { FramePayload } from '../live/types';
+import { startRuntime } from './runtime';
 
 const OPTIONS = {
   bus: 'memory',
@@ -59,7 +59,7 @@ describe.each(testEngines)('catching up unframed changes on %s', (engine) => {
       unitId: null,
       tokenHash: null,
     });
-    const first = await startLiveRuntime(database, OPTIONS);
+    const first = await startRuntime(database, OPTIONS);
     const ok = await acceptPayload(
       first.pipeline,
       facts(fx.devices.environment!),
@@ -96,7 +96,7 @@ describe.each(testEngines)('catching up unframed changes on %s', (engine) => {
     ]);
     expect(await framesAfter(before)).toEqual([]);
 
-    const second = await startLiveRuntime(database, OPTIONS);
+    const second = await startRuntime(database, OPTIONS);
     await second.close();
     const frames = (await framesAfter(before)).filter((f) => f.community_id === fx.communityId);
     expect(frames).toHaveLength(1);
@@ -114,7 +114,7 @@ describe.each(testEngines)('catching up unframed changes on %s', (engine) => {
 
     // Once framed, a further restart does not announce the incidents again.
     const seq = await lastSeq();
-    const third = await startLiveRuntime(database, OPTIONS);
+    const third = await startRuntime(database, OPTIONS);
     await third.close();
     expect((await framesAfter(seq)).flatMap((f) => f.payload.incidents)).toEqual([]);
   });
