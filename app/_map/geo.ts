@@ -1,6 +1,8 @@
 // Local metres (x east, y north from a community's anchor) to WGS84. An
 // equirectangular step is exact to centimetres over a community's few hundred
 // metres, which is all the footprints span.
+import type { FeatureCollection, Polygon } from 'geojson';
+
 const R = 6_378_137;
 
 export function toLngLat(anchorLng: number, anchorLat: number, x: number, y: number): [number, number] {
@@ -36,9 +38,13 @@ export type MapCommunity = {
   }>;
 };
 
-export function buildingsGeoJson(list: MapCommunity[]) {
+export type BuildingProperties = { slug: string; name: string; height: number; colour: string };
+export type SiteProperties = { slug: string; colour: string };
+export type LngLatBounds = [[number, number], [number, number]];
+
+export function buildingsGeoJson(list: MapCommunity[]): FeatureCollection<Polygon, BuildingProperties> {
   return {
-    type: 'FeatureCollection' as const,
+    type: 'FeatureCollection',
     features: list.flatMap((c) =>
       c.buildings
         .filter((b) => b.footprint.length >= 3)
@@ -68,9 +74,9 @@ const SEVERITY_RANK = ['critical', 'major', 'minor', 'warning'];
  * worst open alarm of any building. At district zoom a building is a pixel or
  * two; the site is what the eye finds.
  */
-export function sitesGeoJson(list: MapCommunity[], marginM = 150) {
+export function sitesGeoJson(list: MapCommunity[], marginM = 150): FeatureCollection<Polygon, SiteProperties> {
   return {
-    type: 'FeatureCollection' as const,
+    type: 'FeatureCollection',
     features: list.map((c) => {
       const pts = c.buildings.flatMap((b) => b.footprint);
       const xs = pts.map((p) => p.x),
@@ -92,4 +98,16 @@ export function sitesGeoJson(list: MapCommunity[], marginM = 150) {
       };
     }),
   };
+}
+
+/** The sites' extent, so the district fills the view rather than the communities' anchor points. */
+export function boundsOf(sites: FeatureCollection<Polygon>): LngLatBounds | null {
+  const pts = sites.features.flatMap((f) => f.geometry.coordinates[0] ?? []);
+  if (!pts.length) return null;
+  const lngs = pts.map((p) => p[0]!),
+    lats = pts.map((p) => p[1]!);
+  return [
+    [Math.min(...lngs), Math.min(...lats)],
+    [Math.max(...lngs), Math.max(...lats)],
+  ];
 }

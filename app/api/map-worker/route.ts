@@ -1,6 +1,6 @@
 // MapLibre's web worker, served from the installed package: after a
-// production build the bundler does not emit it, so the map points
-// setWorkerUrl here (docs/ARCHITECTURE.md § Measured facts). No network, no CDN.
+// production build the bundler does not emit it, so the map names this route
+// as its `workerUrl` (app/_map/maplibre-view.tsx). No network, no CDN.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
