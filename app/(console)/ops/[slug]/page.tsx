@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
@@ -8,8 +7,10 @@ import { getSessionUser } from '~/server/auth/instance';
 import { OpsDesk } from './_components/ops-desk';
 import { PatrolTable } from './_components/summary-tables';
 import styles from './ops.module.css';
+import { localName } from '~/app/_i18n/config';
+import { pageTitle } from '~/app/_i18n/page-title';
 
-export const metadata: Metadata = { title: '值班台 Operations desk' };
+export const generateMetadata = pageTitle('ops');
 
 export default async function OpsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -25,7 +26,7 @@ export default async function OpsPage({ params }: { params: Promise<{ slug: stri
     <LiveProvider slug={community.slug}>
       <div className={styles.ops}>
         <header className={styles.head}>
-          <h1>{t('title', { name: locale === 'zh' ? community.name : community.nameEn })}</h1>
+          <h1>{t('title', { name: localName(community, locale) })}</h1>
           <a href={`/report/${community.slug}`}>{t('reportLink')}</a>
         </header>
         <OpsDesk slug={community.slug}>

@@ -1,5 +1,4 @@
 import { TRPCError } from '@trpc/server';
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
@@ -8,10 +7,11 @@ import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/serv
 import { getSessionUser } from '~/server/auth/instance';
 import { PipelineSkeleton } from './_components/pipeline-skeleton';
 import { PipelineView } from './_components/pipeline-view';
+import { pageTitle } from '~/app/_i18n/page-title';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: '加梯进度 Retrofit pipeline' };
+export const generateMetadata = pageTitle('retrofit');
 
 export default async function RetrofitPipelinePage({ params }: Props) {
   const { slug } = await params;

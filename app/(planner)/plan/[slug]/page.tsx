@@ -1,5 +1,4 @@
 import { TRPCError } from '@trpc/server';
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
@@ -8,10 +7,11 @@ import { DEFAULT_COVERAGE } from '~/server/domain/coverage';
 import { plannerUser } from '../guard';
 import { PlannerSkeleton } from './_components/planner-skeleton';
 import { PlannerView } from './_components/planner-view';
+import { pageTitle } from '~/app/_i18n/page-title';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: '加梯规划 Retrofit planner' };
+export const generateMetadata = pageTitle('planner');
 
 export default async function PlannerPage({ params }: Props) {
   const { slug } = await params;

@@ -5,7 +5,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { Fragment, useEffect, useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
+import { useAlarmTitle } from '~/app/_components/ui/alarm-title';
+import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useAlarmVersion } from '~/app/_live/hooks';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from '../ops.module.css';
@@ -36,6 +37,7 @@ export function AlarmDesk({ slug, onOpenOrder }: { slug: string; onOpenOrder: (w
   const [openId, setOpenId] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const age = useAge();
+  const alarmTitle = useAlarmTitle();
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
@@ -67,7 +69,7 @@ export function AlarmDesk({ slug, onOpenOrder }: { slug: string; onOpenOrder: (w
       </h2>
       {error && (
         <p role="alert" className="error">
-          {pickLocale(error.message, locale)}
+          {serverErrorMessage(error, locale)}
         </p>
       )}
       {list.data?.length === 0 && <p className="muted">{t('noAlarms')}</p>}
@@ -114,7 +116,7 @@ export function AlarmDesk({ slug, onOpenOrder }: { slug: string; onOpenOrder: (w
                         aria-expanded={openId === a.id}
                         onClick={() => setOpenId(openId === a.id ? null : a.id)}
                       >
-                        {pickLocale(a.title, locale)}
+                        {alarmTitle(a)}
                       </button>
                       {a.deviceName && <div className="muted small">{a.deviceName}</div>}
                     </td>

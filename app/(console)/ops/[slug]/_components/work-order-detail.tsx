@@ -4,11 +4,11 @@
 // server judges every move again; a refusal shows its reason here.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
+import { useAlarmTitle } from '~/app/_components/ui/alarm-title';
 import { useTRPC } from '~/app/_trpc/client';
 import type { WorkOrderAction } from '~/db/vocab';
 import styles from '../ops.module.css';
-import { errorText, useOpsLabels } from './labels';
+import { useOpsLabels } from './labels';
 
 /** The move that carries the order forward is the primary button. */
 const FORWARD: ReadonlySet<WorkOrderAction> = new Set(['accept', 'finish', 'visit', 'close']);
@@ -24,7 +24,8 @@ function Photo({ reference }: { reference: string }) {
 }
 
 export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => void }) {
-  const { t, locale, category, place, dateTime } = useOpsLabels();
+  const { t, category, place, dateTime, serverError } = useOpsLabels();
+  const alarmTitle = useAlarmTitle();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.workOrder.detail.queryOptions({ id }));
@@ -50,7 +51,7 @@ export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => vo
   if (detail.isError) {
     return (
       <p role="alert" className="error">
-        {t('loadError', { message: pickLocale(detail.error.message, locale) })}{' '}
+        {t('loadError', { message: serverError(detail.error) })}{' '}
         <button type="button" onClick={() => void detail.refetch()}>
           {t('retry')}
         </button>
@@ -84,7 +85,7 @@ export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => vo
         <dt>{t('source')}</dt>
         <dd>
           {t(`sources.${o.source}`)}
-          {o.alarmTitle ? ` · ${t('fromAlarm')}: ${pickLocale(o.alarmTitle, locale)}` : ''}
+          {o.alarmTitle ? ` · ${t('fromAlarm')}: ${alarmTitle({ title: o.alarmTitle })}` : ''}
         </dd>
         <dt>{t('category')}</dt>
         <dd>{category(o.category)}</dd>
@@ -168,7 +169,7 @@ export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => vo
       )}
       {move.error && (
         <p role="alert" className="error" data-testid="wo-error">
-          {errorText(move.error, locale)}
+          {serverError(move.error)}
         </p>
       )}
 
