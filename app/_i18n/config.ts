@@ -11,7 +11,7 @@ export const HTML_LANG: Record<Locale, string> = { zh: 'zh-CN', en: 'en' };
 export const OTHER_LOCALE: Record<Locale, Locale> = { zh: 'en', en: 'zh' };
 
 export function toLocale(value: string | undefined): Locale {
-  return value === 'en' ? 'en' : DEFAULT_LOCALE;
+  return LOCALES.find((l) => l === value) ?? DEFAULT_LOCALE;
 }
 
 // Places are stored with their Chinese name in `name` and an English one in `nameEn`.

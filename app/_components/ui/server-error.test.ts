@@ -20,7 +20,7 @@ describe('serverErrorMessage', () => {
         zodError: { formErrors: [], fieldErrors: { note: ['Too short'], place: ['地点必填 / Place required'] } },
       },
     };
-    expect(serverErrorMessage(error, 'en')).toBe('note: Too short；Place required');
+    expect(serverErrorMessage(error, 'en')).toBe('note: Too short; Place required');
   });
 
   it('words anything thrown that is not an error', () => {

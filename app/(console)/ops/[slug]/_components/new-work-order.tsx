@@ -100,7 +100,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
           <option value="">{t('choose')}</option>
           {o.categories.map((c) => (
             <option key={c.name} value={c.name}>
-              {category(c.name)}（{t('hours', { n: c.dueHours })}）
+              {t('categoryOption', { category: category(c.name), hours: t('hours', { n: c.dueHours }) })}
             </option>
           ))}
         </select>
@@ -138,7 +138,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
             </select>
           </label>
           <label>
-            {t('unit')} <span className="muted small">（{t('optional')}）</span>
+            {t('unit')} <span className="muted small">{t('optionalNote')}</span>
             <select
               value={unitId ?? ''}
               onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}
@@ -154,7 +154,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
             </select>
           </label>
           <label>
-            {t('floor')} <span className="muted small">（{t('optional')}）</span>
+            {t('floor')} <span className="muted small">{t('optionalNote')}</span>
             <input
               type="number"
               min={-5}
@@ -197,7 +197,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
         />
       </label>
       <label>
-        {t('reporterName')} <span className="muted small">（{t('optional')}）</span>
+        {t('reporterName')} <span className="muted small">{t('optionalNote')}</span>
         <input
           value={reporterName}
           onChange={(e) => setReporterName(e.target.value)}
@@ -206,7 +206,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
         />
       </label>
       <label>
-        {t('reporterPhone')} <span className="muted small">（{t('optional')}）</span>
+        {t('reporterPhone')} <span className="muted small">{t('optionalNote')}</span>
         <input
           value={reporterPhone}
           onChange={(e) => setReporterPhone(e.target.value)}
