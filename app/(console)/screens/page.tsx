@@ -6,12 +6,12 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { localName } from '~/app/_i18n/config';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
 import { revokeLink } from './actions';
 import { CreateLinkForm } from './create-link-form';
 import styles from './screens.module.css';
-import { pageTitle } from '~/app/_i18n/page-title';
 
 export const generateMetadata = pageTitle('screens');
 export const dynamic = 'force-dynamic';

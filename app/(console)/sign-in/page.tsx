@@ -1,9 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getSessionUser } from '~/server/auth/instance';
 import { SignInForm } from './sign-in-form';
-import { pageTitle } from '~/app/_i18n/page-title';
 
 export const generateMetadata = pageTitle('signIn');
 

@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { getCaller } from '~/app/_trpc/server';
-import { plannerUser } from './guard';
 import { localName } from '~/app/_i18n/config';
 import { pageTitle } from '~/app/_i18n/page-title';
+import { getCaller } from '~/app/_trpc/server';
+import { plannerUser } from './guard';
 
 export const generateMetadata = pageTitle('planner');
 

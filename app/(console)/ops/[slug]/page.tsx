@@ -1,14 +1,14 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { localName } from '~/app/_i18n/config';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { getCaller } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
 import { OpsDesk } from './_components/ops-desk';
 import { PatrolTable } from './_components/summary-tables';
 import styles from './ops.module.css';
-import { localName } from '~/app/_i18n/config';
-import { pageTitle } from '~/app/_i18n/page-title';
 
 export const generateMetadata = pageTitle('ops');
 

@@ -3,11 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
 import { PipelineSkeleton } from './_components/pipeline-skeleton';
 import { PipelineView } from './_components/pipeline-view';
-import { pageTitle } from '~/app/_i18n/page-title';
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -2,12 +2,12 @@ import { TRPCError } from '@trpc/server';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/server';
 import { DEFAULT_COVERAGE } from '~/server/domain/coverage';
 import { plannerUser } from '../guard';
 import { PlannerSkeleton } from './_components/planner-skeleton';
 import { PlannerView } from './_components/planner-view';
-import { pageTitle } from '~/app/_i18n/page-title';
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -4,11 +4,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatFen } from '~/app/_components/ui/money';
 import { localName } from '~/app/_i18n/config';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller } from '~/app/_trpc/server';
 import { localDay } from '~/lib/calendar';
 import { plannerUser } from '../../../guard';
 import { PrintButton } from './print-button';
-import { pageTitle } from '~/app/_i18n/page-title';
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
