@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { HTML_LANG } from './_i18n/config';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: '邻里 Linli', template: '%s · 邻里 Linli' },
-  description: '社区数字孪生 · Community digital twin',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: { default: t('name'), template: t('titleTemplate') }, description: t('tagline') };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   return (
-    <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
+    <html lang={HTML_LANG[locale]}>
       <body>{children}</body>
     </html>
   );

@@ -1,8 +1,9 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
+import { localName } from '~/app/_i18n/config';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { LiveSummary } from '~/app/_live/live-summary';
 import { getCaller, HydrateClient, getQueryClient, trpc } from '~/app/_trpc/server';
@@ -13,7 +14,7 @@ import { CommunityListSkeleton } from './_components/community-list-skeleton';
 export default async function ConsoleHome() {
   const user = await getSessionUser(await headers());
   if (!user) redirect('/sign-in?next=/');
-  const t = await getTranslations('console');
+  const [t, locale] = await Promise.all([getTranslations('console'), getLocale()]);
 
   if (user.role === 'resident') {
     const communities = await (await getCaller()).community.list();
@@ -24,7 +25,7 @@ export default async function ConsoleHome() {
         <ul>
           {communities.map((c) => (
             <li key={c.slug}>
-              <Link href={`/status/${c.slug}`}>{c.name}</Link>
+              <Link href={`/status/${c.slug}`}>{localName(c, locale)}</Link>
             </li>
           ))}
         </ul>

@@ -6,14 +6,14 @@ import { TRPCReactProvider } from '~/app/_trpc/client';
 // The planners' surface: the console's header, its own pages. Each page checks
 // the session and tier itself (a layout does not re-run on client navigation).
 export default async function PlannerLayout({ children }: { children: React.ReactNode }) {
-  const t = await getTranslations('planner');
+  const t = await getTranslations();
   return (
     <NextIntlClientProvider>
       <TRPCReactProvider>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t('app.skipToContent')}
         </a>
-        <AppHeader tagline={t('tagline')} />
+        <AppHeader tagline={t('planner.tagline')} />
         <main id="main" className="wide">
           {children}
         </main>

@@ -1,7 +1,8 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { localName } from '~/app/_i18n/config';
 import { useTRPC } from '~/app/_trpc/client';
 
 export function CommunityList() {
@@ -12,46 +13,50 @@ export function CommunityList() {
   const tOps = useTranslations('ops');
   const locale = useLocale();
   const { data } = useSuspenseQuery(trpc.community.overview.queryOptions());
-  const fmt = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en');
+  const format = useFormatter();
 
   if (data.length === 0) return <p className="notice">{t('empty')}</p>;
   return (
     <ul className="cards" style={{ listStyle: 'none', padding: 0 }}>
       {data.map((c) => (
         <li key={c.slug} className="card" data-testid="community-card">
-          <h2>{locale === 'zh' ? c.name : c.nameEn}</h2>
-          <div className="sub">{locale === 'zh' ? c.street : `${c.nameEn} · ${c.street}`}</div>
+          <h2>{localName(c, locale)}</h2>
+          <div className="sub">{t('cardSub', { nameEn: c.nameEn, street: c.street })}</div>
           <dl className="figures">
             <div>
-              <dd>{fmt.format(c.buildings)}</dd>
+              <dd>{format.number(c.buildings)}</dd>
               <dt>{t('buildings')}</dt>
             </div>
             <div>
-              <dd>{fmt.format(c.units)}</dd>
+              <dd>{format.number(c.units)}</dd>
               <dt>{t('units')}</dt>
             </div>
             <div>
-              <dd>{fmt.format(c.households)}</dd>
+              <dd>{format.number(c.households)}</dd>
               <dt>{t('households')}</dt>
             </div>
             <div>
-              <dd>{fmt.format(c.devices)}</dd>
+              <dd>{format.number(c.devices)}</dd>
               <dt>{t('devices')}</dt>
             </div>
             <div>
-              <dd>{c.devices ? `${Math.round((100 * c.devicesOnline) / c.devices)}%` : '—'}</dd>
+              <dd>
+                {c.devices
+                  ? format.number(c.devicesOnline / c.devices, { style: 'percent', maximumFractionDigits: 0 })
+                  : '—'}
+              </dd>
               <dt>{t('online')}</dt>
             </div>
             <div>
-              <dd>{fmt.format(c.openAlarms)}</dd>
+              <dd>{format.number(c.openAlarms)}</dd>
               <dt>{t('openAlarms')}</dt>
             </div>
             <div>
-              <dd>{fmt.format(c.retrofitSigned)}</dd>
+              <dd>{format.number(c.retrofitSigned)}</dd>
               <dt>{t('retrofitSigned')}</dt>
             </div>
             <div>
-              <dd>{fmt.format(c.elevatorsInService)}</dd>
+              <dd>{format.number(c.elevatorsInService)}</dd>
               <dt>{t('elevatorsInService')}</dt>
             </div>
           </dl>

@@ -2,23 +2,24 @@
 // signing in. Lists every link with its screen, dates and state; creates one
 // (its URL and QR code shown once); revokes one after a confirmation. Works
 // without JavaScript except the copy button.
-import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { localName } from '~/app/_i18n/config';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
 import { revokeLink } from './actions';
 import { CreateLinkForm } from './create-link-form';
 import styles from './screens.module.css';
 
-export const metadata: Metadata = { title: '大屏链接 Screen links' };
+export const generateMetadata = pageTitle('screens');
 export const dynamic = 'force-dynamic';
 
 export default async function ScreensPage() {
   const user = await getSessionUser(await headers());
   if (!user) redirect('/sign-in?next=/screens');
-  const [t, locale] = await Promise.all([getTranslations('kiosk'), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations('kiosk'), getFormatter(), getLocale()]);
   if (user.role !== 'admin')
     return (
       <p className="notice" data-testid="kiosk-forbidden">
@@ -27,15 +28,13 @@ export default async function ScreensPage() {
     );
   const caller = await getCaller();
   const [links, communities] = await Promise.all([caller.kiosk.list(), caller.community.list()]);
-  const when = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'short',
-    timeStyle: 'short',
-    hour12: false,
-  });
   const at = (d: Date | null) =>
-    d ? <time dateTime={d.toISOString()}>{when.format(d)}</time> : <span className="muted">{t('never')}</span>;
-  const name = (c: { name: string; nameEn: string }) => (locale === 'zh' ? c.name : c.nameEn);
+    d ? (
+      <time dateTime={d.toISOString()}>{format.dateTime(d, 'stamp')}</time>
+    ) : (
+      <span className="muted">{t('never')}</span>
+    );
+  const name = (c: { name: string; nameEn: string | null }) => localName(c, locale);
 
   return (
     <div className={styles.page}>
@@ -70,9 +69,7 @@ export default async function ScreensPage() {
                   return (
                     <tr key={l.id} data-testid={`kiosk-link-${l.id}`} data-state={state}>
                       <td>
-                        {l.slug
-                          ? name({ name: l.communityName ?? '', nameEn: l.communityNameEn ?? '' })
-                          : t('district')}
+                        {l.slug ? name({ name: l.communityName ?? '', nameEn: l.communityNameEn }) : t('district')}
                         <div className={`small muted ${styles.path}`}>
                           {l.slug ? `/screen/${l.slug}` : '/screen/district'}
                         </div>

@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getSessionUser } from '~/server/auth/instance';
 import { SignInForm } from './sign-in-form';
 
-export const metadata: Metadata = { title: '登录 Sign in' };
+export const generateMetadata = pageTitle('signIn');
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const [{ next }, user, t] = await Promise.all([

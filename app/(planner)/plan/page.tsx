@@ -1,10 +1,11 @@
-import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { localName } from '~/app/_i18n/config';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller } from '~/app/_trpc/server';
 import { plannerUser } from './guard';
 
-export const metadata: Metadata = { title: '加梯规划 Retrofit planner' };
+export const generateMetadata = pageTitle('planner');
 
 export default async function PlannerHome() {
   const { allowed } = await plannerUser('/plan');
@@ -20,8 +21,7 @@ export default async function PlannerHome() {
         <ul>
           {communities.map((c) => (
             <li key={c.slug}>
-              <Link href={`/plan/${c.slug}`}>{locale === 'zh' ? c.name : c.nameEn}</Link>{' '}
-              <span className="muted">· {c.street}</span>
+              <Link href={`/plan/${c.slug}`}>{localName(c, locale)}</Link> <span className="muted">· {c.street}</span>
             </li>
           ))}
         </ul>

@@ -12,8 +12,8 @@ export function PublicShell({ locale, title, path, children }: Props) {
   return (
     <div className="public">
       <Head>
-        <title>{`${title} · 邻里 Linli`}</title>
-        <meta name="description" content="社区数字孪生 · Community digital twin" />
+        <title>{t('app.titleTemplate').replace('%s', () => title)}</title>
+        <meta name="description" content={t('app.tagline')} />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
       </Head>
       <a className="skip-link" href="#main">

@@ -2,6 +2,7 @@
 // JavaScript, no server action: those pages run no framework runtime). It
 // sets the language cookie and sends the reader back to the page they were on.
 import { LOCALE_COOKIE, LOCALES, type Locale } from '~/app/_i18n/config';
+import { bothLanguages } from '../_lib/i18n';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ export async function POST(request: Request) {
   const locale = form?.get('locale');
   const back = safeBack(form?.get('back'));
   if (!LOCALES.includes(locale as Locale) || back === null) {
-    return new Response('语言或返回地址不对。\nUnknown language or return address.\n', {
+    return new Response(bothLanguages('public.refused', 'badLocale'), {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });

@@ -14,7 +14,7 @@ export async function AppHeader({ tagline }: { tagline?: string }) {
         {t('app.name')}
         <small>{tagline ?? t('app.tagline')}</small>
       </Link>
-      <nav aria-label="主导航 / Main">
+      <nav aria-label={t('nav.main')}>
         <Link href="/">{t('nav.communities')}</Link>
         <Link href="/plan">{t('planner.nav')}</Link>
         <Link href="/map">{t('nav.map')}</Link>

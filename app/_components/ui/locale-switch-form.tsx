@@ -1,4 +1,4 @@
-import type { Locale } from '~/app/_i18n/config';
+import { OTHER_LOCALE, type Locale } from '~/app/_i18n/config';
 
 /**
  * The language switch as a plain form posting to /locale, which sets the
@@ -16,7 +16,7 @@ export function LocaleSwitchForm({
   label: string;
   title: string;
 }) {
-  const other = locale === 'zh' ? 'en' : 'zh';
+  const other = OTHER_LOCALE[locale];
   return (
     <form method="post" action="/locale">
       <input type="hidden" name="locale" value={other} />

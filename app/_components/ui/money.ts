@@ -1,7 +1,10 @@
-// Money is stored in fen. Chinese readers think in 万元, English ones in yuan.
-export function formatFen(fen: number | null | undefined, locale: string): string {
+// Money is stored in fen. How it reads is the messages' business (`money.fen`):
+// Chinese readers think in 万元, English ones in yuan.
+type MoneyWords = (key: 'fen', values: { yuan: number; wan: number }) => string;
+
+/** `t` is the `money` namespace: useTranslations('money') or getTranslations('money'). */
+export function formatFen(fen: number | null | undefined, t: MoneyWords): string {
   if (fen === null || fen === undefined) return '—';
   const yuan = fen / 100;
-  if (locale === 'zh') return `¥${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万`;
-  return `¥${yuan.toLocaleString('en', { maximumFractionDigits: 0 })}`;
+  return t('fen', { yuan, wan: yuan / 10_000 });
 }

@@ -1,7 +1,8 @@
-import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { localName } from '~/app/_i18n/config';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { getCaller } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
@@ -9,7 +10,7 @@ import { OpsDesk } from './_components/ops-desk';
 import { PatrolTable } from './_components/summary-tables';
 import styles from './ops.module.css';
 
-export const metadata: Metadata = { title: '值班台 Operations desk' };
+export const generateMetadata = pageTitle('ops');
 
 export default async function OpsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -25,7 +26,7 @@ export default async function OpsPage({ params }: { params: Promise<{ slug: stri
     <LiveProvider slug={community.slug}>
       <div className={styles.ops}>
         <header className={styles.head}>
-          <h1>{t('title', { name: locale === 'zh' ? community.name : community.nameEn })}</h1>
+          <h1>{t('title', { name: localName(community, locale) })}</h1>
           <a href={`/report/${community.slug}`}>{t('reportLink')}</a>
         </header>
         <OpsDesk slug={community.slug}>

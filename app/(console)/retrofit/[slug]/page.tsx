@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
 import { PipelineSkeleton } from './_components/pipeline-skeleton';
@@ -11,7 +11,7 @@ import { PipelineView } from './_components/pipeline-view';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: '加梯进度 Retrofit pipeline' };
+export const generateMetadata = pageTitle('retrofit');
 
 export default async function RetrofitPipelinePage({ params }: Props) {
   const { slug } = await params;

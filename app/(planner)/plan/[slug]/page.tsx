@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/server';
 import { DEFAULT_COVERAGE } from '~/server/domain/coverage';
 import { plannerUser } from '../guard';
@@ -11,7 +11,7 @@ import { PlannerView } from './_components/planner-view';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: '加梯规划 Retrofit planner' };
+export const generateMetadata = pageTitle('planner');
 
 export default async function PlannerPage({ params }: Props) {
   const { slug } = await params;

@@ -2,7 +2,7 @@
 // Next also bundles a page's component for the browser (never sent: see
 // pages/_app.tsx), so this file imports types only from server/: the
 // categories come in through the props.
-import type { Locale } from '~/app/_i18n/config';
+import { localName, type Locale } from '~/app/_i18n/config';
 import type { REPORT_CATEGORIES, reportPlaces } from '~/server/ops/resident-report';
 import { translator } from '../../_lib/i18n';
 import styles from './report.module.css';
@@ -13,7 +13,7 @@ export type ReportPlaces = NonNullable<Awaited<ReturnType<typeof reportPlaces>>>
 
 export function reportTitle(places: ReportPlaces, locale: Locale): string {
   return translator(locale, 'report')('title', {
-    name: locale === 'zh' ? places.community.name : places.community.nameEn,
+    name: localName(places.community, locale),
   });
 }
 

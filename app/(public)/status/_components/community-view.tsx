@@ -1,5 +1,5 @@
 // /status/<slug>: the whole community in public aggregates (docs/DOMAIN.md § Privacy).
-import type { Locale } from '~/app/_i18n/config';
+import { localName, type Locale } from '~/app/_i18n/config';
 import { translator } from '../../_lib/i18n';
 import type { CommunityData } from '../_lib/cached';
 import { FacilitiesSection } from './facilities-section';
@@ -9,7 +9,7 @@ import { SafetySection } from './safety-section';
 import { ServiceSection } from './service-section';
 
 export function communityName(data: CommunityData, locale: Locale): string {
-  return locale === 'zh' ? data.summary.community.name : data.summary.community.nameEn;
+  return localName(data.summary.community, locale);
 }
 
 export function CommunityView({ data, locale }: { data: CommunityData; locale: Locale }) {
@@ -17,7 +17,6 @@ export function CommunityView({ data, locale }: { data: CommunityData; locale: L
   const s = data.summary;
   const name = communityName(data, locale);
   const f = formatters(locale);
-  const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
   return (
     <article>
       <h1>{t('title', { name })}</h1>
@@ -102,7 +101,7 @@ export function CommunityView({ data, locale }: { data: CommunityData; locale: L
                       <th scope="row">{tc(r.class)}</th>
                       <td className="num">{f.n(r.total)}</td>
                       <td className="num">{f.n(r.online)}</td>
-                      <td className="num">{pct(r.online, r.total)}</td>
+                      <td className="num">{r.total === 0 ? '—' : f.percent(r.online / r.total)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -14,6 +14,7 @@ export function FacilitiesSection({ data, f, t, tc }: { data: Data; f: Formatter
         <p className="muted">{t('noElevators')}</p>
       ) : (
         <ShareBar
+          f={f}
           label={t('elevators')}
           pct={e.runningPct}
           detail={t('elevatorsDetail', { running: f.n(e.running), stopped: f.n(e.stopped), total: f.n(e.total) })}
@@ -24,6 +25,7 @@ export function FacilitiesSection({ data, f, t, tc }: { data: Data; f: Formatter
         .filter((c) => c.total > 0)
         .map((c) => (
           <ShareBar
+            f={f}
             key={c.class}
             label={tc(c.class)}
             pct={c.healthyPct}

@@ -1,27 +1,32 @@
-// Number and month formatting for the public pages, in the reader's language.
+// Numbers, months, dates and place names for the public pages, in the reader's
+// language and the community's time zone (these pages render without
+// next-intl's request config: see ../../_lib/i18n.ts).
+import type { Locale } from '~/app/_i18n/config';
+import { startOfLocalDay } from '~/lib/calendar';
 import type { PublicCount } from '~/server/domain/privacy';
+import { formatter, translator } from '../../_lib/i18n';
 
-export function formatters(locale: string) {
-  const tag = locale === 'zh' ? 'zh-CN' : 'en';
-  const num = new Intl.NumberFormat(tag);
-  const monthFmt = new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' });
+export function formatters(locale: Locale) {
+  const format = formatter(locale);
+  const t = translator(locale, 'public.format');
+  const monthStart = (m: string) => startOfLocalDay(`${m}-01`);
   return {
-    n: (v: number) => num.format(v),
-    count: (v: PublicCount) => (typeof v === 'number' ? num.format(v) : v),
+    n: (v: number) => format.number(v),
+    count: (v: PublicCount) => (typeof v === 'number' ? format.number(v) : v),
+    /** A share (0.852) to one decimal: "85.2%". */
+    percent: (share: number) => format.number(share, 'percent1'),
     /** 'YYYY-MM' → "11月" / "Nov". */
-    month: (m: string) => monthFmt.format(new Date(`${m}-01T00:00:00Z`)),
+    month: (m: string) => format.dateTime(monthStart(m), 'month'),
     /** 'YYYY-MM' → "2026年9月" / "Sep 2026". */
-    yearMonth: (m: string) =>
-      locale === 'zh'
-        ? `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`
-        : `${monthFmt.format(new Date(`${m}-01T00:00:00Z`))} ${m.slice(0, 4)}`,
+    yearMonth: (m: string) => format.dateTime(monthStart(m), 'yearMonth'),
     // Building and unit names are stored as locals say them ("5号楼", "1单元");
     // English readers get the number the name was made from.
-    building: (b: { name: string; number: string }) => (locale === 'zh' ? b.name : `Building ${b.number}`),
-    unit: (u: { name: string; ordinal: number }) => (locale === 'zh' ? u.name : `Unit ${u.ordinal}`),
-    /** 'YYYY-MM-DD' as written on a Chinese notice, or ISO in English. */
-    date: (d: string) =>
-      locale === 'zh' ? `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : d,
+    building: (b: { name: string; number: string }) => t('building', { name: b.name, number: b.number }),
+    unit: (u: { name: string; ordinal: number }) => t('unit', { name: u.name, ordinal: u.ordinal }),
+    /** 'YYYY-MM-DD' as written on a Chinese notice ("2026年9月1日"), or as given (ISO) in English. */
+    date: (d: string) => t('noticeDate', { date: startOfLocalDay(d), iso: d }),
+    /** Between the items of a list read out in one breath (a chart's text twin). */
+    listSeparator: t('listSeparator'),
   };
 }
 

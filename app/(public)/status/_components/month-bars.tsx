@@ -9,13 +9,15 @@ type Props = {
   /** 'YYYY-MM' the records begin; earlier months are shaded as "no records", not drawn as zero. */
   recordsFrom?: string | null;
   noRecords?: string;
+  /** Between the months in the chart's spoken summary. */
+  separator: string;
 };
 
 const W = 340;
 const H = 150;
 const PAD = { top: 18, bottom: 22, left: 4, right: 4 };
 
-export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords }: Props) {
+export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords, separator }: Props) {
   const values = data.map((d) => (typeof d.count === 'number' ? d.count : 0));
   const max = Math.max(3, ...values);
   const slot = (W - PAD.left - PAD.right) / Math.max(1, data.length);
@@ -23,7 +25,7 @@ export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords }: P
   const before = recordsFrom ? data.filter((d) => d.month < recordsFrom).length : 0;
   const summary = data
     .map((d) => `${monthLabel(d.month)} ${d.month < (recordsFrom ?? '') ? (noRecords ?? '—') : d.count}`)
-    .join('，');
+    .join(separator);
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${summary}`} width="100%">

@@ -36,6 +36,7 @@ export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Tr
           title={t('throwingTitle')}
           data={data.throwing.byMonth}
           monthLabel={f.month}
+          separator={f.listSeparator}
           recordsFrom={data.recordsFrom}
           noRecords={t('noRecordsShort')}
         />
@@ -94,6 +95,7 @@ export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Tr
           title={t('ebikeTitle')}
           data={data.ebike.byMonth}
           monthLabel={f.month}
+          separator={f.listSeparator}
           recordsFrom={data.recordsFrom}
           noRecords={t('noRecordsShort')}
         />

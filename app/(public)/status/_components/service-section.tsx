@@ -18,7 +18,7 @@ export function ServiceSection({ data, f, t }: { data: Data; f: Formatters; t: T
         {t('workOrders')}: <strong>{f.count(data.workOrders)}</strong>
       </p>
       {rates.map(([key, pct]) => (
-        <ShareBar key={key} label={t(key)} pct={pct} detail={pct === null ? t('withheld') : undefined} />
+        <ShareBar f={f} key={key} label={t(key)} pct={pct} detail={pct === null ? t('withheld') : undefined} />
       ))}
     </section>
   );

@@ -1,7 +1,11 @@
 // A percentage as a bar (SVG) with the number beside it in text, so the figure
 // reads in large type and without colour.
-export function ShareBar({ label, pct, detail }: { label: string; pct: number | null; detail?: string }) {
-  const shown = pct === null ? '—' : `${pct.toFixed(1)}%`;
+import type { Formatters } from './format';
+
+type Props = { label: string; pct: number | null; detail?: string; f: Formatters };
+
+export function ShareBar({ label, pct, detail, f }: Props) {
+  const shown = pct === null ? '—' : f.percent(pct / 100);
   const tone = pct === null ? 'none' : pct >= 95 ? 'ok' : pct >= 80 ? 'warn' : 'bad';
   return (
     <div className="share">

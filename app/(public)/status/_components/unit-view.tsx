@@ -1,5 +1,5 @@
 // /status/<slug>/<building>/<unit>: the page the stairwell QR code opens.
-import type { Locale } from '~/app/_i18n/config';
+import { HTML_LANG, localName, type Locale } from '~/app/_i18n/config';
 import { RETROFIT_STAGES, stageIndex } from '~/db/vocab';
 import { translator } from '../../_lib/i18n';
 import type { UnitData } from '../_lib/cached';
@@ -22,7 +22,7 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
     translator(locale, 'retrofit.stages'),
   ];
   const f = formatters(locale);
-  const community = locale === 'zh' ? u.community.name : u.community.nameEn;
+  const community = localName(u.community, locale);
   const r = u.retrofit;
   // The date each stage was reached; a stage reached twice (resumed after a stall) shows its latest date.
   const reached = new Map((r?.timeline ?? []).map((h) => [h.stage, h.on]));
@@ -90,7 +90,7 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
             {r.publicity.proposal && (
               <>
                 <dt>{t('proposal')}</dt>
-                <dd lang="zh-CN">{r.publicity.proposal}</dd>
+                <dd lang={HTML_LANG.zh}>{r.publicity.proposal}</dd>
               </>
             )}
             {r.publicity.objectionChannel && (

@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { Fragment, useEffect, useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
+import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useAlarmVersion } from '~/app/_live/hooks';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from '../ops.module.css';
@@ -68,7 +68,7 @@ export function AlarmDesk({ slug, onOpenOrder }: { slug: string; onOpenOrder: (w
       </h2>
       {error && (
         <p role="alert" className="error">
-          {pickLocale(error.message, locale)}
+          {serverErrorMessage(error, locale)}
         </p>
       )}
       {list.data?.length === 0 && <p className="muted">{t('noAlarms')}</p>}

@@ -1,8 +1,8 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
+import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from '../ops.module.css';
 
@@ -23,6 +23,7 @@ type Props = {
 export function AlarmTrail({ slug, alarm, onChange }: Props) {
   const t = useTranslations('ops');
   const locale = useLocale();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const history = useQuery(trpc.alarm.history.queryOptions({ id: alarm.id }));
@@ -37,18 +38,13 @@ export function AlarmTrail({ slug, alarm, onChange }: Props) {
   const [text, setText] = useState('');
   const [assignee, setAssignee] = useState('');
   const evidence = alarm.evidence[0] ?? `incident:${alarm.incidentId}`;
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-    timeZone: 'Asia/Shanghai',
-  });
   return (
     <div>
       <strong>{t('history')}</strong>
       <ol className={styles.trail} data-testid="alarm-trail">
         {history.data?.map((e) => (
           <li key={e.id}>
-            {fmt.format(e.at)} · {e.actor} · {t(`alarmActions.${e.action}`)}
+            {format.dateTime(e.at, 'trail')} · {e.actor} · {t(`alarmActions.${e.action}`)}
             {e.toState && e.toState !== e.fromState ? ` → ${t(`states.${e.toState}`)}` : ''}
             {e.note ? ` · ${e.note}` : ''}
           </li>
@@ -130,7 +126,7 @@ export function AlarmTrail({ slug, alarm, onChange }: Props) {
       )}
       {(note.error ?? review.error ?? assign.error) && (
         <p role="alert" className="error">
-          {pickLocale((note.error ?? review.error ?? assign.error)!.message, locale)}
+          {serverErrorMessage(note.error ?? review.error ?? assign.error, locale)}
         </p>
       )}
     </div>

@@ -5,16 +5,16 @@
 // follows from the category and is shown before saving.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
 import { useTRPC } from '~/app/_trpc/client';
+import { addHoursTo } from '~/lib/calendar';
 import type { PublicArea } from '~/db/vocab';
 import styles from '../ops.module.css';
-import { errorText, useOpsLabels } from './labels';
+import { useOpsLabels } from './labels';
 
 const SOURCES = ['hotline_12345', 'grid', 'resident'] as const;
 
 export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id: number) => void }) {
-  const { t, locale, category, area, dateTime } = useOpsLabels();
+  const { t, category, area, dateTime, serverError } = useOpsLabels();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = useQuery(trpc.workOrder.formOptions.queryOptions({ slug }));
@@ -46,7 +46,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
   if (options.isError)
     return (
       <p role="alert" className="error">
-        {t('loadError', { message: pickLocale(options.error.message, locale) })}
+        {t('loadError', { message: serverError(options.error) })}
       </p>
     );
   const o = options.data;
@@ -100,7 +100,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
           <option value="">{t('choose')}</option>
           {o.categories.map((c) => (
             <option key={c.name} value={c.name}>
-              {category(c.name)}（{t('hours', { n: c.dueHours })}）
+              {t('categoryOption', { category: category(c.name), hours: t('hours', { n: c.dueHours }) })}
             </option>
           ))}
         </select>
@@ -138,7 +138,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
             </select>
           </label>
           <label>
-            {t('unit')} <span className="muted small">（{t('optional')}）</span>
+            {t('unit')} <span className="muted small">{t('optionalNote')}</span>
             <select
               value={unitId ?? ''}
               onChange={(e) => setUnitId(e.target.value ? Number(e.target.value) : null)}
@@ -154,7 +154,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
             </select>
           </label>
           <label>
-            {t('floor')} <span className="muted small">（{t('optional')}）</span>
+            {t('floor')} <span className="muted small">{t('optionalNote')}</span>
             <input
               type="number"
               min={-5}
@@ -197,7 +197,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
         />
       </label>
       <label>
-        {t('reporterName')} <span className="muted small">（{t('optional')}）</span>
+        {t('reporterName')} <span className="muted small">{t('optionalNote')}</span>
         <input
           value={reporterName}
           onChange={(e) => setReporterName(e.target.value)}
@@ -206,7 +206,7 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
         />
       </label>
       <label>
-        {t('reporterPhone')} <span className="muted small">（{t('optional')}）</span>
+        {t('reporterPhone')} <span className="muted small">{t('optionalNote')}</span>
         <input
           value={reporterPhone}
           onChange={(e) => setReporterPhone(e.target.value)}
@@ -218,12 +218,12 @@ export function NewWorkOrder({ slug, onCreated }: { slug: string; onCreated: (id
       <p className="full muted small">{t('reporterHint')}</p>
       {dueHours !== null && (
         <p className="full" data-testid="due-hint">
-          {t('dueHint', { hours: dueHours, at: dateTime(new Date(Date.now() + dueHours * 3_600_000)) })}
+          {t('dueHint', { hours: dueHours, at: dateTime(addHoursTo(new Date(), dueHours)) })}
         </p>
       )}
       {create.error && (
         <p role="alert" className="error full">
-          {errorText(create.error, locale)}
+          {serverError(create.error)}
         </p>
       )}
       <button type="submit" className="primary" disabled={create.isPending}>

@@ -3,7 +3,6 @@
 // not hide a low 办结率. Each cell shows its share and what it is a share of,
 // so one closed order visibly moves it. Refetched on every work-order frame.
 import { useQuery } from '@tanstack/react-query';
-import { pickLocale } from '~/app/_components/ui/bilingual';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from '../ops.module.css';
 import { useOpsLabels } from './labels';
@@ -38,7 +37,7 @@ function RateCells({ r }: { r: Row }) {
 }
 
 export function RatesPanel({ slug }: { slug: string }) {
-  const { t, locale } = useOpsLabels();
+  const { t, serverError } = useOpsLabels();
   const trpc = useTRPC();
   const byGrid = useQuery(trpc.workOrder.rates.queryOptions({ slug }));
   const byMonth = useQuery(trpc.workOrder.monthly.queryOptions({ slug, months: 3 }));
@@ -63,7 +62,7 @@ export function RatesPanel({ slug }: { slug: string }) {
       <h2 id="rates-h">{t('rates')}</h2>
       {error && (
         <p role="alert" className="error">
-          {t('loadError', { message: pickLocale(error.message, locale) })}
+          {t('loadError', { message: serverError(error) })}
         </p>
       )}
       <h3>{t('ratesGrid')}</h3>

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import styles from '../ops.module.css';
 
 type PatrolRow = {
@@ -14,14 +14,8 @@ type PatrolRow = {
   rate: number | null;
 };
 
-function pct(locale: string, v: number | null) {
-  return v === null
-    ? '—'
-    : new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', { style: 'percent', maximumFractionDigits: 1 }).format(v);
-}
-
 export async function PatrolTable({ rows }: { rows: PatrolRow[] }) {
-  const [t, locale] = await Promise.all([getTranslations('ops'), getLocale()]);
+  const [t, format] = await Promise.all([getTranslations('ops'), getFormatter()]);
   return (
     <section className={styles.section} aria-labelledby="patrol-h">
       <h2 id="patrol-h">{t('patrol')}</h2>
@@ -49,7 +43,7 @@ export async function PatrolTable({ rows }: { rows: PatrolRow[] }) {
               <td className={styles.num}>{r.onTime}</td>
               <td className={styles.num}>{r.late}</td>
               <td className={`${styles.num} ${r.missed > 0 ? styles.overdue : ''}`}>{r.missed}</td>
-              <td className={styles.num}>{pct(locale, r.rate)}</td>
+              <td className={styles.num}>{r.rate === null ? '—' : format.number(r.rate, 'percent')}</td>
             </tr>
           ))}
         </tbody>

@@ -5,11 +5,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
 import { useTRPC } from '~/app/_trpc/client';
 import type { WorkOrderAction } from '~/db/vocab';
 import styles from '../ops.module.css';
-import { errorText, useOpsLabels } from './labels';
+import { useOpsLabels } from './labels';
 
 /** The move that carries the order forward is the primary button. */
 const FORWARD: ReadonlySet<WorkOrderAction> = new Set(['accept', 'finish', 'visit', 'close']);
@@ -25,7 +24,7 @@ function Photo({ reference }: { reference: string }) {
 }
 
 export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => void }) {
-  const { t, locale, category, place, dateTime } = useOpsLabels();
+  const { t, category, place, dateTime, serverError } = useOpsLabels();
   const alarmKind = useTranslations('alarmKind');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -52,7 +51,7 @@ export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => vo
   if (detail.isError) {
     return (
       <p role="alert" className="error">
-        {t('loadError', { message: pickLocale(detail.error.message, locale) })}{' '}
+        {t('loadError', { message: serverError(detail.error) })}{' '}
         <button type="button" onClick={() => void detail.refetch()}>
           {t('retry')}
         </button>
@@ -170,7 +169,7 @@ export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => vo
       )}
       {move.error && (
         <p role="alert" className="error" data-testid="wo-error">
-          {errorText(move.error, locale)}
+          {serverError(move.error)}
         </p>
       )}
 

@@ -4,7 +4,6 @@
 // residents' reports do too, and a gentle poll covers a dropped connection.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
 import { WORK_ORDER_SOURCES, WORK_ORDER_STATES, type WorkOrderSource, type WorkOrderState } from '~/db/vocab';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from '../ops.module.css';
@@ -23,7 +22,7 @@ export function WorkOrders({
   selected: number | null;
   onSelect: (id: number | null) => void;
 }) {
-  const { t, locale, category, place, dateTime } = useOpsLabels();
+  const { t, category, place, dateTime, serverError } = useOpsLabels();
   const trpc = useTRPC();
   const [filters, setFilters] = useState<Filters>({});
   const [creating, setCreating] = useState(false);
@@ -127,7 +126,7 @@ export function WorkOrders({
         <div className={`table-scroll ${styles.woList}`}>
           {list.isError && (
             <p role="alert" className="error">
-              {t('loadError', { message: pickLocale(list.error.message, locale) })}{' '}
+              {t('loadError', { message: serverError(list.error) })}{' '}
               <button type="button" onClick={() => void list.refetch()}>
                 {t('retry')}
               </button>

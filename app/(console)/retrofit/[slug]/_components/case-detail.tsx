@@ -71,7 +71,7 @@ export function CaseDetail({ slug, c, today, canEdit, onClose }: Props) {
                       → {o.resolvedOn} {o.response}
                     </span>
                   ) : (
-                    <span className="warn"> （{t('open')}）</span>
+                    <span className="warn"> {t('openNote')}</span>
                   )}
                 </li>
               ))}

@@ -1,10 +1,11 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { PipelineCase } from './pipeline-view';
 
 /** Agreeing households and area, and what is still missing under the case's rule. */
 export function ConsentCell({ consent }: { consent: PipelineCase['consent'] }) {
   const t = useTranslations('retrofit');
+  const format = useFormatter();
   const agree = consent.tally.byVote.agree;
   return (
     <div className="small">
@@ -16,7 +17,9 @@ export function ConsentCell({ consent }: { consent: PipelineCase['consent'] }) {
           {t('missing', { n: consent.missing.households, area: Math.ceil(consent.missing.areaM2) })}
         </div>
       ) : null}
-      {consent.vetoRooms.length > 0 && <div className="bad">{t('veto', { rooms: consent.vetoRooms.join('、') })}</div>}
+      {consent.vetoRooms.length > 0 && (
+        <div className="bad">{t('veto', { rooms: format.list(consent.vetoRooms) })}</div>
+      )}
     </div>
   );
 }

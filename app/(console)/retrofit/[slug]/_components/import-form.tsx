@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
+import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
 
 /** Reads the chosen file in the browser: CSV as text, .xlsx as base64 bytes; the server parses and checks both. */
@@ -51,7 +51,7 @@ export function ImportForm({ slug }: { slug: string }) {
       </form>
       {upload.error && (
         <p role="alert" className="error">
-          {pickLocale(upload.error.message, locale)}
+          {serverErrorMessage(upload.error, locale)}
         </p>
       )}
       {report && report.errors.length === 0 && (
@@ -73,7 +73,7 @@ export function ImportForm({ slug }: { slug: string }) {
               {report.errors.map((e, i) => (
                 <tr key={i}>
                   <td className="num">{e.row}</td>
-                  <td>{locale === 'zh' ? e.zh : e.en}</td>
+                  <td>{e[locale]}</td>
                 </tr>
               ))}
             </tbody>

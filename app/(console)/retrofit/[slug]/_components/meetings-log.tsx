@@ -24,15 +24,17 @@ export function MeetingsLog({ meetings, cases }: { meetings: Pipeline['meetings'
               <li key={m.id}>
                 <strong>{m.heldOn}</strong>{' '}
                 <span className="muted small">
-                  {t('attendees', { n: m.attendees.reduce((s, a) => s + a.count, 0) })}：
-                  {m.attendees.map((a) => `${a.role} ${a.count}`).join(' · ')}
+                  {t('attendeesList', {
+                    n: m.attendees.reduce((s, a) => s + a.count, 0),
+                    list: m.attendees.map((a) => `${a.role} ${a.count}`).join(' · '),
+                  })}
                 </span>
                 <div className="small">{t('concernsSummary', { raised: m.concerns.length, resolved })}</div>
                 <ul className="small">
                   {m.concerns.map((c, i) => (
                     <li key={i} className={c.resolved ? undefined : 'warn'}>
                       {unitName(c.unitId)} {c.text}
-                      {c.resolved ? ` → ${c.resolution ?? ''}` : ` （${t('open')}）`}
+                      {c.resolved ? ` → ${c.resolution ?? ''}` : ` ${t('openNote')}`}
                     </li>
                   ))}
                 </ul>

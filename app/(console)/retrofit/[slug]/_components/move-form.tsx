@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
+import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
 import { RETROFIT_STAGES, RETROFIT_STAGES_ALL, stageIndex, type RetrofitStage } from '~/db/vocab';
 import type { PipelineCase } from './pipeline-view';
@@ -74,7 +74,7 @@ export function MoveForm({ slug, c, today }: { slug: string; c: PipelineCase; to
       </button>
       {move.error && (
         <p role="alert" className="error" data-testid="move-error">
-          {pickLocale(move.error.message, locale)}
+          {serverErrorMessage(move.error, locale)}
         </p>
       )}
       {move.isSuccess && (

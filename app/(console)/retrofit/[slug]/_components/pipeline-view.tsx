@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { EChart } from '~/app/_components/charts/echart';
 import { formatFen } from '~/app/_components/ui/money';
 import { StageBadge } from '~/app/_components/ui/stage-badge';
+import { localName } from '~/app/_i18n/config';
 import { useTRPC } from '~/app/_trpc/client';
 import { RETROFIT_STAGES } from '~/db/vocab';
 import type { AppRouter } from '~/server/root';
@@ -21,6 +22,7 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
   const trpc = useTRPC();
   const t = useTranslations('retrofit');
   const ts = useTranslations('retrofit.stages');
+  const tm = useTranslations('money');
   const locale = useLocale();
   const { data } = useSuspenseQuery(trpc.retrofit.pipeline.queryOptions({ slug }));
   const [selected, setSelected] = useState<number | null>(null);
@@ -52,7 +54,7 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
   );
 
   if (data.cases.length === 0) return <p className="notice">{t('empty')}</p>;
-  const name = locale === 'zh' ? data.community.name : data.community.nameEn;
+  const name = localName(data.community, locale);
   const count = (f: (c: PipelineCase) => boolean) => data.cases.filter(f).length;
   return (
     <>
@@ -142,7 +144,7 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
                     {c.objections.length}
                     {open > 0 && <span className="warn"> ({t('openN', { n: open })})</span>}
                   </td>
-                  <td className="num nowrap">{formatFen(c.totalCostFen, locale)}</td>
+                  <td className="num nowrap">{formatFen(c.totalCostFen, tm)}</td>
                   <td className="nowrap">
                     <button
                       type="button"

@@ -1,5 +1,5 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { EChart } from '~/app/_components/charts/echart';
 import { formatFen } from '~/app/_components/ui/money';
@@ -9,7 +9,7 @@ type Props = { evaluation: Evaluation | undefined; pending: boolean; error: stri
 
 export function CoveragePanel({ evaluation: e, pending, error, selected }: Props) {
   const t = useTranslations('planner');
-  const locale = useLocale();
+  const tm = useTranslations('money');
   const coverageChart = useMemo(
     () =>
       e && {
@@ -57,15 +57,12 @@ export function CoveragePanel({ evaluation: e, pending, error, selected }: Props
         xAxis: { type: 'category', data: e.byFloor.map((f) => t('floorN', { n: f.floor })) },
         yAxis: {
           type: 'value',
-          name: locale === 'zh' ? '万元' : 'yuan',
-          axisLabel: {
-            formatter: (v: number) =>
-              locale === 'zh' ? String(v / 1_000_000) : v >= 100_000 ? `${v / 100_000}k` : String(v / 100),
-          },
+          name: tm('axisUnit'),
+          axisLabel: { formatter: (v: number) => tm('axisTick', { yuan: v / 100, wan: v / 1_000_000 }) },
         },
         series: [{ type: 'bar', data: e.byFloor.map((f) => f.shareFen), itemStyle: { color: '#1a7f4b' } }],
       },
-    [e, t, locale],
+    [e, t, tm],
   );
 
   if (error)
@@ -97,9 +94,9 @@ export function CoveragePanel({ evaluation: e, pending, error, selected }: Props
           <span className="l">{t('householdsGain')}</span>
         </li>
         <li>
-          <span className="n">{formatFen(e.ownersFen, locale)}</span>
+          <span className="n">{formatFen(e.ownersFen, tm)}</span>
           <span className="l">
-            {t('ownersPay', { total: formatFen(e.totalFen, locale), subsidy: formatFen(e.subsidyFen, locale) })}
+            {t('ownersPay', { total: formatFen(e.totalFen, tm), subsidy: formatFen(e.subsidyFen, tm) })}
           </span>
         </li>
       </ul>

@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
+import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
 import type { CoverageSettings } from '~/db/schema/plan';
 
@@ -41,7 +41,7 @@ export function OptimizerForm({ slug, settings, onChoose }: Props) {
           onChoose(r.unitIds);
           setState({ found: { n: r.unitIds.length, value: r.value, optimal: r.optimal } });
         } catch (error) {
-          setState({ error: pickLocale(error instanceof Error ? error.message : String(error), locale) });
+          setState({ error: serverErrorMessage(error, locale) });
         }
       }}
     >

@@ -3,6 +3,8 @@ import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-qu
 import type { inferRouterOutputs } from '@trpc/server';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { serverErrorMessage } from '~/app/_components/ui/server-error';
+import { localName } from '~/app/_i18n/config';
 import { useTRPC } from '~/app/_trpc/client';
 import type { CoverageSettings } from '~/db/schema/plan';
 import type { AppRouter } from '~/server/root';
@@ -35,7 +37,7 @@ export function PlannerView({ slug }: { slug: string }) {
     setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id].sort((a, b) => a - b)));
   return (
     <>
-      <h1>{t('title', { name: locale === 'zh' ? community.name : community.nameEn })}</h1>
+      <h1>{t('title', { name: localName(community, locale) })}</h1>
       <p className="muted">{t('lead')}</p>
       <fieldset className="inline-form settings">
         <legend>{t('settings')}</legend>
@@ -66,7 +68,7 @@ export function PlannerView({ slug }: { slug: string }) {
       <CoveragePanel
         evaluation={evaluation.data}
         pending={evaluation.isFetching}
-        error={evaluation.error?.message}
+        error={evaluation.error ? serverErrorMessage(evaluation.error, locale) : undefined}
         selected={selected.length}
       />
       <OptimizerForm slug={slug} settings={settings} onChoose={setSelected} />

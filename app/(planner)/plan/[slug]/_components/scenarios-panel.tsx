@@ -3,7 +3,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-q
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
-import { pickLocale } from '~/app/_components/ui/bilingual';
+import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { formatFen } from '~/app/_components/ui/money';
 import { useTRPC } from '~/app/_trpc/client';
 import type { CoverageSettings } from '~/db/schema/plan';
@@ -25,6 +25,7 @@ function download(fileName: string, text: string) {
 /** Save the current pick as a named scenario; compare saved ones side by side. */
 export function ScenariosPanel({ slug, selected, settings, onLoad }: Props) {
   const t = useTranslations('planner');
+  const tm = useTranslations('money');
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -48,9 +49,9 @@ export function ScenariosPanel({ slug, selected, settings, onLoad }: Props) {
     [t('strandedLeft'), (s) => <strong>{s.evaluation.after.stranded}</strong>],
     [t('householdsGain'), (s) => s.evaluation.after.householdsStepFree - s.evaluation.before.householdsStepFree],
     [t('elderlyStepFree'), (s) => s.evaluation.after.residents60plusStepFree],
-    [t('cost'), (s) => formatFen(s.evaluation.totalFen, locale)],
-    [t('subsidy'), (s) => formatFen(s.evaluation.subsidyFen, locale)],
-    [t('owners'), (s) => formatFen(s.evaluation.ownersFen, locale)],
+    [t('cost'), (s) => formatFen(s.evaluation.totalFen, tm)],
+    [t('subsidy'), (s) => formatFen(s.evaluation.subsidyFen, tm)],
+    [t('owners'), (s) => formatFen(s.evaluation.ownersFen, tm)],
     [t('thresholds'), (s) => `${s.settings.minAge}+ · ≥${s.settings.minFloor}F`],
   ];
   return (
@@ -79,7 +80,7 @@ export function ScenariosPanel({ slug, selected, settings, onLoad }: Props) {
         {selected.length === 0 && <span className="small muted">{t('pickFirst')}</span>}
         {save.error && (
           <p role="alert" className="error full">
-            {pickLocale(save.error.message, locale)}
+            {serverErrorMessage(save.error, locale)}
           </p>
         )}
         {save.isSuccess && (
@@ -131,7 +132,7 @@ export function ScenariosPanel({ slug, selected, settings, onLoad }: Props) {
                           download(r.fileName, r.csv);
                           setExportError(null);
                         } catch (error) {
-                          setExportError(pickLocale(error instanceof Error ? error.message : String(error), locale));
+                          setExportError(serverErrorMessage(error, locale));
                         }
                       }}
                     >

@@ -1,5 +1,5 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { formatFen } from '~/app/_components/ui/money';
 import { StageBadge } from '~/app/_components/ui/stage-badge';
 import type { PlanUnitRow } from './planner-view';
@@ -9,7 +9,7 @@ type Props = { units: PlanUnitRow[]; selected: number[]; onToggle: (id: number) 
 /** Pick units for a scenario. Rows show rooms' totals and age bands only: planners never see owners. */
 export function UnitTable({ units, selected, onToggle, onClear }: Props) {
   const t = useTranslations('planner');
-  const locale = useLocale();
+  const tm = useTranslations('money');
   if (units.length === 0) return <p className="notice">{t('noUnits')}</p>;
   return (
     <section aria-labelledby="units-title">
@@ -89,14 +89,14 @@ export function UnitTable({ units, selected, onToggle, onClear }: Props) {
                     <strong>{u.stranded}</strong>
                   </td>
                   <td className="num nowrap">
-                    {formatFen(u.totalCostFen, locale)}
+                    {formatFen(u.totalCostFen, tm)}
                     {u.costEstimated && (
                       <span className="muted" title={t('estimated')}>
                         *
                       </span>
                     )}
                   </td>
-                  <td className="num nowrap">{formatFen(u.subsidyFen, locale)}</td>
+                  <td className="num nowrap">{formatFen(u.subsidyFen, tm)}</td>
                 </tr>
               );
             })}

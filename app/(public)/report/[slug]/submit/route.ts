@@ -5,18 +5,20 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDatabase } from '~/server/db';
 import { appLive } from '~/server/runtime/app-runtime';
 import { clientAddress, reportForm, submitReport, takeReportToken } from '~/server/ops/resident-report';
+import { bothLanguages } from '../../../_lib/i18n';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  if (!/^[a-z0-9-]{1,64}$/.test(slug)) return new NextResponse('Not found', { status: 404 });
+  if (!/^[a-z0-9-]{1,64}$/.test(slug))
+    return new NextResponse(bothLanguages('public.refused', 'notFound'), { status: 404 });
   const wait = await takeReportToken(clientAddress(request.headers));
   if (wait !== null) {
-    return new NextResponse(
-      `提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试。\nToo many reports from this address: please try again in ${Math.ceil(wait / 60)} minute(s).\n`,
-      { status: 429, headers: { 'Retry-After': String(wait), 'Content-Type': 'text/plain; charset=utf-8' } },
-    );
+    return new NextResponse(bothLanguages('public.refused', 'tooMany', { minutes: Math.ceil(wait / 60) }), {
+      status: 429,
+      headers: { 'Retry-After': String(wait), 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   const form = await request.formData().catch(() => null);
   const parsed = reportForm.safeParse(form ? Object.fromEntries(form) : {});

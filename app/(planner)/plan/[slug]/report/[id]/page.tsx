@@ -1,24 +1,27 @@
 import { TRPCError } from '@trpc/server';
-import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatFen } from '~/app/_components/ui/money';
+import { localName } from '~/app/_i18n/config';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller } from '~/app/_trpc/server';
+import { localDay } from '~/lib/calendar';
 import { plannerUser } from '../../../guard';
 import { PrintButton } from './print-button';
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
-export const metadata: Metadata = { title: '方案报告 Scenario report' };
+export const generateMetadata = pageTitle('scenarioReport');
 
 /** A printable scenario report: server-rendered, no charts, prints on A4. */
 export default async function ScenarioReport({ params }: Props) {
   const { slug, id } = await params;
   const { allowed } = await plannerUser(`/plan/${slug}/report/${id}`);
-  const [t, ts, locale] = await Promise.all([
+  const [t, ts, tm, locale] = await Promise.all([
     getTranslations('planner'),
     getTranslations('retrofit.stages'),
+    getTranslations('money'),
     getLocale(),
   ]);
   if (!allowed) return <p className="notice">{t('forbidden')}</p>;
@@ -42,8 +45,8 @@ export default async function ScenarioReport({ params }: Props) {
       </div>
       <h1>{t('reportTitle', { name: s.name })}</h1>
       <p className="muted">
-        {locale === 'zh' ? community.name : community.nameEn} · {t('thresholds')} {s.settings.minAge}+ · ≥
-        {s.settings.minFloor}F · {t('savedOn', { date: s.createdAt.toISOString().slice(0, 10) })}
+        {localName(community, locale)} · {t('thresholds')} {s.settings.minAge}+ · ≥{s.settings.minFloor}F ·{' '}
+        {t('savedOn', { date: localDay(s.createdAt) })}
       </p>
       <table>
         <tbody>
@@ -73,15 +76,15 @@ export default async function ScenarioReport({ params }: Props) {
           </tr>
           <tr>
             <th scope="row">{t('cost')}</th>
-            <td className="num">{formatFen(e.totalFen, locale)}</td>
+            <td className="num">{formatFen(e.totalFen, tm)}</td>
           </tr>
           <tr>
             <th scope="row">{t('subsidy')}</th>
-            <td className="num">{formatFen(e.subsidyFen, locale)}</td>
+            <td className="num">{formatFen(e.subsidyFen, tm)}</td>
           </tr>
           <tr>
             <th scope="row">{t('owners')}</th>
-            <td className="num">{formatFen(e.ownersFen, locale)}</td>
+            <td className="num">{formatFen(e.ownersFen, tm)}</td>
           </tr>
         </tbody>
       </table>
@@ -120,10 +123,10 @@ export default async function ScenarioReport({ params }: Props) {
               </td>
               <td className="num">{u.stranded}</td>
               <td className="num">
-                {formatFen(u.totalCostFen, locale)}
+                {formatFen(u.totalCostFen, tm)}
                 {u.costEstimated ? '*' : ''}
               </td>
-              <td className="num">{formatFen(u.subsidyFen, locale)}</td>
+              <td className="num">{formatFen(u.subsidyFen, tm)}</td>
             </tr>
           ))}
         </tbody>
@@ -142,7 +145,7 @@ export default async function ScenarioReport({ params }: Props) {
           {e.byFloor.map((f) => (
             <tr key={f.floor}>
               <td>{t('floorN', { n: f.floor })}</td>
-              <td className="num">{formatFen(f.shareFen, locale)}</td>
+              <td className="num">{formatFen(f.shareFen, tm)}</td>
             </tr>
           ))}
         </tbody>
