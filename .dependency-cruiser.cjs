@@ -23,11 +23,11 @@ function clientFiles(dir) {
   return found;
 }
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const clientModules = clientFiles(path.join(__dirname, 'app')).map((f) => path.relative(__dirname, f));
 // Folders that hold only client code (the 3D scene, the live store, the map),
 // plus every file that declares itself a client module.
-const CLIENT = ['^app/(_scene|_live|_map)/', ...clientModules.map((f) => `^${escape(f)}$`)];
+const CLIENT = ['^app/(_scene|_live|_map)/', ...clientModules.map((f) => `^${escapeRegExp(f)}$`)];
 
 const TEST = '(^(test|e2e|bench)/|\\.test\\.tsx?$|/test-fixtures?\\.ts$)';
 
