@@ -18,9 +18,13 @@ const FLAGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-// @sparticuz/chromium's flags that would make the browser behave unlike a
-// user's: tests assert what a real browser allows.
-const RELAXED_SECURITY = ['--disable-web-security', '--allow-running-insecure-content'];
+// @sparticuz/chromium's flags that suit AWS Lambda but not tests: relaxed
+// security would let through what a user's browser refuses, and with
+// --single-process closing one browser context (e.g. the no-JavaScript visitor
+// in e2e/console.test.ts) closes the whole browser.
+const NOT_FOR_TESTS = ['--disable-web-security', '--allow-running-insecure-content', '--single-process'];
+
+let noticeShown = false;
 
 export type ChromiumChoice = { source: 'system' | 'npm'; executablePath: string; args: string[] };
 
@@ -30,13 +34,17 @@ export async function chooseChromium(): Promise<ChromiumChoice> {
   if (existsSync(systemPath)) {
     return { source: 'system', executablePath: systemPath, args: [...FLAGS, '--disable-gpu'] };
   }
+  if (!noticeShown) {
+    noticeShown = true;
+    console.info(`No Chromium at ${systemPath}: using the one from the npm package @sparticuz/chromium.`);
+  }
   // Loaded only when needed: the first call unpacks the browser into the
   // temporary folder (a few seconds), later calls reuse it.
   const { default: packaged } = await import('@sparticuz/chromium');
   const executablePath = await packaged.executablePath();
-  // Its own flags (headless shell, single process, SwiftShader in-process
+  // Its own flags (headless shell, SwiftShader with the GPU in-process
   // instead of --disable-gpu) are the ones its build is made for.
-  const own = packaged.args.filter((a) => !RELAXED_SECURITY.includes(a));
+  const own = packaged.args.filter((a) => !NOT_FOR_TESTS.includes(a));
   const args = [...new Set([...own, ...FLAGS.filter((a) => a !== '--headless')])];
   return { source: 'npm', executablePath, args };
 }
