@@ -32,7 +32,7 @@ const CLIENT = ['^app/(_scene|_live|_map)/', ...clientModules.map((f) => `^${esc
 const TEST = '(^(test|e2e|bench)/|\\.test\\.tsx?$|/test-fixtures?\\.ts$)';
 
 /** A rule that allows type-only imports: types are erased before anything runs. */
-const code = { dependencyTypesNot: ['type-only', 'type-import'] };
+const typesAllowed = { dependencyTypesNot: ['type-only', 'type-import'] };
 
 module.exports = {
   forbidden: [
@@ -79,7 +79,7 @@ module.exports = {
         "Client code ('use client' modules, app/_scene, app/_live, app/_map) imports server code only as " +
         'types; data reaches it through tRPC.',
       from: { path: CLIENT, pathNot: TEST },
-      to: { path: ['^server/', '^db/(?!vocab\\.ts$)'], ...code },
+      to: { path: ['^server/', '^db/(?!vocab\\.ts$)'], ...typesAllowed },
     },
     {
       name: 'only-entry-points-reach-the-runtime',
@@ -97,14 +97,14 @@ module.exports = {
         'ingest/ writes and returns what changed; the runtime turns that into live frames. ' +
         'Frame types may be shared.',
       from: { path: '^server/ingest/', pathNot: TEST },
-      to: { path: '^server/live/', ...code },
+      to: { path: '^server/live/', ...typesAllowed },
     },
     {
       name: 'live-not-into-ingest',
       severity: 'error',
       comment: 'live/ keeps frames, bus, hub, stream and the frame mappers; it does not reach into ingest/.',
       from: { path: '^server/live/', pathNot: TEST },
-      to: { path: '^server/ingest/', ...code },
+      to: { path: '^server/ingest/', ...typesAllowed },
     },
     {
       name: 'server-not-into-app',
