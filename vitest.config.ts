@@ -2,6 +2,8 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
+/** Folders that hold unit, router and database tests (e2e/ is its own project). */
+const PROJECT_DIRS = ['app', 'pages', 'server', 'db', 'lib', 'bench', 'test', 'scripts'];
 const shared = {
   resolve: {
     alias: {
@@ -22,8 +24,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['**/*.test.ts', '**/*.test.tsx'],
-          exclude: ['node_modules/**', '.next/**', '.next-e2e/**', '.data/**', 'e2e/**'],
+          // Only the project's own folders: build output (.next*, e.g. the
+          // bench's .next-e2e-bench) holds copies of packages' own tests.
+          include: [`{${PROJECT_DIRS.join(',')}}/**/*.test.{ts,tsx}`],
+          exclude: ['**/node_modules/**', '**/.next*/**', '**/.data/**'],
           testTimeout: 60_000,
           hookTimeout: 240_000,
           pool: 'forks',
@@ -38,6 +42,7 @@ export default defineConfig({
           // Chromium on two cores next to PGlite test files made timings flaky.
           sequence: { groupOrder: 1 },
           include: ['e2e/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/.next*/**'],
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

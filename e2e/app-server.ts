@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+
+// The browser choice lives in test/browser.ts; the end-to-end files import it from here.
+export { launchChromium } from '../test/browser';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Separate folders let two people run the end-to-end tests at once.
@@ -68,25 +70,6 @@ export async function startApp(): Promise<AppServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** `extraArgs`: e.g. the bench's --enable-precise-memory-info and --js-flags=--expose-gc. */
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-      ...extraArgs,
-    ],
-  });
 }
 
 /** Screenshots land here for a person to look at after the run. */
