@@ -109,9 +109,10 @@ module.exports = {
     {
       name: 'server-not-into-app',
       severity: 'error',
-      comment: 'server/, db/ and lib/ do not depend on pages or components.',
+      comment:
+        'server/, db/ and lib/ do not depend on pages or components. The message catalogue (app/_i18n/messages/*.json) is data that the server reads too: server errors and work orders opened from alarms are worded from it.',
       from: { path: '^(server|db|lib)/' },
-      to: { path: '^app/' },
+      to: { path: '^app/', pathNot: '^app/_i18n/messages/[^/]+[.]json$' },
     },
     {
       name: 'production-not-into-tests',

@@ -8,7 +8,6 @@ import {
   smallint,
   text,
   timestamp,
-  unique,
 } from 'drizzle-orm/pg-core';
 import { DEVICE_CLASSES, DEVICE_STATUSES, FACADES } from '../vocab';
 import { timestamps } from './_helpers';

@@ -1,7 +1,7 @@
 // Incidents: objects thrown from windows (with the fall the pole camera saw),
 // e-bikes wheeled into elevators, and fire or smoke. Each one raises an alarm.
 import { incidents, type TrajectoryPoint } from '../schema';
-import type { Facade, ReviewState } from '../vocab';
+import type { ReviewState } from '../vocab';
 import { addSeconds, type Clock } from './clock';
 import type { AlarmDraft } from './alarms';
 import type { SeededBuilding } from './community';

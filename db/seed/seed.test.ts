@@ -137,9 +137,10 @@ describe.each(testEngines)('demo seed on %s', (engine) => {
       expect(new Set(dates).size).toBe(dates.length);
       expect(dates).toEqual([...dates].sort());
       expect(dates.every((d) => d < TODAY)).toBe(true);
-      if (stageIndex(c.stage) >= 1)
-        (expect(c.total_cost_fen).toBeGreaterThanOrEqual(55_000_000),
-          expect(c.total_cost_fen).toBeLessThanOrEqual(70_000_000));
+      if (stageIndex(c.stage) >= 1) {
+        expect(c.total_cost_fen).toBeGreaterThanOrEqual(55_000_000);
+        expect(c.total_cost_fen).toBeLessThanOrEqual(70_000_000);
+      }
     }
     const inService = cases
       .filter((c) => c.stage === 'in_service')
@@ -487,7 +488,8 @@ describe.each(testEngines)('demo seed on %s', (engine) => {
       expect(i.same_building && i.facade === i.cam_facade).toBe(true);
       expect([i.from, i.to]).toEqual(i.band);
       if (i.floor !== null) {
-        (expect(i.floor).toBeGreaterThanOrEqual(i.from), expect(i.floor).toBeLessThanOrEqual(i.to));
+        expect(i.floor).toBeGreaterThanOrEqual(i.from);
+        expect(i.floor).toBeLessThanOrEqual(i.to);
         expect(i.trajectory[0]?.z).toBeCloseTo((i.floor - 1) * i.floor_height + 1.1, 1);
       }
       const t = i.trajectory;

@@ -130,14 +130,16 @@ function fewestMissing(ballots: readonly Ballot[], rule: (s: Sums) => boolean): 
       const s: Sums = { all: s0.all, voting: { ...s0.voting }, agree: { ...s0.agree } };
       let area = 0;
       for (const b of silent.slice(0, j)) {
-        (s.voting.heads++,
-          (s.voting.area += centi(b.areaM2)),
-          s.agree.heads++,
-          (s.agree.area += centi(b.areaM2)),
-          (area += centi(b.areaM2)));
+        s.voting.heads++;
+        s.voting.area += centi(b.areaM2);
+        s.agree.heads++;
+        s.agree.area += centi(b.areaM2);
+        area += centi(b.areaM2);
       }
       for (const b of against.slice(0, k - j)) {
-        (s.agree.heads++, (s.agree.area += centi(b.areaM2)), (area += centi(b.areaM2)));
+        s.agree.heads++;
+        s.agree.area += centi(b.areaM2);
+        area += centi(b.areaM2);
       }
       if (rule(s) && (best === null || area < best)) best = area;
     }

@@ -15,7 +15,11 @@ function bruteForce(cands: Candidate[], budget: number, cap: number): number {
       sub = 0,
       score = 0;
     cands.forEach((c, i) => {
-      if (mask & (1 << i)) ((cost += c.costFen), (sub += c.subsidyFen), (score += c.value * CONSENT_WEIGHT[c.consent]));
+      if (mask & (1 << i)) {
+        cost += c.costFen;
+        sub += c.subsidyFen;
+        score += c.value * CONSENT_WEIGHT[c.consent];
+      }
     });
     if (cost <= budget && sub <= cap) best = Math.max(best, score);
   }

@@ -29,6 +29,7 @@ const MAX_AGE_MS = 366 * 24 * 3600 * 1000;
  * UTF-16 surrogate (jsonb refuses those escapes). Either would fail the
  * whole batch it was written with, not just its own event.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL text cannot store
 export const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const storableText = (max: number) =>
   z

@@ -118,7 +118,10 @@ export async function startExternalIngest(
   const acks: DeferredAcks[] = [];
   const clients = await Promise.all(
     Array.from({ length: opts.connections }, (_, i) => {
-      let deferred: DeferredAcks | undefined; // set as soon as connect() returns, before any message can arrive
+      // Set as soon as connect() returns, before any message can arrive; the message handler below is
+      // created first and reads it later, so it cannot be a const initialised in place.
+      // eslint-disable-next-line prefer-const
+      let deferred: DeferredAcks | undefined;
       const client = mqtt.connect(opts.url, {
         protocolVersion: 5,
         clientId: `${prefix}-${i}`,

@@ -124,7 +124,10 @@ describe.each(testEngines)('read procedures on %s', (engine) => {
     expect(rates.some((r) => r.grid === '第四综合网格')).toBe(true);
     for (const r of rates) {
       for (const v of [r.completionRate, r.resolutionRate, r.satisfactionRate]) {
-        if (v !== null) (expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1));
+        if (v !== null) {
+          expect(v).toBeGreaterThanOrEqual(0);
+          expect(v).toBeLessThanOrEqual(1);
+        }
       }
     }
     const hotline = await staff.workOrder.list({ slug: 'xingyi-huayuan', source: 'hotline_12345' });
