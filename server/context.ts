@@ -1,8 +1,9 @@
 import { getSessionUser } from './auth/instance';
 import { getDb } from './db';
+import { localeFromHeaders } from './locale';
 import type { Context } from './trpc';
 
 export async function createContext(opts: { headers: Headers }): Promise<Context> {
   const [db, user] = await Promise.all([getDb(), getSessionUser(opts.headers)]);
-  return { db, user };
+  return { db, user, locale: localeFromHeaders(opts.headers) };
 }

@@ -7,6 +7,7 @@ import { selectRows, type Db } from '~/db/client';
 import type { DeviceClass, RetrofitStage } from '~/db/vocab';
 import { bandOf, floorBands } from '../domain/floor-bands';
 import { MIN_GROUP_HOUSEHOLDS, suppressSmall, type PublicCount } from '../domain/privacy';
+import { LOCAL_ZONE } from './local-zone';
 
 export type ElevatorState = 'running' | 'stopped';
 
@@ -135,14 +136,14 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
     ),
     selectRows<{ month: string; n: number }>(
       db,
-      sql`select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n
+      sql`select to_char(occurred_at at time zone ${LOCAL_ZONE}, 'YYYY-MM') as month, count(*)::int as n
           from incidents where community_id = ${communityId} and kind = 'ebike_elevator'
-            and occurred_at >= (${since}::date::timestamp at time zone 'Asia/Shanghai')
+            and occurred_at >= (${since}::date::timestamp at time zone ${LOCAL_ZONE})
           group by 1`,
     ),
     selectRows<{ month: string | null }>(
       db,
-      sql`select to_char(min(occurred_at) at time zone 'Asia/Shanghai', 'YYYY-MM') as month from incidents where community_id = ${communityId}`,
+      sql`select to_char(min(occurred_at) at time zone ${LOCAL_ZONE}, 'YYYY-MM') as month from incidents where community_id = ${communityId}`,
     ),
   ]);
   const recordsFrom = first?.month ?? null;

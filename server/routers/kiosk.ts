@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { communities, kioskLinks } from '~/db/schema';
 import { createKioskLink } from '../kiosk/links';
 import { adminProcedure, createTRPCRouter } from '../trpc';
-import { communityBySlug, slugInput } from './_inputs';
+import { communityBySlug } from '../queries/communities';
+import { slugInput } from './_inputs';
 
 export const kioskRouter = createTRPCRouter({
   /** Returns the secret once; only its hash is kept. Without a slug the link opens the district screen. */

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { getLiveRuntime } from '../live/runtime';
 import { streamLive } from '../live/stream';
 import { createTRPCRouter, staffProcedure } from '../trpc';
-import { communityBySlug, slugInput } from './_inputs';
+import { communityBySlug } from '../queries/communities';
+import { slugInput } from './_inputs';
 
 /** tRPC's httpSubscriptionLink sends the last tracked id back as `lastEventId` when it reconnects. */
 const lastEventId = z

@@ -20,9 +20,11 @@ describe.each(testEngines)('operations on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedDemo(database.db, { today: '2026-11-22' });
+    // English refusals: the messages asserted below are the English ones (server/trpc.ts maps codes to words).
     staff = createCaller({
       db: database.db,
       user: { id: 's', name: 'staff', email: 'duty@test.local', role: 'staff' },
+      locale: 'en',
     });
     anonymous = createCaller({ db: database.db, user: null });
     const [c] = await database.db
@@ -424,5 +426,41 @@ describe.each(testEngines)('operations on %s', (engine) => {
     const weekly = c.rows.find((r) => r.route === '大门与周界巡更')!;
     // Tuesday 11-17 and Friday 11-20 only, 12 stops (4 gates, 8 fence points) each.
     expect(weekly.due).toBe(24);
+  });
+
+  it('keeps an old critical alarm on the desk when more than the limit of newer, lesser alarms are open', async () => {
+    const [c] = await database.db
+      .select({ id: communities.id })
+      .from(communities)
+      .where(eq(communities.slug, 'jinghu'));
+    const base = Date.parse('2026-11-21T00:00:00Z');
+    const [old] = await database.db
+      .insert(alarms)
+      .values({
+        communityId: c!.id,
+        kind: 'smoke',
+        severity: 'critical',
+        title: '旧的烟感报警',
+        openedAt: new Date(base - 30 * 86_400_000),
+      })
+      .returning();
+    await database.db.insert(alarms).values(
+      Array.from({ length: 120 }, (_, i) => ({
+        communityId: c!.id,
+        kind: 'water_leak' as const,
+        severity: 'minor' as const,
+        title: `漏水 ${i}`,
+        openedAt: new Date(base + i * 60_000),
+      })),
+    );
+    const desk = await staff.alarm.list({ slug: 'jinghu' });
+    expect(desk).toHaveLength(100);
+    expect(desk[0]).toMatchObject({ id: old!.id, severity: 'critical' });
+    // The desk's order throughout: by severity, then oldest first.
+    const rank = { critical: 0, major: 1, minor: 2, warning: 3 };
+    for (let i = 1; i < desk.length; i++) {
+      const [a, b] = [desk[i - 1]!, desk[i]!];
+      expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.openedAt <= b.openedAt)).toBe(true);
+    }
   });
 });

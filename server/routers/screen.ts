@@ -4,7 +4,8 @@ import { asc } from 'drizzle-orm';
 import { buildings, communities } from '~/db/schema';
 import { districtPanels, screenPanels } from '../queries/screen-panels';
 import { createTRPCRouter, plannerProcedure } from '../trpc';
-import { communityBySlug, slugInput } from './_inputs';
+import { communityBySlug } from '../queries/communities';
+import { slugInput } from './_inputs';
 
 export const screenRouter = createTRPCRouter({
   community: plannerProcedure.input(slugInput).query(async ({ ctx, input }) => {

@@ -9,7 +9,8 @@ import { localToday } from '~/lib/calendar';
 import { publicFacilities, publicRetrofit, publicSafety, publicService } from '../queries/public-community';
 import { publicUnit } from '../queries/public-unit';
 import { createTRPCRouter, publicProcedure } from '../trpc';
-import { communityBySlug, slugInput } from './_inputs';
+import { communityBySlug } from '../queries/communities';
+import { slugInput } from './_inputs';
 
 // Every procedure here is public-tier and reads only the public-* queries;
 // public-privacy.test.ts crawls them all for planted personal data and pins
