@@ -4,7 +4,7 @@
 // before service. Every refusal carries its reason as a DomainError code
 // (`stage.<reason>`) with the dates or counts its message names.
 import { RETROFIT_STAGES, stageIndex, type RetrofitStage } from '~/db/vocab';
-import { addLocalDays, localDaysBetween } from '~/lib/calendar';
+import { addLocalDays, localDay, localDaysBetween, startOfLocalDay } from '~/lib/calendar';
 import { DomainError, type DomainErrorParams } from './errors';
 
 export type CaseState = {
@@ -43,8 +43,8 @@ export function publicityPeriod(state: Pick<CaseState, 'history' | 'publicityDay
 const refuse = (error: DomainError<StageCode>): MoveCheck => ({ ok: false, error });
 
 function validDate(d: string): boolean {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  // A day that does not exist (2026-02-30) rolls over to another one and fails the round trip.
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && localDay(startOfLocalDay(d)) === d;
 }
 
 /** The stage a stalled case had reached before it stalled. */

@@ -107,15 +107,17 @@ export async function appendAlarmEvent(
   actor: string,
   note: string,
 ): Promise<void> {
-  await db.insert(alarmEvents).values({
-    alarmId: alarm.id,
-    communityId: alarm.communityId,
-    action,
-    fromState: alarm.state,
-    toState: alarm.state,
-    actor,
-    note,
-  });
+  await db
+    .insert(alarmEvents)
+    .values({
+      alarmId: alarm.id,
+      communityId: alarm.communityId,
+      action,
+      fromState: alarm.state,
+      toState: alarm.state,
+      actor,
+      note,
+    });
 }
 
 export type ReviewDecision = 'confirmed' | 'false_alarm' | 'referred_police';

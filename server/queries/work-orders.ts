@@ -162,7 +162,7 @@ export function workOrderHistory(db: Db, id: number) {
     .orderBy(asc(workOrderEvents.at), asc(workOrderEvents.id));
 }
 
-/** What a resident may see of their own report: its state, nothing else (DESIGN.md §5). */
+/** What a resident may see of their own report: its state, nothing else (docs/DOMAIN.md, privacy). */
 export async function trackReport(db: Db, slug: string, reference: string) {
   const [row] = await db
     .select({

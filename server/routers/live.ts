@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { getLiveRuntime } from '../live/runtime';
 import { streamLive } from '../live/stream';
-import { createTRPCRouter, staffProcedure } from '../trpc';
 import { communityBySlug } from '../queries/communities';
+import { createTRPCRouter, staffProcedure } from '../trpc';
 import { slugInput } from './_inputs';
 
 /** tRPC's httpSubscriptionLink sends the last tracked id back as `lastEventId` when it reconnects. */
@@ -15,15 +15,15 @@ const lastEventId = z
   .nullish();
 
 export const liveRouter = createTRPCRouter({
-  /** One community's device statuses, alarms and incidents as they change. */
-  community: staffProcedure.input(slugInput.extend({ lastEventId })).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }) {
+  /**
+   * One community's device statuses, alarms and incidents as they change. The
+   * community is looked up before the stream starts, so an unknown slug is
+   * refused like any other call (NOT_FOUND), not as a failed stream.
+   */
+  community: staffProcedure.input(slugInput.extend({ lastEventId })).subscription(async ({ ctx, input, signal }) => {
     const community = await communityBySlug(ctx.db, input.slug);
     const runtime = await getLiveRuntime();
-    yield* streamLive({
+    return streamLive({
       db: ctx.db,
       hub: runtime.hub,
       communityIds: [community.id],
