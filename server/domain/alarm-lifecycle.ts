@@ -2,7 +2,7 @@
 // legal from which state, and which alarms are due to escalate. The router
 // applies a move under a row lock and appends it to alarm_events; the live
 // sweep runs dueEscalations with the server clock, tests with their own.
-import type { AlarmAction, AlarmSeverity, AlarmState } from '~/db/vocab';
+import type { AlarmAction, AlarmSeverity, AlarmState, ReviewState } from '~/db/vocab';
 import { DomainError } from './errors';
 
 export type AlarmMove = 'acknowledge' | 'start' | 'resolve' | 'close';
@@ -22,6 +22,14 @@ export function alarmTransition(state: AlarmState, move: AlarmMove): MoveResult 
   if (state === rule.from) return { ok: true, to: rule.to };
   if (state === rule.to) return { ok: false, error: new DomainError('alarm.alreadyInState', { state }) };
   return { ok: false, error: new DomainError('alarm.moveIllegal', { move, state, from: rule.from }) };
+}
+
+/**
+ * The review of a throwing alarm's incident: a pending one is confirmed or
+ * judged a false alarm; a confirmed one may then be referred to the police.
+ */
+export function reviewAllowed(state: ReviewState, decision: Exclude<ReviewState, 'pending'>): boolean {
+  return state === 'pending' || (state === 'confirmed' && decision === 'referred_police');
 }
 
 /** The desk's order: most severe first (0), then oldest first within a severity. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alarmTransition, dueEscalations } from './alarm-lifecycle';
+import { alarmTransition, dueEscalations, reviewAllowed } from './alarm-lifecycle';
 import { complianceByPlan, patrolChecks, type PlanSpec } from './patrol-compliance';
 import { isOverdue, legalMoves, rates, ratesByGridMonth, workOrderTransition, type RateInput } from './work-order-flow';
 
@@ -206,5 +206,16 @@ describe('work orders', () => {
     expect(byMonth[1]).toMatchObject({ completionRate: 1, resolutionRate: 1, satisfactionRate: 0 });
     expect(byMonth[2]).toMatchObject({ completionRate: 0, resolutionRate: null, satisfactionRate: null });
     expect(rates([]).completionRate).toBeNull();
+  });
+});
+
+describe('throwing incident review', () => {
+  it('judges a pending incident once, then only refers a confirmed one to the police', () => {
+    expect(reviewAllowed('pending', 'confirmed')).toBe(true);
+    expect(reviewAllowed('pending', 'false_alarm')).toBe(true);
+    expect(reviewAllowed('confirmed', 'referred_police')).toBe(true);
+    expect(reviewAllowed('confirmed', 'false_alarm')).toBe(false);
+    expect(reviewAllowed('false_alarm', 'referred_police')).toBe(false);
+    expect(reviewAllowed('referred_police', 'referred_police')).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import {
   alarmTransition,
   dueEscalations,
   MOVE_STAMP,
+  reviewAllowed,
   type AlarmMove,
   type EscalationPolicy,
 } from '../domain/alarm-lifecycle';
@@ -138,10 +139,7 @@ export async function reviewAlarm(
   if (alarm.incidentId === null) throw new DomainError('alarm.noIncident');
   const [incident] = await db.select().from(incidents).where(eq(incidents.id, alarm.incidentId));
   if (!incident) throw new DomainError('incident.notFound', { id: alarm.incidentId });
-  const legal =
-    incident.reviewState === 'pending' ||
-    (incident.reviewState === 'confirmed' && review.decision === 'referred_police');
-  if (!legal) throw new DomainError('incident.alreadyReviewed', { state: incident.reviewState });
+  if (!reviewAllowed(incident.reviewState, review.decision)) throw new DomainError('incident.alreadyReviewed', { state: incident.reviewState });
   await db.update(incidents).set({ reviewState: review.decision }).where(eq(incidents.id, incident.id));
   await appendAlarmEvent(
     db,
