@@ -126,10 +126,8 @@ export async function openWorkOrder(db: Db, o: NewWorkOrder): Promise<WorkOrder>
   return row;
 }
 
-/** A staff member's order: the place is checked against the community before it is opened. */
-export type StaffWorkOrder = Omit<NewWorkOrder, 'place' | 'alarmId' | 'now'> & {
-  place: { buildingId?: number; unitId?: number; floor?: number; publicArea?: PublicArea };
-};
+/** A staff member's order (not from an alarm): the place is checked before it is opened. */
+export type StaffWorkOrder = Omit<NewWorkOrder, 'alarmId' | 'now'>;
 
 /**
  * Opened by staff: a grid member's finding, a 12345 hotline order, or a

@@ -4,8 +4,8 @@
 // reporters and evidence are read only inside count(*).
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
-import { localDateTime, localMonth, startOfLocalMonth } from '~/lib/calendar';
 import { DEVICE_CLASSES, type DeviceClass, type RetrofitStage } from '~/db/vocab';
+import { localDateTime, localMonth, startOfLocalMonth } from '~/lib/calendar';
 import { bandOf, floorBands } from '../domain/floor-bands';
 import { MIN_GROUP_HOUSEHOLDS, suppressSmall, type PublicCount } from '../domain/privacy';
 import type { Community } from './communities';
