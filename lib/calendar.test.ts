@@ -4,6 +4,7 @@ import {
   formatLocal,
   localDateTime,
   localDay,
+  localDaysBetween,
   localMonth,
   localWeekday,
   startOfLocalDay,
@@ -31,6 +32,13 @@ describe('community calendar', () => {
     expect(addLocalDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(startOfLocalMonth(lateNovemberUtc).toISOString()).toBe('2026-11-30T16:00:00.000Z');
     expect(startOfLocalMonth(lateNovemberUtc, 12).toISOString()).toBe('2025-11-30T16:00:00.000Z');
+  });
+
+  it('counts whole local days between two dates', () => {
+    expect(localDaysBetween('2026-12-01', '2026-12-01')).toBe(0);
+    expect(localDaysBetween('2026-02-27', '2026-03-01')).toBe(2);
+    expect(localDaysBetween('2026-12-31', '2026-12-01')).toBe(-30);
+    expect(localDaysBetween('2024-01-01', '2025-01-01')).toBe(366);
   });
 
   it('names the local weekday', () => {

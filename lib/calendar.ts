@@ -5,7 +5,16 @@
 // month or a local wall-clock instant. Pure (date-fns + @date-fns/tz), so the
 // server, the seed and browser code share it. See docs/ARCHITECTURE.md.
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays, addHours, addMonths, format, getISODay, startOfDay, startOfMonth } from 'date-fns';
+import {
+  addDays,
+  addHours,
+  addMonths,
+  differenceInCalendarDays,
+  format,
+  getISODay,
+  startOfDay,
+  startOfMonth,
+} from 'date-fns';
 
 /** The zone every community is read in; SQL that groups by local day uses the same name. */
 export const COMMUNITY_TIME_ZONE = 'Asia/Shanghai';
@@ -43,6 +52,11 @@ export function localDateTime(day: string, hhmm: string): Date {
 /** The local day `n` days after `day` (negative: before), 'YYYY-MM-DD'. */
 export function addLocalDays(day: string, n: number): string {
   return localDay(addDays(startOfLocalDay(day), n, { in: inZone }));
+}
+
+/** Whole local days from `from` to `to` ('YYYY-MM-DD'), `to` − `from`. */
+export function localDaysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(startOfLocalDay(to), startOfLocalDay(from), { in: inZone });
 }
 
 /** The instant the local month `back` months before the one holding `at` starts. */

@@ -1,9 +1,10 @@
 import { getSessionUser } from './auth/instance';
 import { getDb } from './db';
 import { appLive } from './runtime/app-runtime';
+import { localeFromHeaders } from './locale';
 import type { Context } from './trpc';
 
 export async function createContext(opts: { headers: Headers }): Promise<Context> {
   const [db, user] = await Promise.all([getDb(), getSessionUser(opts.headers)]);
-  return { db, user, live: appLive };
+  return { db, user, live: appLive, locale: localeFromHeaders(opts.headers) };
 }

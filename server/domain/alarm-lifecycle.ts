@@ -3,7 +3,8 @@
 // applies a move under a row lock and appends it to alarm_events; the live
 // sweep runs dueEscalations with the server clock, tests with their own.
 import { ALARM_STATES } from '~/db/vocab';
-import type { AlarmAction, AlarmSeverity, AlarmState } from '~/db/vocab';
+import type { AlarmAction, AlarmSeverity, AlarmState, ReviewState } from '~/db/vocab';
+import { DomainError } from './errors';
 
 export type AlarmMove = 'acknowledge' | 'start' | 'resolve' | 'close';
 
@@ -14,37 +15,26 @@ const MOVES: Record<AlarmMove, { from: AlarmState; to: AlarmState }> = {
   close: { from: 'resolved', to: 'closed' },
 };
 
-const STATE_LABEL: Record<AlarmState, string> = {
-  open: '待确认 / open',
-  acknowledged: '已确认 / acknowledged',
-  in_progress: '处置中 / in progress',
-  resolved: '已解决 / resolved',
-  closed: '已关闭 / closed',
-};
+export type MoveResult = { ok: true; to: AlarmState } | { ok: false; error: DomainError };
 
-export type MoveResult = { ok: true; to: AlarmState } | { ok: false; reason: string };
-
-/** Whether `move` is legal from `state`; a refusal says why, in both languages. */
+/** Whether `move` is legal from `state`; a refusal carries its code (already there, or the state it needs first). */
 export function alarmTransition(state: AlarmState, move: AlarmMove): MoveResult {
   const rule = MOVES[move];
   if (state === rule.from) return { ok: true, to: rule.to };
-  if (state === rule.to)
-    return {
-      ok: false,
-      reason: `告警已是${STATE_LABEL[state].split(' / ')[0]} / The alarm is already ${STATE_LABEL[state].split(' / ')[1]}`,
-    };
-  return {
-    ok: false,
-    reason: `${STATE_LABEL[state].split(' / ')[0]}的告警不能${MOVE_ZH[move]}，须先为${STATE_LABEL[rule.from].split(' / ')[0]} / Cannot ${move} an alarm that is ${STATE_LABEL[state].split(' / ')[1]}; it must be ${STATE_LABEL[rule.from].split(' / ')[1]} first`,
-  };
+  if (state === rule.to) return { ok: false, error: new DomainError('alarm.alreadyInState', { state }) };
+  return { ok: false, error: new DomainError('alarm.moveIllegal', { move, state, from: rule.from }) };
 }
 
-const MOVE_ZH: Record<AlarmMove, string> = {
-  acknowledge: '确认',
-  start: '开始处置',
-  resolve: '标记解决',
-  close: '关闭',
-};
+/**
+ * The review of a throwing alarm's incident: a pending one is confirmed or
+ * judged a false alarm; a confirmed one may then be referred to the police.
+ */
+export function reviewAllowed(state: ReviewState, decision: Exclude<ReviewState, 'pending'>): boolean {
+  return state === 'pending' || (state === 'confirmed' && decision === 'referred_police');
+}
+
+/** The desk's order: most severe first (0), then oldest first within a severity. */
+export const SEVERITY_RANK: Record<AlarmSeverity, number> = { critical: 0, major: 1, minor: 2, warning: 3 };
 
 /** The timestamp column each move stamps. */
 export const MOVE_STAMP: Record<AlarmMove, 'acknowledgedAt' | 'startedAt' | 'resolvedAt' | 'closedAt'> = {

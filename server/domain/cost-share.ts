@@ -3,6 +3,7 @@
 // fen going to the largest remainders (ties by room), so two runs — or a
 // resident with a calculator and the published table — agree.
 import type { SubsidyRule } from '~/db/vocab';
+import { DomainError } from './errors';
 
 /**
  * The published example table (docs/DOMAIN.md § Cost shares): floors 1–2 pay nothing, 3F 0.7,
@@ -18,7 +19,8 @@ export const DEFAULT_FLOOR_COEFFICIENTS: Readonly<Record<string, number>> = {
   7: 1.1,
 };
 
-export class CostShareError extends Error {}
+/** A cost that cannot be shared; a DomainError, so it reaches the caller with its code. */
+export class CostShareError extends DomainError<'costShare.invalidTotal' | 'costShare.noWeight'> {}
 
 /** Subsidy in fen: a percentage of the total up to a cap, or a fixed amount; never more than the total. */
 export function subsidyFen(totalFen: number, rule: SubsidyRule | null): number {
@@ -67,8 +69,7 @@ export function costShares(opts: {
   coefficients?: Readonly<Record<string, number>> | null;
 }): CostShares {
   const { totalFen, households } = opts;
-  if (!Number.isSafeInteger(totalFen) || totalFen < 0)
-    throw new CostShareError('total cost must be a whole, non-negative number of fen');
+  if (!Number.isSafeInteger(totalFen) || totalFen < 0) throw new CostShareError('costShare.invalidTotal');
   const table = opts.coefficients ?? DEFAULT_FLOOR_COEFFICIENTS;
   const subsidy = subsidyFen(totalFen, opts.subsidy);
   const payable = totalFen - subsidy;
@@ -78,8 +79,7 @@ export function costShares(opts: {
     return { ...h, coefficient, weight: BigInt(Math.round(coefficient * 1000)) * BigInt(Math.round(h.areaM2 * 100)) };
   });
   const totalWeight = rows.reduce((n, r) => n + r.weight, 0n);
-  if (payable > 0 && totalWeight === 0n)
-    throw new CostShareError('no household has a positive share weight to carry the cost');
+  if (payable > 0 && totalWeight === 0n) throw new CostShareError('costShare.noWeight');
 
   const pay = BigInt(payable);
   const parts = rows.map((r) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alarmTransition, dueEscalations } from './alarm-lifecycle';
+import { alarmTransition, dueEscalations, reviewAllowed } from './alarm-lifecycle';
 import { complianceByPlan, patrolChecks, type PlanSpec } from './patrol-compliance';
 import { isOverdue, legalMoves, rates, ratesByGridMonth, workOrderTransition, type RateInput } from './work-order-flow';
 
@@ -13,9 +13,11 @@ describe('alarm lifecycle', () => {
   it('refuses closing before resolving and acknowledging twice, with a reason', () => {
     const close = alarmTransition('acknowledged', 'close');
     expect(close.ok).toBe(false);
-    expect(!close.ok && close.reason).toMatch(/must be resolved first/);
+    expect(close).toMatchObject({
+      error: { code: 'alarm.moveIllegal', params: { state: 'acknowledged', from: 'resolved' } },
+    });
     const twice = alarmTransition('acknowledged', 'acknowledge');
-    expect(!twice.ok && twice.reason).toMatch(/already acknowledged/);
+    expect(twice).toMatchObject({ error: { code: 'alarm.alreadyInState', params: { state: 'acknowledged' } } });
   });
 });
 
@@ -132,11 +134,13 @@ describe('work orders', () => {
       to: 'transferred',
     });
     const silent = workOrderTransition('accepted', 'transfer');
-    expect(!silent.ok && silent.reason).toMatch(/needs the office it goes to/);
+    expect(silent).toMatchObject({ error: { code: 'workOrder.transferNeedsOffice' } });
     const noReason = workOrderTransition('pending', 'return', { note: '  ' });
-    expect(!noReason.ok && noReason.reason).toMatch(/needs a reason/);
+    expect(noReason).toMatchObject({ error: { code: 'workOrder.returnNeedsReason' } });
     const early = workOrderTransition('pending', 'finish');
-    expect(!early.ok && early.reason).toMatch(/must be accepted/);
+    expect(early).toMatchObject({
+      error: { code: 'workOrder.moveIllegal', params: { action: 'finish', state: 'pending' } },
+    });
     expect(workOrderTransition('done', 'visit').ok).toBe(false);
     expect(workOrderTransition('done', 'visit', { satisfaction: 5, resolved: 'yes' })).toEqual({
       ok: true,
@@ -202,5 +206,16 @@ describe('work orders', () => {
     expect(byMonth[1]).toMatchObject({ completionRate: 1, resolutionRate: 1, satisfactionRate: 0 });
     expect(byMonth[2]).toMatchObject({ completionRate: 0, resolutionRate: null, satisfactionRate: null });
     expect(rates([]).completionRate).toBeNull();
+  });
+});
+
+describe('throwing incident review', () => {
+  it('judges a pending incident once, then only refers a confirmed one to the police', () => {
+    expect(reviewAllowed('pending', 'confirmed')).toBe(true);
+    expect(reviewAllowed('pending', 'false_alarm')).toBe(true);
+    expect(reviewAllowed('confirmed', 'referred_police')).toBe(true);
+    expect(reviewAllowed('confirmed', 'false_alarm')).toBe(false);
+    expect(reviewAllowed('false_alarm', 'referred_police')).toBe(false);
+    expect(reviewAllowed('referred_police', 'referred_police')).toBe(false);
   });
 });

@@ -5,6 +5,15 @@
 // derived records are evidence: they are computed from stored check-ins
 // every time, never typed in.
 import type { PatrolFrequency } from '~/db/vocab';
+import {
+  addLocalDays,
+  localDateTime,
+  localDaysBetween,
+  localToday,
+  localWeekday,
+  startOfLocalDay,
+} from '~/lib/calendar';
+import { DomainError } from './errors';
 
 export type PlanSpec = {
   id: number;
@@ -41,35 +50,45 @@ export type CheckResult = {
 /** After the window closes, a check-in still counts — as late — for this long. */
 export const LATE_LIMIT_MINUTES = 60;
 
-const DAY_MS = 86_400_000;
-
-/** Asia/Shanghai has kept UTC+8 with no daylight saving since 1991. */
+/** The instant of local wall-clock time `hhmm` on local day `day`. */
 export function localInstant(day: string, hhmm: string): Date {
-  return new Date(`${day}T${hhmm}:00+08:00`);
-}
-
-function dayNumber(day: string): number {
-  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-}
-
-function isoWeekday(day: string): number {
-  const d = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
+  return localDateTime(day, hhmm);
 }
 
 export function runsOn(plan: PlanSpec, day: string): boolean {
   if (plan.frequency === 'daily') return true;
-  if (plan.frequency === 'weekly') return plan.weekdays.includes(isoWeekday(day));
-  const anchor = plan.anchorDate ?? day;
-  const diff = dayNumber(day) - dayNumber(anchor);
+  if (plan.frequency === 'weekly') return plan.weekdays.includes(localWeekday(startOfLocalDay(day)));
+  const diff = localDaysBetween(plan.anchorDate ?? day, day);
   return diff >= 0 && diff % 2 === 0;
 }
 
 /** Local days from `from` to `to`, inclusive. */
 export function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let n = dayNumber(from); n <= dayNumber(to); n++) out.push(new Date(n * DAY_MS).toISOString().slice(0, 10));
+  for (let day = from; day <= to; day = addLocalDays(day, 1)) out.push(day);
   return out;
+}
+
+/** The longest period a compliance report covers, in local days. */
+export const MAX_PERIOD_DAYS = 31;
+
+/**
+ * The report's period: `to` defaults to today and `from` to the week ending
+ * on `to`; a period runs forwards and spans at most MAX_PERIOD_DAYS days.
+ */
+export function compliancePeriod(
+  input: { from?: string; to?: string },
+  now: Date = new Date(),
+): { from: string; to: string } {
+  const to = input.to ?? localToday(now);
+  const from = input.from ?? addLocalDays(to, -6);
+  if (from > to || localDaysBetween(from, to) > MAX_PERIOD_DAYS) throw new DomainError('patrol.period');
+  return { from, to };
+}
+
+/** Check-ins that can satisfy a period's checks: a run may close up to a day after it starts (night rounds cross midnight). */
+export function checkinWindow(period: { from: string; to: string }): { since: Date; until: Date } {
+  return { since: startOfLocalDay(period.from), until: startOfLocalDay(addLocalDays(period.to, 2)) };
 }
 
 /**

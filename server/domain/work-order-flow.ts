@@ -1,6 +1,8 @@
 // Work orders (docs/DOMAIN.md § Work orders): the state machine, due times by category, the
 // overdue flag and the 12345 rates. Pure; the router applies and records moves.
 import type { WorkOrderAction, WorkOrderState } from '~/db/vocab';
+import { addHoursTo, localMonth } from '~/lib/calendar';
+import { DomainError } from './errors';
 
 // pending → accepted → returned | transferred → done → return visit → closed.
 // A returned order can be reopened (resubmitted) or closed as not ours; a
@@ -15,44 +17,23 @@ const MOVES: Record<WorkOrderAction, { from: readonly WorkOrderState[]; to: Work
   reopen: { from: ['returned'], to: 'pending' },
 };
 
-const ZH: Record<WorkOrderState, string> = {
-  pending: '待受理',
-  accepted: '已受理',
-  returned: '已退回',
-  transferred: '已转派',
-  done: '已办结',
-  return_visit: '已回访',
-  closed: '已关闭',
-};
-
-export type FlowResult = { ok: true; to: WorkOrderState } | { ok: false; reason: string };
+export type FlowResult = { ok: true; to: WorkOrderState } | { ok: false; error: DomainError };
 
 export type VisitInput = { satisfaction?: number; resolved?: 'yes' | 'no' };
 export type MoveInput = VisitInput & { note?: string };
 
 export function workOrderTransition(state: WorkOrderState, action: WorkOrderAction, input: MoveInput = {}): FlowResult {
   const rule = MOVES[action];
-  if (!rule.from.includes(state)) {
-    const need = rule.from.map((s) => ZH[s]).join('或');
-    return {
-      ok: false,
-      reason: `${ZH[state]}的工单不能执行此操作，须为${need} / Cannot ${action} a work order that is ${state}; it must be ${rule.from.join(' or ')}`,
-    };
-  }
+  if (!rule.from.includes(state))
+    return { ok: false, error: new DomainError('workOrder.moveIllegal', { action, state }) };
   // 满意率 and 解决率 come from the return visit: it must record both answers.
-  if (action === 'visit' && (input.satisfaction === undefined || input.resolved === undefined)) {
-    return {
-      ok: false,
-      reason: '回访须记录满意度和是否解决 / A return visit records the satisfaction and whether it was solved',
-    };
-  }
+  if (action === 'visit' && (input.satisfaction === undefined || input.resolved === undefined))
+    return { ok: false, error: new DomainError('workOrder.visitNeedsAnswers') };
   // A 12345 order sent back or passed on must say why, or to whom: the hotline audits both.
-  if (action === 'return' && !input.note?.trim()) {
-    return { ok: false, reason: '退回须说明理由 / Returning a work order needs a reason' };
-  }
-  if (action === 'transfer' && !input.note?.trim()) {
-    return { ok: false, reason: '转派须写明接收单位 / Transferring a work order needs the office it goes to' };
-  }
+  if (action === 'return' && !input.note?.trim())
+    return { ok: false, error: new DomainError('workOrder.returnNeedsReason') };
+  if (action === 'transfer' && !input.note?.trim())
+    return { ok: false, error: new DomainError('workOrder.transferNeedsOffice') };
   return { ok: true, to: rule.to };
 }
 
@@ -90,7 +71,7 @@ export const WORK_ORDER_CATEGORIES = Object.keys(DUE_HOURS) as readonly string[]
 export const DEFAULT_DUE_HOURS = 72;
 
 export function dueAt(category: string, openedAt: Date): Date {
-  return new Date(openedAt.getTime() + (DUE_HOURS[category] ?? DEFAULT_DUE_HOURS) * 3_600_000);
+  return addHoursTo(openedAt, DUE_HOURS[category] ?? DEFAULT_DUE_HOURS);
 }
 
 /** Late if it was finished after its due time, or is still unfinished past it. */
@@ -120,11 +101,6 @@ export type Rates = {
 };
 
 const COMPLETED: ReadonlySet<WorkOrderState> = new Set(['done', 'return_visit', 'closed']);
-
-/** Local (Asia/Shanghai, UTC+8, no daylight saving) month "YYYY-MM" of an instant. */
-export function localMonth(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
-}
 
 /**
  * 办结率 = finished (done, visited or closed) / all orders received;

@@ -1,17 +1,18 @@
 // Staff actions on alarms, applied under a row lock and appended to the audit
 // trail in the same transaction, then echoed to every console as a live frame.
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~/db/client';
-import { alarmEvents, alarms, type Alarm } from '~/db/schema';
+import { alarmEvents, alarms, incidents, type Alarm } from '~/db/schema';
 import type { AlarmAction } from '~/db/vocab';
 import {
   alarmTransition,
   dueEscalations,
   MOVE_STAMP,
+  reviewAllowed,
   type AlarmMove,
   type EscalationPolicy,
 } from '../domain/alarm-lifecycle';
+import { DomainError } from '../domain/errors';
 import type { LivePublisher } from '../live/publisher';
 import type { FrameAlarm, LiveChanges } from '../live/types';
 
@@ -60,7 +61,7 @@ export async function applyAlarmAction(
 ): Promise<Alarm> {
   const row = await db.transaction(async (tx) => {
     const [alarm] = await tx.select().from(alarms).where(eq(alarms.id, id)).for('update');
-    if (!alarm) throw new TRPCError({ code: 'NOT_FOUND', message: `没有这条告警 / No alarm ${id}` });
+    if (!alarm) throw new DomainError('alarm.notFound', { id });
     const set: Partial<typeof alarms.$inferInsert> = {};
     const trail: Array<typeof alarmEvents.$inferInsert> = [];
     const entry = (action: AlarmAction, note: string | null, to = alarm.state) =>
@@ -76,7 +77,7 @@ export async function applyAlarmAction(
       });
     if (change.move) {
       const result = alarmTransition(alarm.state, change.move);
-      if (!result.ok) throw new TRPCError({ code: 'CONFLICT', message: result.reason });
+      if (!result.ok) throw result.error;
       set.state = result.to;
       set[MOVE_STAMP[change.move]] = now;
       // Whoever acknowledges takes the alarm unless it was assigned already.
@@ -88,8 +89,7 @@ export async function applyAlarmAction(
       entry('assign', change.assignee);
     }
     if (change.note && !change.move) entry('note', change.note);
-    if (trail.length === 0)
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '没有要记录的操作 / Nothing to record' });
+    if (trail.length === 0) throw new DomainError('alarm.nothingToRecord');
     await tx.insert(alarmEvents).values(trail);
     if (Object.keys(set).length === 0) return alarm;
     const [updated] = await tx.update(alarms).set(set).where(eq(alarms.id, id)).returning();
@@ -116,6 +116,37 @@ export async function appendAlarmEvent(
     actor,
     note,
   });
+}
+
+export type ReviewDecision = 'confirmed' | 'false_alarm' | 'referred_police';
+
+/**
+ * The review of a throwing alarm's incident: confirmed, a false alarm, or
+ * referred to the police (pending → confirmed | false alarm → referred),
+ * citing the evidence clip it was judged on; one audit entry on the alarm.
+ */
+export async function reviewAlarm(
+  db: Db,
+  id: number,
+  actor: string,
+  review: { decision: ReviewDecision; evidence: string; note?: string },
+): Promise<{ incidentId: number; reviewState: ReviewDecision }> {
+  const [alarm] = await db.select().from(alarms).where(eq(alarms.id, id));
+  if (!alarm) throw new DomainError('alarm.notFound', { id });
+  if (alarm.incidentId === null) throw new DomainError('alarm.noIncident');
+  const [incident] = await db.select().from(incidents).where(eq(incidents.id, alarm.incidentId));
+  if (!incident) throw new DomainError('incident.notFound', { id: alarm.incidentId });
+  if (!reviewAllowed(incident.reviewState, review.decision))
+    throw new DomainError('incident.alreadyReviewed', { state: incident.reviewState });
+  await db.update(incidents).set({ reviewState: review.decision }).where(eq(incidents.id, incident.id));
+  await appendAlarmEvent(
+    db,
+    alarm,
+    'review',
+    actor,
+    `${review.decision} · ${review.evidence}${review.note ? ` · ${review.note}` : ''}`,
+  );
+  return { incidentId: incident.id, reviewState: review.decision };
 }
 
 /**

@@ -1,7 +1,6 @@
 // Residents' reports from the public form: no login, rate-limited per client
 // address, and nothing personal shown back (docs/DOMAIN.md § Privacy) — the reporter gets
 // a reference that reveals only the order's state.
-import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
@@ -9,8 +8,9 @@ import type { Db } from '~/db/client';
 import { buildings, units } from '~/db/schema';
 import { PUBLIC_AREAS } from '~/db/vocab';
 import { env } from '../env';
-import { communityBySlug } from '../routers/_inputs';
+import { DomainError } from '../domain/errors';
 import type { LivePublisher } from '../live/publisher';
+import { communityBySlug } from '../queries/communities';
 import { openWorkOrder } from './work-order-ops';
 
 /** What a resident can report; each maps to a due time in server/domain/work-order-flow.ts. */
@@ -31,7 +31,7 @@ export type ReportForm = z.infer<typeof reportForm>;
 /** The community of a report URL, or null (the pages answer 404) when there is none. */
 async function reportCommunity(db: Db, slug: string) {
   return communityBySlug(db, slug).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
+    if (error instanceof DomainError && error.code === 'community.notFound') return null;
     throw error;
   });
 }

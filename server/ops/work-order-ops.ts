@@ -1,13 +1,24 @@
 // Opening and moving work orders; each move appends to work_order_events and,
 // once committed, reaches every console as a live frame.
 import { randomBytes } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~/db/client';
-import { buildings, gridBuildings, units, workOrderEvents, workOrders, type WorkOrder } from '~/db/schema';
+import {
+  alarms,
+  buildings,
+  devices,
+  gridBuildings,
+  units,
+  workOrderEvents,
+  workOrders,
+  type WorkOrder,
+} from '~/db/schema';
 import type { PublicArea, WorkOrderAction, WorkOrderSource } from '~/db/vocab';
+import { DomainError } from '../domain/errors';
 import { dueAt, workOrderTransition, type MoveInput } from '../domain/work-order-flow';
 import type { LivePublisher } from '../live/publisher';
+import { alarmKindZh } from './alarm-kind-words';
+import { appendAlarmEvent } from './alarm-ops';
 
 /** Tells every console an order was opened or moved. */
 export function publishWorkOrders(live: LivePublisher, rows: readonly WorkOrder[]): void {
@@ -66,7 +77,7 @@ export async function openWorkOrder(db: Db, live: LivePublisher, o: NewWorkOrder
       .select({ buildingId: units.buildingId, name: units.name })
       .from(units)
       .where(eq(units.id, o.place.unitId));
-    if (!u) throw new TRPCError({ code: 'BAD_REQUEST', message: '没有这个单元 / No such unit' });
+    if (!u) throw new DomainError('place.unitNotFound');
     buildingId = u.buildingId;
     label = u.name;
   }
@@ -75,8 +86,7 @@ export async function openWorkOrder(db: Db, live: LivePublisher, o: NewWorkOrder
       .select({ name: buildings.name, communityId: buildings.communityId })
       .from(buildings)
       .where(eq(buildings.id, buildingId));
-    if (!b || b.communityId !== o.communityId)
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '楼栋不属于该社区 / The building is not in this community' });
+    if (!b || b.communityId !== o.communityId) throw new DomainError('place.buildingNotInCommunity');
     label = `${b.name}${label}${o.place.floor ? `${o.place.floor}层` : ''}`;
     const [g] = await db
       .select({ gridId: gridBuildings.gridId })
@@ -85,7 +95,7 @@ export async function openWorkOrder(db: Db, live: LivePublisher, o: NewWorkOrder
       .limit(1);
     gridId = g?.gridId ?? null;
   }
-  if (!label) throw new TRPCError({ code: 'BAD_REQUEST', message: '请选择地点 / Choose a place' });
+  if (!label) throw new DomainError('place.required');
   const [row] = await db
     .insert(workOrders)
     .values({
@@ -116,6 +126,68 @@ export async function openWorkOrder(db: Db, live: LivePublisher, o: NewWorkOrder
   return row;
 }
 
+/** A staff member's order (not from an alarm): the place is checked before it is opened. */
+export type StaffWorkOrder = Omit<NewWorkOrder, 'alarmId' | 'now'>;
+
+/**
+ * Opened by staff: a grid member's finding, a 12345 hotline order, or a
+ * resident's report taken by phone or at the desk. The place is a building
+ * (optionally a unit and floor) or a public area, never both; the due time
+ * follows from the category.
+ */
+export async function createWorkOrder(db: Db, live: LivePublisher, o: StaffWorkOrder): Promise<WorkOrder> {
+  const { buildingId, unitId, floor, publicArea } = o.place;
+  const inBuilding = buildingId !== undefined || unitId !== undefined;
+  if (inBuilding === (publicArea !== undefined)) throw new DomainError('place.buildingOrArea');
+  if (floor !== undefined && !inBuilding) throw new DomainError('place.floorNeedsBuilding');
+  if (unitId !== undefined && buildingId !== undefined) {
+    const [u] = await db.select({ buildingId: units.buildingId }).from(units).where(eq(units.id, unitId));
+    if (u?.buildingId !== buildingId) throw new DomainError('place.unitNotInBuilding');
+  }
+  if (floor !== undefined && buildingId !== undefined) {
+    const [b] = await db.select({ floors: buildings.floors }).from(buildings).where(eq(buildings.id, buildingId));
+    if (b && (floor > b.floors || floor === 0)) throw new DomainError('place.floorOutOfRange', { floors: b.floors });
+  }
+  return openWorkOrder(db, live, o);
+}
+
+/** One click on the alarm desk: a work order at the alarm's place, linked back in the alarm's trail. */
+export async function openWorkOrderFromAlarm(
+  db: Db,
+  live: LivePublisher,
+  alarmId: number,
+  actor: string,
+): Promise<WorkOrder> {
+  const [alarm] = await db.select().from(alarms).where(eq(alarms.id, alarmId));
+  if (!alarm) throw new DomainError('alarm.notFound', { id: alarmId });
+  const [existing] = await db
+    .select({ code: workOrders.code })
+    .from(workOrders)
+    .where(eq(workOrders.alarmId, alarm.id));
+  if (existing) throw new DomainError('workOrder.existsForAlarm', { code: existing.code });
+  const [device] =
+    alarm.deviceId === null
+      ? []
+      : await db
+          .select({ buildingId: devices.buildingId, name: devices.name })
+          .from(devices)
+          .where(eq(devices.id, alarm.deviceId));
+  const deviceBuildingId = device?.buildingId ?? null;
+  // The order, like every other, is written in Chinese, naming the device.
+  const title = alarmKindZh(alarm.kind);
+  const order = await openWorkOrder(db, live, {
+    communityId: alarm.communityId,
+    source: 'sensor_alarm',
+    category: alarm.kind === 'smoke' ? '烟感报警处置' : '设施维修',
+    description: device && !title.includes(device.name) ? `${title}（${device.name}）` : title,
+    place: deviceBuildingId ? { buildingId: deviceBuildingId } : { publicArea: 'road' },
+    alarmId: alarm.id,
+    actor,
+  });
+  await appendAlarmEvent(db, alarm, 'work_order', actor, order.code);
+  return order;
+}
+
 export type MoveExtra = MoveInput & {
   /** A photo reference for the move: before the work when accepting, after it when finishing. */
   photo?: string;
@@ -131,15 +203,14 @@ export type MoveExtra = MoveInput & {
 function photosFor(
   action: WorkOrderAction,
   extra: MoveExtra,
-): { before: string[]; after: string[] } | { error: string } {
+): { before: string[]; after: string[] } | { error: DomainError } {
   const before = [extra.beforePhoto, action === 'accept' ? extra.photo : undefined].filter((p): p is string => !!p);
   const after = [extra.afterPhoto, action === 'finish' ? extra.photo : undefined].filter((p): p is string => !!p);
   if (before.length > 0 && action !== 'accept' && action !== 'finish')
-    return { error: '处置前照片随受理或办结登记 / Before photos go with accepting or finishing' };
-  if (after.length > 0 && action !== 'finish')
-    return { error: '处置后照片随办结登记 / After photos go with finishing' };
+    return { error: new DomainError('workOrder.beforePhotoMove') };
+  if (after.length > 0 && action !== 'finish') return { error: new DomainError('workOrder.afterPhotoMove') };
   if (extra.photo && action !== 'accept' && action !== 'finish')
-    return { error: '照片随受理或办结登记 / Photos go with accepting or finishing' };
+    return { error: new DomainError('workOrder.photoMove') };
   return { before, after };
 }
 
@@ -153,12 +224,12 @@ export async function moveWorkOrder(
   now = new Date(),
 ): Promise<WorkOrder> {
   const photos = photosFor(action, extra);
-  if ('error' in photos) throw new TRPCError({ code: 'BAD_REQUEST', message: photos.error });
+  if ('error' in photos) throw photos.error;
   const moved = await db.transaction(async (tx) => {
     const [o] = await tx.select().from(workOrders).where(eq(workOrders.id, id)).for('update');
-    if (!o) throw new TRPCError({ code: 'NOT_FOUND', message: `没有这张工单 / No work order ${id}` });
+    if (!o) throw new DomainError('workOrder.notFound', { id });
     const result = workOrderTransition(o.state, action, extra);
-    if (!result.ok) throw new TRPCError({ code: 'CONFLICT', message: result.reason });
+    if (!result.ok) throw result.error;
     const set: Partial<typeof workOrders.$inferInsert> = { state: result.to };
     if (action === 'accept') set.acceptedAt = now;
     if (action === 'finish') set.doneAt = now;
@@ -175,7 +246,7 @@ export async function moveWorkOrder(
       .set(set)
       .where(and(eq(workOrders.id, id), eq(workOrders.state, o.state)))
       .returning();
-    if (!row) throw new TRPCError({ code: 'CONFLICT', message: '工单刚被他人更改 / The work order just changed' });
+    if (!row) throw new DomainError('workOrder.changed');
     await tx.insert(workOrderEvents).values({
       workOrderId: id,
       action,

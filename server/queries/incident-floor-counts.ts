@@ -17,6 +17,7 @@ import { and, asc, between, eq, gte, isNotNull, lt, or, sql, type SQL } from 'dr
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { incidentFloorDaily, incidentFloorMonthly, incidents } from '../../db/schema';
+import { LOCAL_ZONE } from './local-zone';
 
 export type IncidentFloorCountsQuery = {
   communityId: number;
@@ -173,8 +174,8 @@ export async function incidentFloorCountsDirect(db: Db, q: IncidentFloorCountsQu
         eq(i.kind, 'throwing'),
         // The rollups skip incidents with no building; so must the oracle.
         isNotNull(i.buildingId),
-        gte(i.occurredAt, sql`(${q.from}::date)::timestamp at time zone 'Asia/Shanghai'`),
-        lt(i.occurredAt, sql`(${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`),
+        gte(i.occurredAt, sql`(${q.from}::date)::timestamp at time zone ${LOCAL_ZONE}`),
+        lt(i.occurredAt, sql`(${q.to}::date + 1)::timestamp at time zone ${LOCAL_ZONE}`),
         q.buildingId === undefined ? undefined : eq(i.buildingId, q.buildingId),
       ),
     )

@@ -4,11 +4,65 @@
 // reporters and evidence are read only inside count(*).
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
-import type { DeviceClass, RetrofitStage } from '~/db/vocab';
+import { DEVICE_CLASSES, type DeviceClass, type RetrofitStage } from '~/db/vocab';
+import { localDateTime, localMonth, startOfLocalMonth } from '~/lib/calendar';
 import { bandOf, floorBands } from '../domain/floor-bands';
 import { MIN_GROUP_HOUSEHOLDS, suppressSmall, type PublicCount } from '../domain/privacy';
+import type { Community } from './communities';
+import { LOCAL_ZONE } from './local-zone';
 
 export type ElevatorState = 'running' | 'stopped';
+
+/** The community's public figures: counts of buildings, units, households (suppressed when small), elevators and devices. */
+export async function publicCommunity(db: Db, c: Community) {
+  const [totals] = await selectRows<{
+    buildings: number;
+    units: number;
+    households: number;
+    retrofitCases: number;
+    elevatorsInService: number;
+    originalElevators: number;
+  }>(
+    db,
+    sql`select
+          (select count(*)::int from buildings b where b.community_id = ${c.id}) as buildings,
+          (select count(*)::int from units u join buildings b on b.id = u.building_id where b.community_id = ${c.id}) as units,
+          (select count(*)::int from households h join units u on u.id = h.unit_id join buildings b on b.id = u.building_id where b.community_id = ${c.id}) as households,
+          (select count(*)::int from retrofit_cases r join units u on u.id = r.unit_id join buildings b on b.id = u.building_id
+             where b.community_id = ${c.id}) as "retrofitCases",
+          (select count(*)::int from retrofit_cases r join units u on u.id = r.unit_id join buildings b on b.id = u.building_id
+             where b.community_id = ${c.id} and r.stage = 'in_service') as "elevatorsInService",
+          (select count(*)::int from units u join buildings b on b.id = u.building_id
+             where b.community_id = ${c.id} and u.has_original_elevator) as "originalElevators"`,
+  );
+  const byClass = await selectRows<{ class: DeviceClass; total: number; online: number }>(
+    db,
+    sql`select class, count(*)::int as total, count(*) filter (where status = 'online')::int as online
+        from devices where community_id = ${c.id} group by class`,
+  );
+  byClass.sort((a, b) => DEVICE_CLASSES.indexOf(a.class) - DEVICE_CLASSES.indexOf(b.class));
+  return {
+    community: {
+      slug: c.slug,
+      name: c.name,
+      nameEn: c.nameEn,
+      neighbourhood: c.neighbourhood,
+      street: c.street,
+      district: c.district,
+    },
+    buildings: totals?.buildings ?? 0,
+    units: totals?.units ?? 0,
+    households: suppressSmall(totals?.households ?? 0),
+    retrofitCases: totals?.retrofitCases ?? 0,
+    elevatorsInService: totals?.elevatorsInService ?? 0,
+    originalElevators: totals?.originalElevators ?? 0,
+    devices: {
+      total: byClass.reduce((n, r) => n + r.total, 0),
+      online: byClass.reduce((n, r) => n + r.online, 0),
+      byClass,
+    },
+  };
+}
 
 /** Stage of every unit, building by building, and whether its elevator runs. */
 export async function publicRetrofit(db: Db, communityId: number) {
@@ -98,12 +152,8 @@ export async function publicFacilities(db: Db, communityId: number) {
 
 /** First days of the `n` local months ending with `today`'s, oldest first, as 'YYYY-MM'. */
 export function lastMonths(today: string, n: number): string[] {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7)) - 1;
-  return Array.from({ length: n }, (_, k) => {
-    const d = new Date(Date.UTC(y, m - (n - 1 - k), 1));
-    return d.toISOString().slice(0, 7);
-  });
+  const noon = localDateTime(today, '12:00');
+  return Array.from({ length: n }, (_, k) => localMonth(startOfLocalMonth(noon, n - 1 - k)));
 }
 
 /**
@@ -135,14 +185,14 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
     ),
     selectRows<{ month: string; n: number }>(
       db,
-      sql`select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n
+      sql`select to_char(occurred_at at time zone ${LOCAL_ZONE}, 'YYYY-MM') as month, count(*)::int as n
           from incidents where community_id = ${communityId} and kind = 'ebike_elevator'
-            and occurred_at >= (${since}::date::timestamp at time zone 'Asia/Shanghai')
+            and occurred_at >= (${since}::date::timestamp at time zone ${LOCAL_ZONE})
           group by 1`,
     ),
     selectRows<{ month: string | null }>(
       db,
-      sql`select to_char(min(occurred_at) at time zone 'Asia/Shanghai', 'YYYY-MM') as month from incidents where community_id = ${communityId}`,
+      sql`select to_char(min(occurred_at) at time zone ${LOCAL_ZONE}, 'YYYY-MM') as month from incidents where community_id = ${communityId}`,
     ),
   ]);
   const recordsFrom = first?.month ?? null;

@@ -3,10 +3,10 @@
 // arrived (never who or what), and its elevator. Stage notes, "by" and
 // stalled reasons are free text typed by staff and stay off the page: only
 // the notice's own fields were written to be posted in the stairwell.
-import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
 import { RETROFIT_STAGES, stageIndex, type RetrofitStage } from '~/db/vocab';
+import { DomainError } from '../domain/errors';
 import { suppressSmall } from '../domain/privacy';
 import { publicityPeriod } from '../domain/stage-rules';
 import type { ElevatorState } from './public-community';
@@ -26,11 +26,7 @@ export async function publicUnit(db: Db, communityId: number, building: string, 
         from units u join buildings b on b.id = u.building_id
         where b.community_id = ${communityId} and b.number = ${building} and u.ordinal = ${ordinal}`,
   );
-  if (!u)
-    throw new TRPCError({
-      code: 'NOT_FOUND',
-      message: `没有 ${building} 号楼 ${ordinal} 单元 / No unit ${building}-${ordinal}`,
-    });
+  if (!u) throw new DomainError('unit.notFound', { building, unit: ordinal });
   const [cases, history, lifts] = await Promise.all([
     selectRows<{
       id: number;

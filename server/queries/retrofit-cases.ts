@@ -1,20 +1,25 @@
 // Retrofit cases of a community with what the domain rules need: stage
 // history, each household's ballot (room, floor, area, vote, occupied flag)
 // and age-band counts, and objections. Owner names and phones are never read.
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import {
   buildings,
   households,
   retrofitCases,
+  retrofitMeetings,
   retrofitObjections,
   retrofitStageChanges,
   retrofitVotes,
   units,
 } from '~/db/schema';
 import type { Vote } from '~/db/vocab';
+import { localToday } from '~/lib/calendar';
 import { evaluateConsent } from '../domain/consent';
-import { subsidyFen } from '../domain/cost-share';
+import { costShares, subsidyFen } from '../domain/cost-share';
+import { DomainError } from '../domain/errors';
+import { publicityPeriod } from '../domain/stage-rules';
+import type { Community } from './communities';
 
 export type CaseHousehold = {
   householdId: number;
@@ -132,3 +137,146 @@ export async function loadCases(db: Db, where: { communityId: number; caseId?: n
 }
 
 export type LoadedCase = Awaited<ReturnType<typeof loadCases>>[number];
+
+/** One case, wherever it is; refused as `retrofit.caseNotFound`. */
+export async function retrofitCase(db: Db, caseId: number): Promise<LoadedCase> {
+  const [row] = await db
+    .select({ communityId: buildings.communityId })
+    .from(retrofitCases)
+    .innerJoin(units, eq(units.id, retrofitCases.unitId))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .where(eq(retrofitCases.id, caseId));
+  const [found] = row ? await loadCases(db, { communityId: row.communityId, caseId }) : [];
+  if (!found) throw new DomainError('retrofit.caseNotFound', { id: caseId });
+  return found;
+}
+
+type Tally = Record<Vote, { households: number; areaM2: number }>;
+
+function emptyTally(): Tally {
+  return {
+    agree: { households: 0, areaM2: 0 },
+    oppose: { households: 0, areaM2: 0 },
+    abstain: { households: 0, areaM2: 0 },
+    not_voted: { households: 0, areaM2: 0 },
+  };
+}
+
+/** Every unit's retrofit case: stage, the date of each stage change, and the vote tally. */
+export async function retrofitByUnit(db: Db, communityId: number) {
+  const cases = await db
+    .select({
+      caseId: retrofitCases.id,
+      unitId: units.id,
+      unitName: units.name,
+      buildingId: buildings.id,
+      buildingNumber: buildings.number,
+      buildingName: buildings.name,
+      stage: retrofitCases.stage,
+      stalledReason: retrofitCases.stalledReason,
+      publicityDays: retrofitCases.publicityDays,
+      consentRule: retrofitCases.consentRule,
+      totalCostFen: retrofitCases.totalCostFen,
+      subsidyRule: retrofitCases.subsidyRule,
+    })
+    .from(retrofitCases)
+    .innerJoin(units, eq(units.id, retrofitCases.unitId))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .where(eq(buildings.communityId, communityId))
+    .orderBy(asc(buildings.id), asc(units.ordinal));
+  const caseIds = cases.map((c) => c.caseId);
+  if (caseIds.length === 0) return [];
+  const [changes, votes] = await Promise.all([
+    db
+      .select({ caseId: retrofitStageChanges.caseId, stage: retrofitStageChanges.stage, on: retrofitStageChanges.on })
+      .from(retrofitStageChanges)
+      .where(inArray(retrofitStageChanges.caseId, caseIds))
+      .orderBy(asc(retrofitStageChanges.on), asc(retrofitStageChanges.id)),
+    db
+      .select({
+        caseId: retrofitVotes.caseId,
+        vote: retrofitVotes.vote,
+        households: sql<number>`count(*)::int`,
+        areaM2: sql<number>`coalesce(sum(${households.areaM2}), 0)::float8`,
+      })
+      .from(retrofitVotes)
+      .innerJoin(households, eq(households.id, retrofitVotes.householdId))
+      .where(inArray(retrofitVotes.caseId, caseIds))
+      .groupBy(retrofitVotes.caseId, retrofitVotes.vote),
+  ]);
+  return cases.map((c) => {
+    const tally = emptyTally();
+    for (const v of votes) if (v.caseId === c.caseId) tally[v.vote] = { households: v.households, areaM2: v.areaM2 };
+    return {
+      ...c,
+      history: changes.filter((h) => h.caseId === c.caseId).map(({ stage, on }) => ({ stage, on })),
+      tally,
+    };
+  });
+}
+
+/** The pipeline view of a case: planners see rooms and areas, never owners. */
+function pipelineCase(c: LoadedCase, today: string) {
+  const period = publicityPeriod(c, today);
+  return {
+    caseId: c.caseId,
+    unitId: c.unitId,
+    buildingNumber: c.buildingNumber,
+    buildingName: c.buildingName,
+    unitName: c.unitName,
+    floors: c.floors,
+    stage: c.stage,
+    stalledReason: c.stalledReason,
+    consentRule: c.consentRule,
+    totalCostFen: c.totalCostFen,
+    subsidyFen: c.subsidyFen,
+    history: c.history,
+    publicity: period && {
+      ...period,
+      days: c.publicityDays,
+      proposal: c.publicityProposal,
+      objectionChannel: c.objectionChannel,
+      running: c.stage === 'publicity',
+    },
+    objections: c.objections,
+    consent: c.consent,
+    intentRegistered: c.households.filter((h) => h.intentRegistered).length,
+    households: c.households.length,
+  };
+}
+
+/** The pipeline by unit: stages with dates and notes, publicity, objections, consent, and the joint-meeting log. */
+export async function retrofitPipeline(db: Db, community: Community, now = new Date()) {
+  const today = localToday(now);
+  const [cases, meetings] = await Promise.all([
+    loadCases(db, { communityId: community.id }),
+    db
+      .select({
+        id: retrofitMeetings.id,
+        heldOn: retrofitMeetings.heldOn,
+        attendees: retrofitMeetings.attendees,
+        concerns: retrofitMeetings.concerns,
+      })
+      .from(retrofitMeetings)
+      .where(eq(retrofitMeetings.communityId, community.id))
+      .orderBy(sql`${retrofitMeetings.heldOn} desc`),
+  ]);
+  return {
+    today,
+    community: { slug: community.slug, name: community.name, nameEn: community.nameEn },
+    cases: cases.map((c) => pipelineCase(c, today)),
+    meetings,
+  };
+}
+
+/** Each household's share of a case's cost, by room, floor and area; null before the cost is known. */
+export async function caseCostShares(db: Db, caseId: number) {
+  const c = await retrofitCase(db, caseId);
+  if (c.totalCostFen === null) return null;
+  return costShares({
+    totalFen: c.totalCostFen,
+    subsidy: c.subsidyRule,
+    households: c.households,
+    coefficients: c.floorCoefficients,
+  });
+}

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
 import { ALARM_SEVERITIES, RETROFIT_STAGES_ALL } from '~/db/vocab';
+import { LOCAL_ZONE } from './local-zone';
 
 const ACTIVE_ALARM = sql`('open', 'acknowledged', 'in_progress')`;
 // Floor bands as the throwing cameras watch them (one camera per band of floors).
@@ -67,7 +68,7 @@ async function panelRows(db: Db, communityIds: number[]): Promise<PanelRows> {
     sql`, `,
   );
   // Months in China time, as the community counts them.
-  const month = sql`date_trunc('month', now() at time zone 'Asia/Shanghai')`;
+  const month = sql`date_trunc('month', now() at time zone ${LOCAL_ZONE})`;
   const [devices, alarms, bands, ebike, due, checkins, orders, retrofit, buildings] = await Promise.all([
     selectRows<PanelRows['devices'][number]>(
       db,
@@ -87,19 +88,19 @@ async function panelRows(db: Db, communityIds: number[]): Promise<PanelRows> {
       select cid, ${BAND} as band,
         count(*) filter (where m = 0)::int as "thisMonth", count(*) filter (where m = 1)::int as "lastMonth"
       from (select community_id as cid, coalesce(floor, floor_band_from, 1) as f,
-              case when (occurred_at at time zone 'Asia/Shanghai') >= ${month} then 0 else 1 end as m
+              case when (occurred_at at time zone ${LOCAL_ZONE}) >= ${month} then 0 else 1 end as m
             from incidents where community_id in (${ids}) and kind = 'throwing'
-              and (occurred_at at time zone 'Asia/Shanghai') >= ${month} - interval '1 month') x
+              and (occurred_at at time zone ${LOCAL_ZONE}) >= ${month} - interval '1 month') x
       group by 1, 2`,
     ),
     selectRows<PanelRows['ebike'][number]>(
       db,
       sql`
       select community_id as cid,
-             count(*) filter (where (occurred_at at time zone 'Asia/Shanghai') >= ${month})::int as "thisMonth",
-             count(*) filter (where (occurred_at at time zone 'Asia/Shanghai') < ${month})::int as "lastMonth"
+             count(*) filter (where (occurred_at at time zone ${LOCAL_ZONE}) >= ${month})::int as "thisMonth",
+             count(*) filter (where (occurred_at at time zone ${LOCAL_ZONE}) < ${month})::int as "lastMonth"
       from incidents where community_id in (${ids}) and kind = 'ebike_elevator'
-        and (occurred_at at time zone 'Asia/Shanghai') >= ${month} - interval '1 month'
+        and (occurred_at at time zone ${LOCAL_ZONE}) >= ${month} - interval '1 month'
       group by community_id`,
     ),
     // Due over the last 7 days: a daily plan's route points every day, a weekly plan's on each of its weekdays.

@@ -1,5 +1,4 @@
-import { asc } from 'drizzle-orm';
-import { users } from '~/db/schema';
+import { accountList } from '../queries/accounts';
 import { adminProcedure, createTRPCRouter, residentProcedure } from '../trpc';
 
 export const accountRouter = createTRPCRouter({
@@ -7,10 +6,5 @@ export const accountRouter = createTRPCRouter({
   me: residentProcedure.query(({ ctx }) => ctx.user),
 
   /** All accounts and their roles, for the admin. */
-  list: adminProcedure.query(({ ctx }) =>
-    ctx.db
-      .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
-      .from(users)
-      .orderBy(asc(users.email)),
-  ),
+  list: adminProcedure.query(({ ctx }) => accountList(ctx.db)),
 });

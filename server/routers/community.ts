@@ -1,68 +1,12 @@
-import { asc, sql } from 'drizzle-orm';
-import { selectRows } from '~/db/client';
-import { communities } from '~/db/schema';
+import { communityList, communityOverview, publicCommunityBySlug } from '../queries/communities';
 import { createTRPCRouter, plannerProcedure, publicProcedure } from '../trpc';
-import { communityBySlug, slugInput } from './_inputs';
-
-const publicFields = {
-  id: communities.id,
-  slug: communities.slug,
-  name: communities.name,
-  nameEn: communities.nameEn,
-  neighbourhood: communities.neighbourhood,
-  street: communities.street,
-  district: communities.district,
-};
+import { slugInput } from './_inputs';
 
 export const communityRouter = createTRPCRouter({
-  list: publicProcedure.query(({ ctx }) => ctx.db.select(publicFields).from(communities).orderBy(asc(communities.id))),
+  list: publicProcedure.query(({ ctx }) => communityList(ctx.db)),
 
-  bySlug: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
-    const c = await communityBySlug(ctx.db, input.slug);
-    return {
-      id: c.id,
-      slug: c.slug,
-      name: c.name,
-      nameEn: c.nameEn,
-      neighbourhood: c.neighbourhood,
-      street: c.street,
-      district: c.district,
-      anchorLng: c.anchorLng,
-      anchorLat: c.anchorLat,
-    };
-  }),
+  bySlug: publicProcedure.input(slugInput).query(({ ctx, input }) => publicCommunityBySlug(ctx.db, input.slug)),
 
   /** The console's community list: one line of key figures per community. */
-  overview: plannerProcedure.query(({ ctx }) =>
-    selectRows<{
-      id: number;
-      slug: string;
-      name: string;
-      nameEn: string;
-      street: string;
-      buildings: number;
-      units: number;
-      households: number;
-      devices: number;
-      devicesOnline: number;
-      openAlarms: number;
-      retrofitSigned: number;
-      elevatorsInService: number;
-    }>(
-      ctx.db,
-      sql`
-      select c.id, c.slug, c.name, c.name_en as "nameEn", c.street,
-        (select count(*)::int from buildings b where b.community_id = c.id) as buildings,
-        (select count(*)::int from units u join buildings b on b.id = u.building_id where b.community_id = c.id) as units,
-        (select count(*)::int from households h join units u on u.id = h.unit_id join buildings b on b.id = u.building_id where b.community_id = c.id) as households,
-        (select count(*)::int from devices d where d.community_id = c.id) as devices,
-        (select count(*)::int from devices d where d.community_id = c.id and d.status = 'online') as "devicesOnline",
-        (select count(*)::int from alarms a where a.community_id = c.id and a.state in ('open', 'acknowledged', 'in_progress')) as "openAlarms",
-        (select count(*)::int from retrofit_cases r join units u on u.id = r.unit_id join buildings b on b.id = u.building_id
-           where b.community_id = c.id and r.stage in ('signed','design','publicity','permit','construction','acceptance','in_service')) as "retrofitSigned",
-        (select count(*)::int from retrofit_cases r join units u on u.id = r.unit_id join buildings b on b.id = u.building_id
-           where b.community_id = c.id and r.stage = 'in_service') as "elevatorsInService"
-      from communities c order by c.id`,
-    ),
-  ),
+  overview: plannerProcedure.query(({ ctx }) => communityOverview(ctx.db)),
 });

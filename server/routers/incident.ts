@@ -1,10 +1,10 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { incidents } from '~/db/schema';
 import { INCIDENT_KINDS } from '~/db/vocab';
+import { communityBySlug } from '../queries/communities';
 import { incidentFloorCounts } from '../queries/incident-floor-counts';
+import { recentIncidents } from '../queries/incidents';
 import { createTRPCRouter, staffProcedure } from '../trpc';
-import { communityBySlug, localDate, slugInput } from './_inputs';
+import { localDate, slugInput } from './_inputs';
 
 export const incidentRouter = createTRPCRouter({
   /** Throwing incidents counted by building × floor over a period (from the rollup). */
@@ -29,13 +29,6 @@ export const incidentRouter = createTRPCRouter({
     )
     .query(async ({ ctx, input }) => {
       const community = await communityBySlug(ctx.db, input.slug);
-      const where: SQL[] = [eq(incidents.communityId, community.id)];
-      if (input.kind) where.push(eq(incidents.kind, input.kind));
-      return ctx.db
-        .select()
-        .from(incidents)
-        .where(and(...where))
-        .orderBy(desc(incidents.occurredAt))
-        .limit(input.limit);
+      return recentIncidents(ctx.db, { communityId: community.id, kind: input.kind, limit: input.limit });
     }),
 });

@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { getRuntime } from '../runtime/app-runtime';
 import { streamLive } from '../live/stream';
+import { communityBySlug } from '../queries/communities';
 import { createTRPCRouter, staffProcedure } from '../trpc';
-import { communityBySlug, slugInput } from './_inputs';
+import { slugInput } from './_inputs';
 
 /** tRPC's httpSubscriptionLink sends the last tracked id back as `lastEventId` when it reconnects. */
 const lastEventId = z
@@ -14,15 +15,15 @@ const lastEventId = z
   .nullish();
 
 export const liveRouter = createTRPCRouter({
-  /** One community's device statuses, alarms and incidents as they change. */
-  community: staffProcedure.input(slugInput.extend({ lastEventId })).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }) {
+  /**
+   * One community's device statuses, alarms and incidents as they change. The
+   * community is looked up before the stream starts, so an unknown slug is
+   * refused like any other call (NOT_FOUND), not as a failed stream.
+   */
+  community: staffProcedure.input(slugInput.extend({ lastEventId })).subscription(async ({ ctx, input, signal }) => {
     const community = await communityBySlug(ctx.db, input.slug);
     const runtime = await getRuntime();
-    yield* streamLive({
+    return streamLive({
       db: ctx.db,
       hub: runtime.hub,
       communityIds: [community.id],

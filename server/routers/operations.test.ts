@@ -25,9 +25,11 @@ describe.each(testEngines)('operations on %s', (engine) => {
     database = await createTestDatabase(engine);
     await seedDemo(database.db, { today: '2026-11-22' });
     live = recordingPublisher();
+    // English refusals: the messages asserted below are the English ones (server/trpc.ts maps codes to words).
     staff = createCaller({
       db: database.db,
       user: { id: 's', name: 'staff', email: 'duty@test.local', role: 'staff' },
+      locale: 'en',
       live,
     });
     anonymous = createCaller({ db: database.db, user: null, live: recordingPublisher() });
@@ -460,5 +462,39 @@ describe.each(testEngines)('operations on %s', (engine) => {
       code: 'CONFLICT',
     });
     expect(published.published).toHaveLength(1);
+  });
+
+  it('keeps an old critical alarm on the desk when more than the limit of newer, lesser alarms are open', async () => {
+    const [c] = await database.db
+      .select({ id: communities.id })
+      .from(communities)
+      .where(eq(communities.slug, 'jinghu'));
+    const base = Date.parse('2026-11-21T00:00:00Z');
+    const [old] = await database.db
+      .insert(alarms)
+      .values({
+        communityId: c!.id,
+        kind: 'smoke',
+        severity: 'critical',
+        openedAt: new Date(base - 30 * 86_400_000),
+      })
+      .returning();
+    await database.db.insert(alarms).values(
+      Array.from({ length: 120 }, (_, i) => ({
+        communityId: c!.id,
+        kind: 'water_leak' as const,
+        severity: 'minor' as const,
+        openedAt: new Date(base + i * 60_000),
+      })),
+    );
+    const desk = await staff.alarm.list({ slug: 'jinghu' });
+    expect(desk).toHaveLength(100);
+    expect(desk[0]).toMatchObject({ id: old!.id, severity: 'critical' });
+    // The desk's order throughout: by severity, then oldest first.
+    const rank = { critical: 0, major: 1, minor: 2, warning: 3 };
+    for (let i = 1; i < desk.length; i++) {
+      const [a, b] = [desk[i - 1]!, desk[i]!];
+      expect(rank[a.severity] < rank[b.severity] || (a.severity === b.severity && a.openedAt <= b.openedAt)).toBe(true);
+    }
   });
 });

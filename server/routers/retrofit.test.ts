@@ -114,28 +114,28 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
       '6-1',
       (c) => ({ caseId: c.caseId, to: 'permit', on: TODAY }),
       'CONFLICT',
-      /公示期至 .* 结束.*publicity period runs until/,
+      /公示期至 .* 结束/,
     ],
     [
       'skipping from registration to signing',
       '1-3',
       (c) => ({ caseId: c.caseId, to: 'signed', on: TODAY }),
       'CONFLICT',
-      /不能跳过阶段.*cannot be skipped/,
+      /不能跳过阶段：下一阶段应为“[^”a-z]+”/,
     ],
     [
       'a date in the future',
       '4-3',
       (c) => ({ caseId: c.caseId, to: 'construction', on: addDays(TODAY, 1) }),
       'BAD_REQUEST',
-      /在今天.*之后.*after today/,
+      /在今天.*之后/,
     ],
     [
       'a date before the previous change',
       '4-3',
       (c) => ({ caseId: c.caseId, to: 'construction', on: addDays(c.history.at(-1)!.on, -1) }),
       'BAD_REQUEST',
-      /早于上一次变更.*before the previous change/,
+      /早于上一次变更/,
     ],
   ];
   for (const [what, at, move, code, message] of refusals) {
@@ -157,7 +157,8 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
     )!;
     const error = await staff.retrofit.move({ caseId: c.caseId, to: 'signed', on: TODAY }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFLICT' });
-    expect((error as TRPCError).message).toMatch(/第278条.*art\. 278/);
+    expect((error as TRPCError).message).toMatch(/第278条/);
+    expect(error).toMatchObject({ cause: { code: 'stage.consent_not_met' } });
     // Every owner of the unit agrees (the occupied flat's owner included).
     const rooms = await roomsOf(`${c.buildingNumber}-${c.unitName.replace('单元', '')}`);
     const csv = [

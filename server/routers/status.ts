@@ -1,77 +1,32 @@
-// Public aggregates for residents (docs/DOMAIN.md § Privacy). Only counts over the whole
-// community leave here; nothing names, locates or dates a person.
-import { sql } from 'drizzle-orm';
-import { selectRows } from '~/db/client';
-import { DEVICE_CLASSES, type DeviceClass } from '~/db/vocab';
+// Public aggregates for residents. Only counts over the whole community leave
+// here; nothing names, locates or dates a person.
 import { z } from 'zod';
-import { suppressSmall } from '../domain/privacy';
 import { localToday } from '~/lib/calendar';
-import { publicFacilities, publicRetrofit, publicSafety, publicService } from '../queries/public-community';
+import { communityBySlug } from '../queries/communities';
+import {
+  publicCommunity,
+  publicFacilities,
+  publicRetrofit,
+  publicSafety,
+  publicService,
+} from '../queries/public-community';
 import { publicUnit } from '../queries/public-unit';
 import { createTRPCRouter, publicProcedure } from '../trpc';
-import { communityBySlug, slugInput } from './_inputs';
+import { inputError, slugInput } from './_inputs';
 
 // Every procedure here is public-tier and reads only the public-* queries;
 // public-privacy.test.ts crawls them all for planted personal data and pins
 // their output fields to an allow-list.
 const unitInput = slugInput.extend({
   /** The number painted on the building: "5", "14", "A2". */
-  building: z
-    .string()
-    .regex(/^[0-9A-Za-z-]{1,16}$/, '楼号只含字母、数字和连字符 / a building number is letters, digits and dashes'),
+  building: z.string().regex(/^[0-9A-Za-z-]{1,16}$/, inputError('input.buildingNumber')),
   unit: z.coerce.number().int().min(1).max(99),
 });
 
 export const statusRouter = createTRPCRouter({
   community: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
     const c = await communityBySlug(ctx.db, input.slug);
-    const [totals] = await selectRows<{
-      buildings: number;
-      units: number;
-      households: number;
-      retrofitCases: number;
-      elevatorsInService: number;
-      originalElevators: number;
-    }>(
-      ctx.db,
-      sql`select
-            (select count(*)::int from buildings b where b.community_id = ${c.id}) as buildings,
-            (select count(*)::int from units u join buildings b on b.id = u.building_id where b.community_id = ${c.id}) as units,
-            (select count(*)::int from households h join units u on u.id = h.unit_id join buildings b on b.id = u.building_id where b.community_id = ${c.id}) as households,
-            (select count(*)::int from retrofit_cases r join units u on u.id = r.unit_id join buildings b on b.id = u.building_id
-               where b.community_id = ${c.id}) as "retrofitCases",
-            (select count(*)::int from retrofit_cases r join units u on u.id = r.unit_id join buildings b on b.id = u.building_id
-               where b.community_id = ${c.id} and r.stage = 'in_service') as "elevatorsInService",
-            (select count(*)::int from units u join buildings b on b.id = u.building_id
-               where b.community_id = ${c.id} and u.has_original_elevator) as "originalElevators"`,
-    );
-    const byClass = await selectRows<{ class: DeviceClass; total: number; online: number }>(
-      ctx.db,
-      sql`select class, count(*)::int as total, count(*) filter (where status = 'online')::int as online
-          from devices where community_id = ${c.id} group by class`,
-    );
-    byClass.sort((a, b) => DEVICE_CLASSES.indexOf(a.class) - DEVICE_CLASSES.indexOf(b.class));
-    return {
-      community: {
-        slug: c.slug,
-        name: c.name,
-        nameEn: c.nameEn,
-        neighbourhood: c.neighbourhood,
-        street: c.street,
-        district: c.district,
-      },
-      buildings: totals?.buildings ?? 0,
-      units: totals?.units ?? 0,
-      households: suppressSmall(totals?.households ?? 0),
-      retrofitCases: totals?.retrofitCases ?? 0,
-      elevatorsInService: totals?.elevatorsInService ?? 0,
-      originalElevators: totals?.originalElevators ?? 0,
-      devices: {
-        total: byClass.reduce((n, r) => n + r.total, 0),
-        online: byClass.reduce((n, r) => n + r.online, 0),
-        byClass,
-      },
-    };
+    return publicCommunity(ctx.db, c);
   }),
 
   /** Stage of every unit by building, and which elevators run. */

@@ -15,6 +15,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./public.zh.json'),
     () => import('./kiosk.zh.json'),
     () => import('./alarm.zh.json'),
+    () => import('./errors.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -25,6 +26,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./public.en.json'),
     () => import('./kiosk.en.json'),
     () => import('./alarm.en.json'),
+    () => import('./errors.en.json'),
   ],
 };
 

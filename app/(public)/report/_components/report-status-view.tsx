@@ -1,12 +1,11 @@
 // /report/<slug>/<reference>: the state of one report and nothing else — no
 // description, place or reporter (docs/DOMAIN.md § Privacy).
 import type { Locale } from '~/app/_i18n/config';
-import type { AppRouter } from '~/server/root';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { RouterOutputs } from '~/app/_trpc/types';
 import { translator } from '../../_lib/i18n';
 import styles from './report.module.css';
 
-export type ReportStatus = inferRouterOutputs<AppRouter>['workOrder']['track'];
+export type ReportStatus = RouterOutputs['workOrder']['track'];
 
 export function ReportStatusView({
   slug,

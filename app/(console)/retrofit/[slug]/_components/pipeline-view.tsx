@@ -1,6 +1,5 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { EChart } from '~/app/_components/charts/echart';
@@ -9,13 +8,13 @@ import { StageBadge } from '~/app/_components/ui/stage-badge';
 import { localName } from '~/app/_i18n/config';
 import { useTRPC } from '~/app/_trpc/client';
 import { RETROFIT_STAGES } from '~/db/vocab';
-import type { AppRouter } from '~/server/root';
+import type { RouterOutputs } from '~/app/_trpc/types';
 import { CaseDetail } from './case-detail';
 import { ConsentCell } from './consent-cell';
 import { ImportForm } from './import-form';
 import { MeetingsLog } from './meetings-log';
 
-export type Pipeline = inferRouterOutputs<AppRouter>['retrofit']['pipeline'];
+export type Pipeline = RouterOutputs['retrofit']['pipeline'];
 export type PipelineCase = Pipeline['cases'][number];
 
 export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean }) {

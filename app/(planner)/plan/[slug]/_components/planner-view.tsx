@@ -1,19 +1,18 @@
 'use client';
 import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { localName } from '~/app/_i18n/config';
 import { useTRPC } from '~/app/_trpc/client';
 import type { CoverageSettings } from '~/db/schema/plan';
-import type { AppRouter } from '~/server/root';
+import type { RouterOutputs } from '~/app/_trpc/types';
 import { CoveragePanel } from './coverage-panel';
 import { OptimizerForm } from './optimizer-form';
 import { ScenariosPanel } from './scenarios-panel';
 import { UnitTable } from './unit-table';
 
-type Out = inferRouterOutputs<AppRouter>['planner'];
+type Out = RouterOutputs['planner'];
 export type PlanUnitRow = Out['units']['units'][number];
 export type Evaluation = Out['evaluate'];
 export type SavedScenario = Out['scenarios'][number];

@@ -1,0 +1,62 @@
+import { and, asc, count, desc, eq, gt, type SQL } from 'drizzle-orm';
+import type { Db } from '~/db/client';
+import { deadLetters, devices } from '~/db/schema';
+import type { DeviceClass, DeviceStatus } from '~/db/vocab';
+import { DomainError } from '../domain/errors';
+
+/** Devices counted by class and status. */
+export function deviceSummary(db: Db, communityId: number) {
+  return db
+    .select({ class: devices.class, status: devices.status, count: count() })
+    .from(devices)
+    .where(eq(devices.communityId, communityId))
+    .groupBy(devices.class, devices.status)
+    .orderBy(asc(devices.class), asc(devices.status));
+}
+
+/** Devices by class and status, a page at a time (keyset on id); `next` is the id to continue after. */
+export async function devicePage(
+  db: Db,
+  q: { communityId: number; class?: DeviceClass; status?: DeviceStatus; after?: number; limit: number },
+) {
+  const where: SQL[] = [eq(devices.communityId, q.communityId)];
+  if (q.class) where.push(eq(devices.class, q.class));
+  if (q.status) where.push(eq(devices.status, q.status));
+  if (q.after !== undefined) where.push(gt(devices.id, q.after));
+  const rows = await db
+    .select({
+      id: devices.id,
+      code: devices.code,
+      class: devices.class,
+      name: devices.name,
+      status: devices.status,
+      statusSince: devices.statusSince,
+      lastSeenAt: devices.lastSeenAt,
+      buildingId: devices.buildingId,
+      unitId: devices.unitId,
+      floor: devices.floor,
+      x: devices.x,
+      y: devices.y,
+      z: devices.z,
+      poleId: devices.poleId,
+      config: devices.config,
+      telemetry: devices.telemetry,
+    })
+    .from(devices)
+    .where(and(...where))
+    .orderBy(asc(devices.id))
+    .limit(q.limit);
+  return { items: rows, next: rows.length === q.limit ? rows.at(-1)?.id : undefined };
+}
+
+/** The community a device belongs to, by its code; refused as `device.notFound`. */
+export async function deviceCommunity(db: Db, code: string): Promise<number> {
+  const [device] = await db.select({ communityId: devices.communityId }).from(devices).where(eq(devices.code, code));
+  if (!device) throw new DomainError('device.notFound', { device: code });
+  return device.communityId;
+}
+
+/** Input the MQTT door refused, newest first. */
+export function deadLetterList(db: Db, limit: number) {
+  return db.select().from(deadLetters).orderBy(desc(deadLetters.id)).limit(limit);
+}
