@@ -2,7 +2,7 @@
 // the input codes of zod refinements, read from the same next-intl message
 // files the pages use (app/_i18n/messages/errors.*.json).
 import { createTranslator } from 'next-intl';
-import type { Locale } from '~/app/_i18n/config';
+import type { Locale } from '~/lib/locales';
 import errorsEn from '~/app/_i18n/messages/errors.en.json';
 import errorsZh from '~/app/_i18n/messages/errors.zh.json';
 import { COMMUNITY_TIME_ZONE } from '~/lib/calendar';

@@ -1,6 +1,6 @@
 // The caller's language for server messages: the same cookie the language
 // switch sets and next-intl's request config reads (app/_i18n/request.ts).
-import { LOCALE_COOKIE, toLocale, type Locale } from '~/app/_i18n/config';
+import { LOCALE_COOKIE, toLocale, type Locale } from '~/lib/locales';
 
 export function localeFromHeaders(headers: Headers): Locale {
   const cookie = headers.get('cookie') ?? '';

@@ -1,5 +1,5 @@
 // The tRPC fetch handler, shared by the Next route (app/api/trpc) and the
-// standalone test server (server/runtime/standalone.ts).
+// standalone test server (test/standalone-server.ts).
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext } from './context';
 import { appRouter } from './root';

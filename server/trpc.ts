@@ -6,12 +6,13 @@
 // message for the code in the caller's language.
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { ZodError } from 'zod';
-import { DEFAULT_LOCALE, type Locale } from '~/app/_i18n/config';
+import { DEFAULT_LOCALE, type Locale } from '~/lib/locales';
 import type { Db } from '~/db/client';
 import type { Role } from '~/db/vocab';
 import type { SessionUser } from './auth';
 import { DomainError, type DomainErrorCode } from './domain/errors';
 import { errorMessage, isErrorCode } from './error-messages';
+import type { LiveHub } from './live/hub';
 import type { LivePublisher } from './live/publisher';
 import { transformer } from './transformer';
 
@@ -19,7 +20,16 @@ import { transformer } from './transformer';
  * `live`: where staff actions publish what they changed (built by the runtime: server/runtime/).
  * `locale`: the caller's language for error messages (server/locale.ts); Chinese when absent.
  */
-export type Context = { db: Db; user: SessionUser | null; live: LivePublisher; locale?: Locale };
+export type Context = {
+  db: Db;
+  user: SessionUser | null;
+  live: LivePublisher;
+  locale?: Locale;
+  /** The hub live subscriptions read from; absent where no runtime runs (router tests), and subscriptions then fail. */
+  liveHub?: () => Promise<LiveHub>;
+  /** Drops cached device credentials after their tokens are reissued; absent where no ingest runs. */
+  forgetDevices?: (codes: readonly string[]) => Promise<void>;
+};
 
 export type Tier = 'public' | 'resident' | 'planner' | 'staff' | 'admin';
 

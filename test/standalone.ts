@@ -1,4 +1,4 @@
-// Runs server/runtime/standalone.ts as a real process for reliability tests:
+// Runs test/standalone-server.ts as a real process for reliability tests:
 // started with Node and tsx directly (not the tsx CLI, whose wrapper process
 // would survive a SIGKILL meant for the server), on fixed ports so a restart
 // comes back where clients left it.
@@ -38,7 +38,7 @@ export async function startStandalone(
 ): Promise<Standalone> {
   const http = ports?.http ?? (await freePort());
   const mqtt = ports?.mqtt ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/runtime/standalone.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/standalone-server.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -5,7 +5,6 @@ import { DEVICE_CLASSES } from '~/db/vocab';
 import { issueCommunityTokens, issueDeviceToken } from '../ops/device-tokens';
 import { communityBySlug } from '../queries/communities';
 import { deadLetterList } from '../queries/devices';
-import { getRuntimeIfStarted } from '../runtime/app-runtime';
 import { adminProcedure, createTRPCRouter, staffProcedure } from '../trpc';
 import { inputError, slugInput } from './_inputs';
 
@@ -15,7 +14,7 @@ export const ingestRouter = createTRPCRouter({
   /** Issues a new token for one device (rotating any old one) and returns it, once. */
   issueToken: adminProcedure.input(z.object({ code: deviceCode })).mutation(async ({ ctx, input }) => {
     const issued = await issueDeviceToken(ctx.db, input.code);
-    (await getRuntimeIfStarted())?.directory.forget(input.code);
+    await ctx.forgetDevices?.([input.code]);
     return issued;
   }),
 
@@ -32,8 +31,7 @@ export const ingestRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const community = await communityBySlug(ctx.db, input.slug);
       const issued = await issueCommunityTokens(ctx.db, { communityId: community.id, ...input });
-      const runtime = await getRuntimeIfStarted();
-      for (const t of issued) runtime?.directory.forget(t.code);
+      await ctx.forgetDevices?.(issued.map((t) => t.code));
       return issued;
     }),
 

@@ -2,10 +2,10 @@
 // coalescing window, each tracked by its database seq so a reconnecting
 // client resumes exactly after the last frame it saw (server/live/stream.ts).
 import { z } from 'zod';
-import { getRuntime } from '../runtime/app-runtime';
 import { streamLive } from '../live/stream';
 import { communityBySlug } from '../queries/communities';
-import { createTRPCRouter, staffProcedure } from '../trpc';
+import type { LiveHub } from '../live/hub';
+import { createTRPCRouter, staffProcedure, type Context } from '../trpc';
 import { slugInput } from './_inputs';
 
 /** tRPC's httpSubscriptionLink sends the last tracked id back as `lastEventId` when it reconnects. */
@@ -13,6 +13,12 @@ const lastEventId = z
   .string()
   .regex(/^\d{1,18}$/)
   .nullish();
+
+/** The hub the context offers; a process without a runtime has nothing to stream. */
+function liveHub(ctx: Context): Promise<LiveHub> {
+  if (!ctx.liveHub) throw new Error('no live runtime in this process');
+  return ctx.liveHub();
+}
 
 export const liveRouter = createTRPCRouter({
   /**
@@ -22,10 +28,9 @@ export const liveRouter = createTRPCRouter({
    */
   community: staffProcedure.input(slugInput.extend({ lastEventId })).subscription(async ({ ctx, input, signal }) => {
     const community = await communityBySlug(ctx.db, input.slug);
-    const runtime = await getRuntime();
     return streamLive({
       db: ctx.db,
-      hub: runtime.hub,
+      hub: await liveHub(ctx),
       communityIds: [community.id],
       lastEventId: input.lastEventId,
       signal,
@@ -34,7 +39,12 @@ export const liveRouter = createTRPCRouter({
 
   /** Every community of the district in one stream (the big screen). */
   district: staffProcedure.input(z.object({ lastEventId })).subscription(async function* ({ ctx, input, signal }) {
-    const runtime = await getRuntime();
-    yield* streamLive({ db: ctx.db, hub: runtime.hub, communityIds: null, lastEventId: input.lastEventId, signal });
+    yield* streamLive({
+      db: ctx.db,
+      hub: await liveHub(ctx),
+      communityIds: null,
+      lastEventId: input.lastEventId,
+      signal,
+    });
   }),
 });

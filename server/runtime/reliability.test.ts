@@ -1,4 +1,4 @@
-// Reliability with real processes (server/runtime/standalone.ts: the app's
+// Reliability with real processes (test/standalone-server.ts: the app's
 // router and doors without a Next build): a QoS 1 publisher's acknowledged
 // events survive a SIGKILL of the ingest exactly once; a subscriber connected
 // through a server restart receives every frame with no gap or duplicate; two

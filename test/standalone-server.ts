@@ -5,14 +5,14 @@
 // real Next app too. Settings come from the environment as for the app, plus
 // PORT (0: any free port; the chosen one is printed as "listening <port> <mqtt port>").
 import { createServer } from 'node:http';
-import { getAuth } from '../auth/instance';
-import { env } from '../env';
-import { handleIngestRequest } from '../ingest/http';
-import { startEmbeddedBroker } from '../ingest/mqtt-broker';
-import { startExternalIngest } from '../ingest/mqtt-external';
-import { handleTrpcRequest } from '../trpc-handler';
-import { send, toRequest } from './node-http';
-import { getRuntime } from './app-runtime';
+import { getAuth } from '~/server/auth/instance';
+import { env } from '~/server/env';
+import { handleIngestRequest } from '~/server/ingest/http';
+import { startEmbeddedBroker } from '~/server/ingest/mqtt-broker';
+import { startExternalIngest } from '~/server/ingest/mqtt-external';
+import { handleTrpcRequest } from '~/server/trpc-handler';
+import { send, toRequest } from '~/server/runtime/node-http';
+import { getRuntime } from '~/server/runtime/app-runtime';
 
 async function main(): Promise<void> {
   const runtime = await getRuntime();
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   if (process.env.STANDALONE_FIXTURE) {
     // Tests: demo accounts and one small community instead of the full demo
     // seed (SEED_DEMO=false), so a fresh database is ready in a second or two.
-    const { seedDemoAccounts } = await import('../auth/demo-accounts');
-    const { createFixture } = await import('../ingest/test-fixture');
+    const { seedDemoAccounts } = await import('~/server/auth/demo-accounts');
+    const { createFixture } = await import('~/server/ingest/test-fixture');
     const { selectRows } = await import('~/db/client');
     const { sql } = await import('drizzle-orm');
     await seedDemoAccounts(runtime.database.db);
