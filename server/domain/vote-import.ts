@@ -16,7 +16,20 @@ export type ImportTarget = {
 };
 
 export type ImportRow = { row: number; caseId: number; householdId: number; vote: Vote | null; intent: boolean };
-export type ImportError = { row: number; zh: string; en: string };
+/** A refused row: a code with its parameters, worded from the messages (errors.voteImport.<code>). */
+export type ImportErrorCode =
+  | 'missingColumns'
+  | 'noRows'
+  | 'unitUnreadable'
+  | 'noCase'
+  | 'roomFormat'
+  | 'noRoom'
+  | 'voteWord'
+  | 'areaNumber'
+  | 'areaMismatch'
+  | 'signed'
+  | 'repeated';
+export type ImportError = { row: number; code: ImportErrorCode; params: Record<string, string | number> };
 
 const HEADERS: Record<'room' | 'unit' | 'vote' | 'area', string[]> = {
   room: ['房号', '房间号', '室', 'room'],
@@ -71,64 +84,43 @@ export function validateImport(
   if (absent.length > 0) {
     errors.push({
       row: 1,
-      zh: `缺少列：${absent.map((k) => HEADERS[k][0]).join('、')}（需要 房号、单元、表决、面积）`,
-      en: `Missing column(s): ${absent.join(', ')} (need room, unit, vote, area)`,
+      code: 'missingColumns',
+      params: { columnsZh: absent.map((k) => HEADERS[k][0]).join('、'), columns: absent.join(', ') },
     });
     return { rows, errors };
   }
-  if (table.length < 2) errors.push({ row: 1, zh: '文件中没有数据行', en: 'The file has no data rows' });
+  if (table.length < 2) errors.push({ row: 1, code: 'noRows', params: {} });
   const seen = new Map<string, number>();
   table.slice(1).forEach((cells, i) => {
     const row = i + 2;
     const cell = (k: keyof typeof HEADERS) => (cells[col[k]] ?? '').trim();
     if (cells.every((c) => c.trim() === '')) return; // blank lines at the end of a sheet
-    const bad = (zh: string, en: string) => errors.push({ row, zh, en });
+    const bad = (code: ImportErrorCode, params: ImportError['params'] = {}) => errors.push({ row, code, params });
     const u = parseUnit(cell('unit'));
-    if (!u)
-      return bad(
-        `单元“${cell('unit')}”无法识别，请写成 5-1 或 5号楼1单元`,
-        `Unit "${cell('unit')}" not understood; write 5-1 or 5号楼1单元`,
-      );
+    if (!u) return bad('unitUnreadable', { unit: cell('unit') });
     const target = targets.find(
       (t) =>
         t.buildingNumber === u.building &&
         (String(t.unitOrdinal) === u.unit || t.unitName === u.unit || t.unitName === `${u.unit}单元`),
     );
-    if (!target)
-      return bad(
-        `没有 ${u.building} 号楼 ${u.unit} 单元的加梯案件`,
-        `No retrofit case for building ${u.building}, unit ${u.unit}`,
-      );
+    if (!target) return bad('noCase', { building: u.building, unit: u.unit });
     const room = cell('room');
-    if (!/^\d{3,4}$/.test(room))
-      return bad(`房号“${room}”应为 3–4 位数字，如 1301`, `Room "${room}" should be 3–4 digits, like 1301`);
+    if (!/^\d{3,4}$/.test(room)) return bad('roomFormat', { room });
     const home = target.households.get(room);
-    if (!home)
-      return bad(`${u.building}-${u.unit} 没有 ${room} 室`, `Unit ${u.building}-${u.unit} has no room ${room}`);
+    if (!home) return bad('noRoom', { building: u.building, unit: u.unit, room });
     const word = VOTE_WORDS[cell('vote').toLowerCase()];
-    if (!word)
-      return bad(
-        `表决“${cell('vote')}”应为 同意、反对、弃权、未投票 或 意愿登记`,
-        `Vote "${cell('vote')}" should be agree, oppose, abstain, not_voted or intent`,
-      );
+    if (!word) return bad('voteWord', { vote: cell('vote') });
     const area = Number(cell('area').replace(/m²|m2|㎡/gi, ''));
-    if (!Number.isFinite(area) || area <= 0)
-      return bad(`面积“${cell('area')}”不是有效数字`, `Area "${cell('area')}" is not a number`);
+    if (!Number.isFinite(area) || area <= 0) return bad('areaNumber', { area: cell('area') });
     if (Math.abs(area - home.areaM2) > AREA_TOLERANCE_M2) {
-      return bad(
-        `${room} 室面积 ${area} m² 与登记的 ${home.areaM2} m² 不符，请核对房号`,
-        `Room ${room} is recorded as ${home.areaM2} m², not ${area} m²; check the room`,
-      );
+      return bad('areaMismatch', { room, area, recorded: home.areaM2 });
     }
     if (word !== 'intent' && !target.open) {
-      return bad(
-        `${u.building}-${u.unit} 已签约，表决结果不能再改`,
-        `Unit ${u.building}-${u.unit} is signed; its votes are closed`,
-      );
+      return bad('signed', { building: u.building, unit: u.unit });
     }
     const key = `${target.caseId}:${room}`;
     const first = seen.get(key);
-    if (first !== undefined) return bad(`${room} 室与第 ${first} 行重复`, `Room ${room} repeats row ${first}`);
+    if (first !== undefined) return bad('repeated', { room, first });
     seen.set(key, row);
     rows.push({
       row,

@@ -193,7 +193,8 @@ export async function escalateDue(db: Db, now: Date, policy: EscalationPolicy): 
           fromState: r.state,
           toState: r.state,
           actor: 'system',
-          note: `未确认超时，升级至值班主管 / Unacknowledged past its limit: escalated to the duty supervisor`,
+          // No note: the trail words the action itself (alarmActions.escalate in the messages).
+          note: null,
           at: now,
         })),
       );

@@ -190,8 +190,8 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
       expect(report.written).toBe(0);
       expect(report.errors).toHaveLength(1);
       expect(report.errors[0]).toMatchObject({ row: 3 });
-      expect(report.errors[0]!.zh).toMatch(/面积/);
-      expect(report.errors[0]!.en).toMatch(/m²/);
+      expect(report.errors[0]).toMatchObject({ code: 'areaMismatch' });
+      expect(report.errors[0]!.message).toMatch(/面积.*m²/);
       expect(await votesDigest()).toBe(before);
       // Fixed, the same file writes every row.
       rows[2]![3] = rooms[3]!.area;
@@ -220,7 +220,8 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
       format: 'csv',
       content: 'room,vote\n101,agree',
     });
-    expect(missing.errors[0]?.en).toMatch(/Missing column/);
+    expect(missing.errors[0]).toMatchObject({ code: 'missingColumns' });
+    expect(missing.errors[0]?.message).toMatch(/缺少列/);
     await expect(
       staff.retrofit.importVotes({
         slug: 'caifu-xingyuan',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { RETROFIT_STAGES_ALL } from '~/db/vocab';
+import { DEFAULT_LOCALE } from '~/lib/locales';
+import { errorMessage } from '../error-messages';
 import { importVotes, moveRetrofitCase } from '../ops/retrofit-ops';
 import { communityBySlug } from '../queries/communities';
 import { caseCostShares, retrofitByUnit, retrofitPipeline } from '../queries/retrofit-cases';
@@ -44,6 +46,12 @@ export const retrofitRouter = createTRPCRouter({
   /** Imports willingness registrations and votes from CSV or .xlsx; nothing is written while any row is bad. */
   importVotes: staffProcedure.input(importInput).mutation(async ({ ctx, input }) => {
     const community = await communityBySlug(ctx.db, input.slug);
-    return importVotes(ctx.db, community.id, input);
+    const report = await importVotes(ctx.db, community.id, input);
+    // Each refused row is worded in the caller's language from its code (errors.voteImport.<code>).
+    const locale = ctx.locale ?? DEFAULT_LOCALE;
+    return {
+      ...report,
+      errors: report.errors.map((e) => ({ ...e, message: errorMessage(`voteImport.${e.code}`, e.params, locale) })),
+    };
   }),
 });

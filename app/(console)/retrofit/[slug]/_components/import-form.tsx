@@ -73,7 +73,7 @@ export function ImportForm({ slug }: { slug: string }) {
               {report.errors.map((e, i) => (
                 <tr key={i}>
                   <td className="num">{e.row}</td>
-                  <td>{e[locale]}</td>
+                  <td>{e.message}</td>
                 </tr>
               ))}
             </tbody>
