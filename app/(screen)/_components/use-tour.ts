@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LiveStore } from '~/app/_live/live-store';
 import type { TourView } from '~/app/_scene/controls/tour';
 import { pickLocale } from '~/app/_components/ui/bilingual';
-import { setHover, type TwinRuntime } from '~/app/_scene/runtime';
+import type { TwinRuntime } from '~/app/_scene/runtime';
 
 // In an alarm storm the camera would never settle: fly to at most one new alarm per this.
 const MIN_ALARM_FLIGHT_MS = 10_000;
@@ -38,7 +38,7 @@ export function useTour(
     let ringed = false;
     tour.onView = (v) => {
       if (ringed && !v.alarm) {
-        setHover(runtime, null);
+        runtime.setHover(null);
         ringed = false;
       }
       setView(v);
@@ -56,9 +56,9 @@ export function useTour(
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (PAUSE_KEYS.has(e.key)) tour.togglePause(performance.now());
-      else if (NEXT_KEYS.has(e.key)) tour.step(1);
-      else if (PREV_KEYS.has(e.key)) tour.step(-1);
+      if (PAUSE_KEYS.has(e.key)) runtime.tourTogglePause();
+      else if (NEXT_KEYS.has(e.key)) runtime.tourStep(1);
+      else if (PREV_KEYS.has(e.key)) runtime.tourStep(-1);
       else return;
       e.preventDefault();
     };
@@ -80,8 +80,8 @@ export function useTour(
         const at: [number, number, number] = [p[i * 3] as number, p[i * 3 + 1] as number, p[i * 3 + 2] as number];
         // "烟感报警 · 3号楼": the title in the screen's language, and where.
         const building = tour.stops.find((s) => s.key === `building:${runtime.devices.building[i]}`)?.label;
-        tour.alarm(`alarm:${a.id}`, [pickLocale(a.title, locale), building].filter(Boolean).join(' · '), at);
-        setHover(runtime, { kind: 'point', at: [at[0], at[1] + 0.9, at[2]] });
+        runtime.tourAlarm(`alarm:${a.id}`, [pickLocale(a.title, locale), building].filter(Boolean).join(' · '), at);
+        runtime.setHover({ kind: 'point', at: [at[0], at[1] + 0.9, at[2]] });
         ringed = true;
         lastFlight = Date.now();
       }
