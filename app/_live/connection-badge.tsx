@@ -1,16 +1,11 @@
 'use client';
 // Shows whether live data is flowing; offers a retry when the stream failed.
+import { useTranslations } from 'next-intl';
 import { useConnectionState } from './hooks';
 import { useLive } from './live-provider';
 
-const LABEL = {
-  connecting: '连接中 / Connecting',
-  live: '实时 / Live',
-  reconnecting: '重新连接中 / Reconnecting',
-  error: '已断开 / Disconnected',
-} as const;
-
 export function ConnectionBadge() {
+  const t = useTranslations('live');
   const state = useConnectionState();
   const { retry } = useLive();
   return (
@@ -21,10 +16,10 @@ export function ConnectionBadge() {
       data-testid="live-badge"
       data-state={state}
     >
-      <span aria-hidden="true">●</span> {LABEL[state]}
+      <span aria-hidden="true">●</span> {t(`connection.${state}`)}
       {state === 'error' && (
         <button type="button" onClick={retry}>
-          重试 / Retry
+          {t('retry')}
         </button>
       )}
     </span>

@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useLive } from '~/app/_live/live-provider';
 import type { TourStop } from '~/app/_scene/controls/tour';
 import { useTwinRuntime } from '~/app/_scene/use-twin-runtime';
@@ -42,9 +42,6 @@ export function TwinStage({ slug }: { slug: string }) {
   const runtime = useTwinRuntime(scene.data, { live: store, tourStops });
   const box = useRef<HTMLDivElement>(null);
   const tour = useTour(runtime, store, box, locale);
-  // 4K: a DPR of 1 keeps the drawing buffer within 4096×4096 (and SwiftShader's budget).
-  const [dpr, setDpr] = useState<[number, number]>([1, 2]);
-  useEffect(() => setDpr(window.innerWidth >= 3000 ? [1, 1] : [1, 2]), []);
 
   return (
     <div
@@ -64,7 +61,9 @@ export function TwinStage({ slug }: { slug: string }) {
           cut={null}
           show={SHOW}
           onPick={() => {}}
-          dpr={dpr}
+          // 4K: a DPR of 1 keeps the drawing buffer within 4096×4096 (and SwiftShader's budget). Read in the
+          // browser only: a runtime exists only there (useTwinRuntime builds it in an effect).
+          dpr={window.innerWidth >= 3000 ? [1, 1] : [1, 2]}
         />
       ) : (
         <div className={styles.placeholder}>{scene.isError ? t('twinUnavailable') : t('loading')}</div>

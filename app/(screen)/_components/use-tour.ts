@@ -6,7 +6,7 @@
 // pause changes), and the camera's whereabouts as data attributes on the
 // twin's box, written directly with no React render. One key listener and
 // one store subscription, both removed on unmount.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { LiveStore } from '~/app/_live/live-store';
 import type { TourView } from '~/app/_scene/controls/tour';
 import { pickLocale } from '~/app/_components/ui/bilingual';
@@ -28,32 +28,37 @@ export function useTour(
   locale: string,
 ): TourView | null {
   const tour = runtime?.tour ?? null;
-  const [view, setView] = useState<TourView | null>(tour?.getView() ?? null);
+  const subscribe = useCallback((changed: () => void) => tour?.listen({ view: changed }) ?? (() => {}), [tour]);
+  const view = useSyncExternalStore(
+    subscribe,
+    () => tour?.getView() ?? null,
+    () => null,
+  );
   const seen = useRef(new Set<number>());
 
   useEffect(() => {
     if (!runtime || !tour) return;
-    setView(tour.getView());
     // The alarm's device is ringed while the camera holds on it.
     let ringed = false;
-    tour.onView = (v) => {
-      if (ringed && !v.alarm) {
-        runtime.setHover(null);
-        ringed = false;
-      }
-      setView(v);
-    };
     let frames = 0;
-    tour.onFrame = (p) => {
-      const el = box.current;
-      if (!el) return;
-      // Frames drawn for the tour so far: the soak bench reports the orbit's frame rate from it.
-      el.dataset.tourFrames = String(++frames);
-      el.dataset.tourPhase = p.phase;
-      el.dataset.tourAzimuth = p.azimuthDeg === null ? '' : String(round(p.azimuthDeg));
-      el.dataset.tourCamera = p.eye.map(round).join(',');
-      el.dataset.tourCentre = p.centre ? p.centre.map(round).join(',') : '';
-    };
+    const unlisten = tour.listen({
+      view: (v) => {
+        if (ringed && !v.alarm) {
+          runtime.setHover(null);
+          ringed = false;
+        }
+      },
+      frame: (p) => {
+        const el = box.current;
+        if (!el) return;
+        // Frames drawn for the tour so far: the soak bench reports the orbit's frame rate from it.
+        el.dataset.tourFrames = String(++frames);
+        el.dataset.tourPhase = p.phase;
+        el.dataset.tourAzimuth = p.azimuthDeg === null ? '' : String(round(p.azimuthDeg));
+        el.dataset.tourCamera = p.eye.map(round).join(',');
+        el.dataset.tourCentre = p.centre ? p.centre.map(round).join(',') : '';
+      },
+    });
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (PAUSE_KEYS.has(e.key)) runtime.tourTogglePause();
@@ -91,8 +96,7 @@ export function useTour(
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe?.();
-      tour.onView = () => {};
-      tour.onFrame = () => {};
+      unlisten();
     };
   }, [runtime, tour, store, box, locale]);
   return view;

@@ -14,6 +14,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./ops.zh.json'),
     () => import('./public.zh.json'),
     () => import('./kiosk.zh.json'),
+    () => import('./live.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -23,6 +24,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./ops.en.json'),
     () => import('./public.en.json'),
     () => import('./kiosk.en.json'),
+    () => import('./live.en.json'),
   ],
 };
 

@@ -24,7 +24,7 @@ function setup() {
     current: () => pose,
   };
   const views: TourView[] = [];
-  tour.onView = (v) => views.push(v);
+  tour.listen({ view: (v) => views.push(v) });
   const frame = (now: number) => {
     const r = tour.frame(now, rig);
     if (r.pose) pose = r.pose;

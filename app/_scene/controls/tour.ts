@@ -33,6 +33,8 @@ export type TourProbe = {
   centre: Vec3 | null;
 };
 
+export type TourListener = { view?: (view: TourView) => void; frame?: (probe: TourProbe) => void };
+
 /** What the rig lends the tour: the orbit of a stop, and the camera's pose now. */
 export type TourRig = { orbitOf: (target: CameraTarget) => Orbit | null; current: () => Pose };
 
@@ -108,9 +110,7 @@ export class CameraTour {
   private pausedAt = 0;
   private alarmView: { key: string; label: string } | null = null;
   private view: TourView;
-  /** Set by the screen: called when what it shows changes (rarely), and after each frame with where the camera is. */
-  onView: (view: TourView) => void = () => {};
-  onFrame: (probe: TourProbe) => void = () => {};
+  private readonly listeners = new Set<TourListener>();
 
   constructor(stops: TourStop[], timing: TourTiming = TOUR_TIMING) {
     this.stops = stops.length ? stops : [{ key: 'home', label: '', target: { kind: 'home' } }];
@@ -119,8 +119,15 @@ export class CameraTour {
     this.view = { target: first.key, label: first.label, paused: false, alarm: false };
   }
 
+  /** The same object until what the screen shows changes (a useSyncExternalStore snapshot). */
   getView(): TourView {
     return this.view;
+  }
+
+  /** The screen listens: to what it shows (rarely), and after each frame to where the camera is. */
+  listen(listener: TourListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   isPaused(): boolean {
@@ -191,7 +198,7 @@ export class CameraTour {
     if (v.target === next.target && v.label === next.label && v.paused === next.paused && v.alarm === next.alarm)
       return;
     this.view = next;
-    this.onView(next);
+    for (const l of this.listeners) l.view?.(next);
   }
 
   private begin(now: number, rig: TourRig, pending: Pending): void {
@@ -242,13 +249,14 @@ export class CameraTour {
     const orbit = p.kind === 'orbit' ? p.orbit : p.kind === 'fly' || p.kind === 'still' ? p.orbit : null;
     const eye = result.pose?.eye ?? rig.current().eye;
     const azimuth = orbit ? Math.atan2(eye[0] - orbit.centre[0], eye[2] - orbit.centre[2]) : null;
-    this.onFrame({
+    const probe: TourProbe = {
       target: this.alarmView?.key ?? stop.key,
       phase: this.paused && result.nextInMs === null ? 'paused' : p.kind,
       azimuthDeg: azimuth === null ? null : (azimuth * 180) / Math.PI,
       eye,
       centre: orbit?.centre ?? null,
-    });
+    };
+    for (const l of this.listeners) l.frame?.(probe);
     return result;
   }
 

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
-import { localToday } from '~/lib/calendar';
+import { addLocalDays, localToday } from '~/lib/calendar';
 import { DEVICE_CLASSES, DEVICE_STATUSES } from '~/db/vocab';
 import { heatCells } from '~/app/_scene/heat';
 import type { TwinPick } from '~/app/_scene/runtime';
@@ -30,8 +30,9 @@ export type Bench = { scale: number; naive: boolean; lod: boolean } | null;
 export type Cut = { buildingId: number; floor: number } | null;
 export type Show = { elevators: boolean; patrol: boolean; heat: boolean };
 
+/** The local date `offsetDays` days before today. */
 function localDay(offsetDays: number): string {
-  return localToday(new Date(Date.now() - offsetDays * 86_400_000));
+  return addLocalDays(localToday(), -offsetDays);
 }
 
 export function TwinView({
@@ -52,7 +53,10 @@ export function TwinView({
   const [days, setDays] = useState(90);
   const period = useMemo(() => ({ from: localDay(days - 1), to: localDay(0) }), [days]);
   const incidents = useQuery(trpc.twin.incidents.queryOptions({ slug, ...period }));
-  const [pick, setPick] = useState<TwinPick | null>(null);
+  // ?focus=device:<id> (a link from the alarm desk) opens with that device picked.
+  const [pick, setPick] = useState<TwinPick | null>(() =>
+    focus?.kind === 'device' ? { kind: 'device', deviceId: focus.id } : null,
+  );
   const [cut, setCut] = useState<Cut>(null);
   const [classVisible, setClassVisible] = useState<boolean[]>(() => DEVICE_CLASSES.map(() => true));
   const [statusVisible, setStatusVisible] = useState<boolean[]>(() => DEVICE_STATUSES.map(() => true));
@@ -70,11 +74,10 @@ export function TwinView({
     scale: bench?.scale,
     lod: bench?.lod,
   });
-  // ?focus=device:<id> | building:<id> (links from the alarm desk): select it at once; the fly-to
-  // waits in the runtime's queue until the camera rig has mounted and set its home view.
+  // ?focus=device:<id> | building:<id>: the fly-to waits in the runtime's queue until the camera
+  // rig has mounted and set its home view.
   useEffect(() => {
     if (!runtime || !focus) return;
-    if (focus.kind === 'device') setPick({ kind: 'device', deviceId: focus.id });
     runtime.flyTo(
       focus.kind === 'device' ? { kind: 'device', deviceId: focus.id } : { kind: 'building', buildingId: focus.id },
     );
