@@ -9,7 +9,7 @@
 // two, it is a vertex of one Points cloud. Software WebGL (SwiftShader)
 // processes every instance of an instanced draw as a draw of its own, so
 // 11,786 instances cost as much as 11,786 meshes (measured: ~4–6 fps either
-// way); the cloud is one primitive batch (DESIGN.md §4, STACK-NOTES).
+// way); the cloud is one primitive batch (docs/ARCHITECTURE.md § Targets, § Measured facts).
 import { type BufferAttribute, Color, type InstancedMesh, Matrix4, type Points } from 'three';
 import { DEVICE_CLASSES, DEVICE_STATUSES, type DeviceStatus } from '~/db/vocab';
 import type { TwinDeviceColumns } from '~/server/queries/twin-scene';
