@@ -10,19 +10,44 @@ import { adminClient, signIn } from '~/server/simulator/admin-client';
 import { postEvents } from '~/test/standalone';
 import { launchChromium, SHOTS_DIR } from './app-server';
 
-/** A TCP relay to the app: cut() drops every open connection and refuses new ones until restore(). */
-async function tcpRelay(
-  target: URL,
-): Promise<{ url: string; cut: () => void; restore: () => void; close: () => Promise<void> }> {
+/**
+ * A TCP relay to the app. cut() drops every open connection and refuses new ones until restore(), as a
+ * dropped network or a server going away would. hold() goes silent instead, as a link that died without a
+ * word (a NAT timeout, a cable pulled further away): open connections stay open but carry nothing, and new
+ * ones are accepted and left hanging; release() then resets them all, as the first packet through would.
+ */
+async function tcpRelay(target: URL): Promise<{
+  url: string;
+  cut: () => void;
+  restore: () => void;
+  hold: () => void;
+  release: () => void;
+  close: () => Promise<void>;
+}> {
   const open = new Set<Socket>();
+  const pairs = new Set<[Socket, Socket]>();
   let down = false;
+  let held = false;
+  const silence = ([client, upstream]: [Socket, Socket]) => {
+    client.unpipe(upstream);
+    upstream.unpipe(client);
+    client.pause();
+    upstream.pause();
+  };
   const server = createServer((client) => {
     if (down) return void client.destroy();
+    client.on('error', () => {});
+    open.add(client);
+    client.on('close', () => open.delete(client));
+    if (held) return;
     const upstream = connect(Number(target.port), target.hostname);
-    for (const s of [client, upstream]) {
-      open.add(s);
-      s.on('error', () => {});
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    open.add(upstream);
+    upstream.on('error', () => {});
+    for (const s of pair) {
       s.on('close', () => {
+        pairs.delete(pair);
         open.delete(client);
         open.delete(upstream);
         client.destroy();
@@ -33,17 +58,28 @@ async function tcpRelay(
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
+  const dropAll = () => {
+    for (const s of open) s.destroy();
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     cut: () => {
       down = true;
-      for (const s of open) s.destroy();
+      dropAll();
     },
     restore: () => {
       down = false;
     },
+    hold: () => {
+      held = true;
+      for (const pair of pairs) silence(pair);
+    },
+    release: () => {
+      held = false;
+      dropAll();
+    },
     close: () => {
-      for (const s of open) s.destroy();
+      dropAll();
       return new Promise((r) => server.close(() => r()));
     },
   };
@@ -337,6 +373,44 @@ describe('big screen and district map', () => {
       const before = await page.getByTestId('ticker').locator('li').allInnerTexts();
       await raiseSmoke('caifu-xingyuan');
       await waitForSmokeInTicker(page, before);
+      await page.close();
+    } finally {
+      await relay.close();
+    }
+  }, 180_000);
+
+  it('notices a live connection that went silent, says so, and reconnects without a reload', async () => {
+    // No reset, nothing arriving: without the server's pings and tRPC's inactivity timeout the screen
+    // would show "live" over stale data for as long as the dead connection stayed open.
+    const relay = await tcpRelay(new URL(url));
+    try {
+      const link = await admin.kiosk.create.mutate({ slug: 'jinghu', label: 'e2e silent link' });
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(`${relay.url}${link.path}`);
+      const banner = page.getByTestId('screen-connection');
+      await banner.and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
+      // Everything loaded first (the twin's models, the charts' scripts), as on a screen that has been running:
+      // a script or model cut off mid-download is the error page's business, not this test's.
+      await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, {
+        timeout: 30_000,
+      });
+      await page.waitForTimeout(2_000);
+      await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+      relay.hold();
+      // Pings every 10 s; a client that hears nothing for 30 s reopens its stream (server/trpc.ts).
+      await page.waitForFunction(
+        () =>
+          ['reconnecting', 'error'].includes(
+            document.querySelector('[data-testid="screen-connection"]')?.getAttribute('data-state') ?? '',
+          ),
+        null,
+        { timeout: 50_000 },
+      );
+      expect(await banner.innerText()).toMatch(/连接中断|已断开/);
+      relay.release();
+      await banner.and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
+      expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
       await page.close();
     } finally {
       await relay.close();

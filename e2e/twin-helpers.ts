@@ -1,5 +1,6 @@
 // Shared by the twin's end-to-end test and its bench: sign in as staff, and
-// wait for the scene to have drawn in bench mode.
+// wait for the scene to have drawn in bench mode. Both read window.__linliBench,
+// which the twin publishes only in bench mode (?bench=1: app/_scene/bench/).
 // No `~/` imports: the bench runs this file under tsx, which does not resolve the alias.
 import type { Page } from 'playwright-core';
 import { signInAs } from './sign-in';

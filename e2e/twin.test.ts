@@ -92,7 +92,7 @@ describe('3D twin in Chromium', () => {
     // lod=0: every sensor a shaped marker, so a filter shows in the triangle count.
     await page.goto(`${app.url}/twin/jinghu?bench=1&lod=0`);
     await waitForBenchFrames(page);
-    const at = await page.evaluate(() => window.__linliProbe?.roofOf('12') ?? null);
+    const at = await page.evaluate(() => window.__linliBench?.roofOf('12') ?? null);
     expect(at).not.toBeNull();
     await page.mouse.click(at![0], at![1]);
     await expect.poll(() => page.getByTestId('panel-title').textContent(), { timeout: 15_000 }).toBe('12栋');

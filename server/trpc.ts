@@ -125,6 +125,10 @@ const t = initTRPC
   .meta<{ tier: Tier }>()
   .create({
     transformer,
+    // Live streams (SSE) carry a ping every 10 s when quiet, and a client that hears nothing for 30 s
+    // reopens its stream from the last frame it saw: a connection that died silently (a NAT timeout,
+    // a pulled cable further away) does not leave a screen showing "live" over stale data.
+    sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
     errorFormatter: ({ shape, error, ctx }) => ({
       ...shape,
       data: {

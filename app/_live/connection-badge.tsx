@@ -16,7 +16,7 @@ export function ConnectionBadge() {
       data-testid="live-badge"
       data-state={state}
     >
-      <span aria-hidden="true">●</span> {t(state)}
+      <span aria-hidden="true">●</span> {t(`connection.${state}`)}
       {state === 'error' && (
         <button type="button" onClick={retry}>
           {t('retry')}

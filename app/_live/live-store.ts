@@ -1,7 +1,7 @@
 // The browser's copy of live data: device statuses and open alarms, kept in a
 // plain mutable store fed by the one live subscription of the page. React
 // panels read it through useSyncExternalStore (hooks.ts); the 3D twin wires
-// onDeviceStatus() to its own store (e.g. setDeviceStatus(id, status)) and
+// onDeviceStatus() to its scene runtime (useTwinRuntime) and
 // so never re-renders React for a status change.
 import type { DeviceStatus } from '~/db/vocab';
 import type { FrameAlarm, FrameIncident, LiveMessage } from '~/server/live/types';

@@ -1,8 +1,18 @@
-// The bridge between the DOM around the canvas and the scene inside it:
-// plain mutable values (hover, the fly-to command) that change faster than
-// React should render, plus the device store.
+// The scene runtime: the one object the DOM around the canvas talks to. It
+// holds what changes faster than React should render (hover, device
+// statuses in the device store) and takes camera commands (fly-to, focus,
+// the big screen's tour steps).
+//
+// Lifecycle: created → attached → disposed. A runtime is created with its
+// scene data, before the canvas exists; commands given then wait in a queue.
+// When the camera rig mounts inside the <Canvas> it attaches, lending the
+// runtime its camera moves and R3F's own invalidate for that canvas; the queue
+// then runs in order, and later commands run at once. If the rig unmounts the
+// runtime queues again until a rig attaches. Once disposed (the page left or
+// the scene was replaced) every command is dropped.
+import type { DeviceStatus } from '~/db/vocab';
 import type { CameraTour } from './controls/tour';
-import type { DeviceStore } from './store';
+import { type DeviceStore, setFilters, writeDeviceStatus } from './store';
 
 export type TwinPick =
   | { kind: 'building'; buildingId: number }
@@ -13,12 +23,16 @@ export type TwinPick =
   | { kind: 'cell'; buildingId: number; floor: number; column: number; incidentIds: number[] }
   | { kind: 'incident'; incidentId: number };
 
-export type FlyTarget =
+/** Where a camera rig can look: places in the scene's own geometry. */
+export type CameraTarget =
   | { kind: 'home' }
   | { kind: 'building'; buildingId: number }
   | { kind: 'unit'; unitId: number }
   | { kind: 'floor'; buildingId: number; floor: number }
   | { kind: 'point'; x: number; y: number; z: number };
+
+/** What a fly-to command may name: a camera target, or a device (the runtime knows where its marker is). */
+export type FlyTarget = CameraTarget | { kind: 'device'; deviceId: number };
 
 /** What the pointer is over: a building or floor box, or a point (device, patrol point). */
 export type Hover =
@@ -26,31 +40,127 @@ export type Hover =
   | { kind: 'point'; at: [number, number, number] }
   | null;
 
-export type TwinRuntime = {
-  devices: DeviceStore;
-  hover: Hover;
-  /** Bumped on every hover change so the highlight knows to move. */
-  hoverVersion: number;
-  flyTo: (target: FlyTarget) => void;
+/** What a camera rig lends the runtime while it is mounted. */
+export type CameraRig = {
+  /** Moves the camera to a target (animated). The tour's rig has no free flight and ignores it. */
+  flyTo: (target: CameraTarget) => void;
+  /** R3F's invalidate for the rig's canvas (`useThree((s) => s.invalidate)`): asks for one frame. */
   invalidate: () => void;
-  /** The big screen's unattended tour: when set before the canvas mounts, it drives the camera instead of mouse controls. */
-  tour?: CameraTour;
 };
 
-export function createRuntime(devices: DeviceStore): TwinRuntime {
-  const runtime: TwinRuntime = {
-    devices,
-    hover: null,
-    hoverVersion: 0,
-    flyTo: () => {},
-    invalidate: () => {},
-  };
-  devices.invalidate = () => runtime.invalidate();
-  return runtime;
-}
+export type RuntimeState = 'created' | 'attached' | 'disposed';
 
-export function setHover(runtime: TwinRuntime, hover: Hover): void {
-  runtime.hover = hover;
-  runtime.hoverVersion++;
-  runtime.invalidate();
+type Command = (rig: CameraRig) => void;
+
+export class TwinRuntime {
+  readonly devices: DeviceStore;
+  /** The big screen's unattended tour: when present, the rig it attaches is the tour's, not mouse controls. */
+  readonly tour: CameraTour | null;
+  hover: Hover = null;
+  /** Bumped on every hover change so the highlight knows to move. */
+  hoverVersion = 0;
+  private rig: CameraRig | null = null;
+  private queue: Command[] = [];
+  private disposed = false;
+
+  constructor(devices: DeviceStore, tour: CameraTour | null = null) {
+    this.devices = devices;
+    this.tour = tour;
+  }
+
+  get state(): RuntimeState {
+    return this.disposed ? 'disposed' : this.rig ? 'attached' : 'created';
+  }
+
+  /**
+   * Called by the camera rig once it has set its first view: queued commands
+   * run now, in the order given. Returns the detach function for the rig's
+   * effect cleanup.
+   */
+  attachRig(rig: CameraRig): () => void {
+    if (this.disposed) return () => {};
+    this.rig = rig;
+    const queued = this.queue;
+    this.queue = [];
+    for (const command of queued) command(rig);
+    rig.invalidate();
+    return () => {
+      if (this.rig === rig) this.rig = null;
+    };
+  }
+
+  /** Drops the rig and every queued command; commands given after this do nothing. */
+  dispose(): void {
+    this.disposed = true;
+    this.rig = null;
+    this.queue = [];
+    this.hover = null;
+  }
+
+  /** Asks the canvas for a frame; nothing to draw before a rig is attached (the canvas draws its first frame anyway). */
+  invalidate(): void {
+    this.rig?.invalidate();
+  }
+
+  /** Flies the camera to a target once the rig is there. */
+  flyTo(target: FlyTarget): void {
+    this.command((rig) => {
+      const place = target.kind === 'device' ? this.devicePoint(target.deviceId) : target;
+      if (place) rig.flyTo(place);
+    });
+  }
+
+  /** Next (+1) or previous (−1) stop of the tour (a key or a presenter remote). */
+  tourStep(delta: number): void {
+    this.command(() => this.tour?.step(delta));
+  }
+
+  /** Pauses or resumes the tour. */
+  tourTogglePause(): void {
+    this.command(() => this.tour?.togglePause(performance.now()));
+  }
+
+  /** A new critical alarm: the tour flies to its device and holds there. */
+  tourAlarm(key: string, label: string, at: [number, number, number]): void {
+    this.command(() => this.tour?.alarm(key, label, at));
+  }
+
+  setHover(hover: Hover): void {
+    this.hover = hover;
+    this.hoverVersion++;
+    this.invalidate();
+  }
+
+  /** A live status change: repaints the device's marker. False when the device is not in this scene. */
+  setDeviceStatus(deviceId: number, status: DeviceStatus): boolean {
+    if (this.disposed) return false;
+    const found = writeDeviceStatus(this.devices, deviceId, status);
+    if (found) this.invalidate();
+    return found;
+  }
+
+  /** Shows only the chosen classes and statuses, and hides a cut building's devices above the cut floor. */
+  setFilters(filters: Parameters<typeof setFilters>[1]): void {
+    if (this.disposed) return;
+    setFilters(this.devices, filters);
+    this.invalidate();
+  }
+
+  /** A device's marker position, where a fly-to or the tour looks. */
+  devicePoint(deviceId: number): { kind: 'point'; x: number; y: number; z: number } | null {
+    const i = this.devices.indexById.get(deviceId);
+    if (i === undefined) return null;
+    const p = this.devices.pos;
+    return { kind: 'point', x: p[i * 3] as number, y: p[i * 3 + 1] as number, z: p[i * 3 + 2] as number };
+  }
+
+  private command(run: Command): void {
+    if (this.disposed) return;
+    if (!this.rig) {
+      this.queue.push(run);
+      return;
+    }
+    run(this.rig);
+    this.rig.invalidate();
+  }
 }

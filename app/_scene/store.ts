@@ -1,7 +1,8 @@
 // Per-device state for the scene in typed arrays indexed by device, outside
-// React: a status change rewrites one marker's colour and asks for one frame
-// (frameloop="demand"), with no React render — the live feed of the next
-// issue writes here. Filters re-pack the markers so hidden ones cost nothing.
+// React: a status change rewrites one marker's colour with no React render
+// (the live feed writes here through the scene runtime, which then asks for
+// one frame: frameloop="demand"). Filters re-pack the markers so hidden ones
+// cost nothing. Nothing here draws: callers ask their canvas for a frame.
 //
 // Level of detail: near the camera a device is an instance of its shape's
 // InstancedMesh; beyond `lod.near` metres, where a 1 m marker is a pixel or
@@ -9,7 +10,7 @@
 // processes every instance of an instanced draw as a draw of its own, so
 // 11,786 instances cost as much as 11,786 meshes (measured: ~4–6 fps either
 // way); the cloud is one primitive batch (docs/ARCHITECTURE.md § Targets, § Measured facts).
-import { BufferAttribute, Color, type InstancedMesh, Matrix4, type Points } from 'three';
+import { type BufferAttribute, Color, type InstancedMesh, Matrix4, type Points } from 'three';
 import { DEVICE_CLASSES, DEVICE_STATUSES, type DeviceStatus } from '~/db/vocab';
 import type { TwinDeviceColumns } from '~/server/queries/twin-scene';
 import { CLASS_SHAPE, SHAPES, STATUS_COLOR } from './palette';
@@ -44,7 +45,6 @@ export type DeviceStore = {
   /** Isolating a floor hides the building's devices above it. */
   cut: { buildingId: number; floor: number } | null;
   indexById: Map<number, number>;
-  invalidate: () => void;
 };
 
 const STATUS_COLORS = DEVICE_STATUSES.map((s) => new Color(STATUS_COLOR[s]));
@@ -79,7 +79,6 @@ export function createDeviceStore(columns: TwinDeviceColumns, positions: Float32
     statusVisible: DEVICE_STATUSES.map(() => true),
     cut: null,
     indexById: new Map(),
-    invalidate: () => {},
   };
   const perShape = SHAPES.map(() => 0);
   for (let r = 0; r < scale; r++) {
@@ -183,7 +182,6 @@ export function relayout(s: DeviceStore): void {
     s.points.geometry.computeBoundingSphere();
   }
   markDirty(s);
-  s.invalidate();
 }
 
 export function attachMesh(s: DeviceStore, shape: number, mesh: InstancedMesh | null): void {
@@ -218,7 +216,8 @@ export function setFilters(
 
 /**
  * A device's status changed (the live feed): repaint its marker, or re-pack
- * when a status filter makes it appear or disappear.
+ * when a status filter makes it appear or disappear. False when the device is
+ * not in this store.
  */
 export function writeDeviceStatus(s: DeviceStore, id: number, status: DeviceStatus): boolean {
   const i = s.indexById.get(id);
@@ -239,15 +238,6 @@ export function writeDeviceStatus(s: DeviceStore, id: number, status: DeviceStat
       colours.addUpdateRange((s.slot[i] as number) * 3, 3);
       colours.needsUpdate = true;
     }
-    s.invalidate();
   }
   return true;
-}
-
-/** The store the mounted twin draws from; the live feed (next issue) calls setDeviceStatus. */
-export const liveTwin: { devices: DeviceStore | null } = { devices: null };
-
-/** Repaints one device's marker; false when no twin is mounted or the id is not in it. */
-export function setDeviceStatus(id: number, status: DeviceStatus, s: DeviceStore | null = liveTwin.devices): boolean {
-  return s ? writeDeviceStatus(s, id, status) : false;
 }

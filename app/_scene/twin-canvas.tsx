@@ -1,13 +1,13 @@
 'use client';
 // The twin's one <Canvas>, loaded client-only (next/dynamic, ssr: false).
 // frameloop="demand": nothing is drawn until something changes (a hover, a
-// status, the camera); bench mode runs the loop continuously to measure it.
-import { Canvas, useThree } from '@react-three/fiber';
-import { Suspense, useEffect, useMemo } from 'react';
+// status, the camera). The bench (app/_scene/bench/) wraps this canvas to run
+// the loop continuously and measure it; nothing here knows about it.
+import { Canvas } from '@react-three/fiber';
+import { Suspense, useMemo } from 'react';
 import { BoxGeometry, type BufferGeometry, ConeGeometry, CylinderGeometry } from 'three';
 import type { TwinScene } from '~/server/queries/twin-scene';
 import { CameraRig } from './controls/camera-rig';
-import { BenchProbe } from './effects/bench-probe';
 import { Highlight } from './effects/highlight';
 import { footprintBounds, toWorld } from './geometry';
 import type { HeatCell } from './heat';
@@ -16,13 +16,12 @@ import { DevicesLayer } from './layers/devices-layer';
 import { controllerStatusByUnit, shaftSpecs } from './layers/elevators';
 import { ElevatorsLayer } from './layers/elevators-layer';
 import { HeatStrip, TrajectoryReplay, type TrajectoryPoint } from './layers/incidents-layer';
-import { NaiveDevicesLayer } from './layers/naive-devices-layer';
 import { PatrolLayer } from './layers/patrol-layer';
 import { PolesLayer } from './layers/poles-layer';
 import { BuildingModels } from './models/building-models';
 import { MODEL_URLS, useModelGeometry } from './models/model-geometry';
 import { SCENE_COLORS } from './palette';
-import { setHover, type TwinPick, type TwinRuntime } from './runtime';
+import type { TwinPick, TwinRuntime } from './runtime';
 
 export type TwinCanvasProps = {
   scene: TwinScene;
@@ -32,10 +31,16 @@ export type TwinCanvasProps = {
   focusBuildingId: number | null;
   cut: Cut;
   show: { elevators: boolean; patrol: boolean; heat: boolean };
-  bench: { mode: 'instanced' | 'naive' } | null;
   onPick: (pick: TwinPick | null) => void;
   /** Device-pixel-ratio range; the big screen caps it at 1 at 4K so the drawing buffer stays within 4096×4096. */
-  dpr?: [number, number];
+  dpr?: number | [number, number];
+  /** 'always' draws every frame (the bench measures frame rate); default 'demand'. */
+  frameloop?: 'always' | 'demand';
+  antialias?: boolean;
+  /** Drawn instead of the device markers (the bench's one-mesh-per-sensor baseline). */
+  devices?: React.ReactNode;
+  /** More scene content inside the canvas (the bench's probe). */
+  children?: React.ReactNode;
 };
 
 type ModelGeometries = { shaft: BufferGeometry; pole: BufferGeometry; patrol: BufferGeometry };
@@ -46,17 +51,6 @@ const FALLBACK: ModelGeometries = {
   pole: new CylinderGeometry(0.09, 0.12, 1, 6).translate(0, 0.5, 0),
   patrol: new ConeGeometry(0.55, 1.3, 6).rotateX(Math.PI).translate(0, 0.65, 0),
 };
-
-function BindInvalidate({ runtime }: { runtime: TwinRuntime }) {
-  const invalidate = useThree((s) => s.invalidate);
-  const gl = useThree((s) => s.gl);
-  useEffect(() => {
-    gl.localClippingEnabled = true;
-    runtime.invalidate = () => invalidate();
-    invalidate();
-  }, [runtime, invalidate, gl]);
-  return null;
-}
 
 function ModelLayers(props: TwinCanvasProps & { models?: ModelGeometries }) {
   const { scene, runtime, cut, show, onPick } = props;
@@ -90,7 +84,7 @@ function LoadedModelLayers(props: TwinCanvasProps) {
 }
 
 export default function TwinCanvas(props: TwinCanvasProps) {
-  const { scene, runtime, bench, onPick } = props;
+  const { scene, runtime, onPick } = props;
   const ground = useMemo(() => {
     const all = scene.buildings.flatMap((b) => b.footprint);
     const r = all.length ? footprintBounds(all) : { x0: -50, y0: -50, x1: 50, y1: 50 };
@@ -99,8 +93,7 @@ export default function TwinCanvas(props: TwinCanvasProps) {
   }, [scene]);
   const pickDevice = (i: number) => onPick({ kind: 'device', deviceId: runtime.devices.id[i] as number });
   const hoverDevice = (i: number | null) =>
-    setHover(
-      runtime,
+    runtime.setHover(
       i === null
         ? null
         : {
@@ -115,16 +108,18 @@ export default function TwinCanvas(props: TwinCanvasProps) {
 
   return (
     <Canvas
-      frameloop={bench ? 'always' : 'demand'}
-      dpr={bench ? 1 : (props.dpr ?? [1, 2])}
-      // Software WebGL halves its frame rate with antialiasing (docs/ARCHITECTURE.md § Measured facts).
-      gl={{ antialias: !bench }}
+      frameloop={props.frameloop ?? 'demand'}
+      dpr={props.dpr ?? [1, 2]}
+      gl={{ antialias: props.antialias ?? true }}
       camera={{ fov: 40, near: 0.5, far: 6000, position: [0, 250, 350] }}
+      // A cut floor clips its building with a plane (buildings-layer.tsx).
+      onCreated={({ gl }) => {
+        gl.localClippingEnabled = true;
+      }}
       onPointerMissed={() => onPick(null)}
       style={{ background: SCENE_COLORS.background }}
       data-testid="twin-canvas"
     >
-      <BindInvalidate runtime={runtime} />
       <ambientLight intensity={1.7} />
       <directionalLight position={[120, 260, 180]} intensity={2.2} />
       <directionalLight position={[-200, 120, -80]} intensity={0.5} />
@@ -132,7 +127,7 @@ export default function TwinCanvas(props: TwinCanvasProps) {
         name="ground"
         rotation={[-Math.PI / 2, 0, 0]}
         position={[ground.cx, -0.05, ground.cz]}
-        onPointerMove={() => setHover(runtime, null)}
+        onPointerMove={() => runtime.setHover(null)}
       >
         <planeGeometry args={[ground.w, ground.d]} />
         <meshLambertMaterial color={SCENE_COLORS.ground} />
@@ -148,16 +143,12 @@ export default function TwinCanvas(props: TwinCanvasProps) {
       <Suspense fallback={<ModelLayers {...props} />}>
         <LoadedModelLayers {...props} />
       </Suspense>
-      {bench?.mode === 'naive' ? (
-        <NaiveDevicesLayer store={runtime.devices} />
-      ) : (
-        <DevicesLayer store={runtime.devices} onHover={hoverDevice} onPick={pickDevice} />
-      )}
+      {props.devices ?? <DevicesLayer store={runtime.devices} onHover={hoverDevice} onPick={pickDevice} />}
       {props.show.heat && <HeatStrip cells={props.cells} buildings={scene.buildings} onPick={onPick} />}
       {props.trajectory && <TrajectoryReplay points={props.trajectory} />}
       <Highlight runtime={runtime} />
       <CameraRig buildings={scene.buildings} runtime={runtime} />
-      {bench && <BenchProbe markers={runtime.devices.count} mode={bench.mode} buildings={scene.buildings} />}
+      {props.children}
     </Canvas>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, retryLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import superjson from 'superjson';
@@ -17,21 +17,43 @@ function getQueryClient() {
   return browserQueryClient;
 }
 
-// `url`: the big screen talks to its own endpoint under /screen, where its kiosk cookie is sent.
-export function TRPCReactProvider({ children, url = '/api/trpc' }: { children: React.ReactNode; url?: string }) {
+/**
+ * How long an unattended screen waits before reopening a live stream that failed outright: 2 s, 4 s, 8 s …
+ * at most 30 s. (A dropped network does not fail the stream: the EventSource reconnects by itself, and the
+ * server's pings make it reconnect after a silent drop, server/trpc.ts.) tRPC's retryLink counts attempts
+ * over the subscription's whole life, so after a few outages every retry waits the full 30 s.
+ */
+const liveRetryDelayMs = (attempts: number) => Math.min(30_000, 1_000 * 2 ** attempts);
+
+/**
+ * `url`: the big screen talks to its own endpoint under /screen, where its kiosk cookie is sent.
+ * `unattended`: nobody is there to press "retry" (the big screen), so a live stream that fails outright
+ * (an error answer while the server restarts, say) is reopened by tRPC's retryLink, resuming after the
+ * last frame it saw; consoles instead show the failure with a retry button.
+ */
+export function TRPCReactProvider({
+  children,
+  url = '/api/trpc',
+  unattended = false,
+}: {
+  children: React.ReactNode;
+  url?: string;
+  unattended?: boolean;
+}) {
   const queryClient = getQueryClient();
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
+  const [trpcClient] = useState(() => {
+    // Subscriptions (live data) go over SSE; one EventSource per subscription.
+    const live = httpSubscriptionLink({ url, transformer: superjson });
+    return createTRPCClient<AppRouter>({
       links: [
-        // Subscriptions (live data) go over SSE; one EventSource per subscription.
         splitLink({
           condition: (op) => op.type === 'subscription',
-          true: httpSubscriptionLink({ url, transformer: superjson }),
+          true: unattended ? [retryLink({ retry: () => true, retryDelayMs: liveRetryDelayMs }), live] : live,
           false: httpBatchLink({ url, transformer: superjson }),
         }),
       ],
-    }),
-  );
+    });
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

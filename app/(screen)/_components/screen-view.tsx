@@ -3,8 +3,7 @@
 // or the district map in the middle, the live ticker beneath. Panels refetch
 // once a minute; live data arrives through the page's one LiveProvider.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { DistrictMap, type MapSettings } from '~/app/_map/district-map';
 import { useTRPC } from '~/app/_trpc/client';
 import { LeftPanels, RightPanels } from './panels';
@@ -13,22 +12,16 @@ import { ConnectionBanner, Ticker } from './ticker';
 import { TwinStage } from './twin-stage';
 
 const REFRESH_MS = 60_000;
-const clock = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  dateStyle: 'medium',
-  timeStyle: 'medium',
-  hour12: false,
-});
 
+/** Date and time to the second, in the reader's language and the community's zone (the request config's time zone). */
 function Clock() {
-  const [now, setNow] = useState<string>('');
-  useEffect(() => {
-    const tick = () => setNow(clock.format(new Date()));
-    tick();
-    const timer = setInterval(tick, 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return <span className={styles.clock}>{now}</span>;
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 1000 });
+  return (
+    <span className={styles.clock} suppressHydrationWarning>
+      {format.dateTime(now, { dateStyle: 'medium', timeStyle: 'medium', hour12: false })}
+    </span>
+  );
 }
 
 function Frame({

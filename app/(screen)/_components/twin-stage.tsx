@@ -1,16 +1,15 @@
 'use client';
 // The twin in the middle of a community screen: the console's TwinCanvas and
-// runtime, driven by the camera tour instead of a mouse. Live device statuses
-// repaint markers through the scene store, as on the console.
+// scene runtime (useTwinRuntime), driven by the camera tour instead of a
+// mouse. Live device statuses repaint markers through the runtime, as on the
+// console.
 import { useQuery } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useLive } from '~/app/_live/live-provider';
-import { CameraTour } from '~/app/_scene/controls/tour';
-import { placeDevices } from '~/app/_scene/placement';
-import { createRuntime } from '~/app/_scene/runtime';
-import { createDeviceStore, setDeviceStatus } from '~/app/_scene/store';
+import type { TourStop } from '~/app/_scene/controls/tour';
+import { useTwinRuntime } from '~/app/_scene/use-twin-runtime';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from './screen.module.css';
 import { useTour } from './use-tour';
@@ -20,34 +19,28 @@ const SHOW = { elevators: true, patrol: false, heat: false };
 
 export function TwinStage({ slug }: { slug: string }) {
   const t = useTranslations('screen');
-  const locale = useLocale();
   const trpc = useTRPC();
   const { store } = useLive();
   const scene = useQuery({ ...trpc.twin.scene.queryOptions({ slug }), staleTime: Infinity });
   const homeLabel = t('tourHome');
-  const runtime = useMemo(() => {
-    if (!scene.data) return null;
-    const r = createRuntime(createDeviceStore(scene.data.devices, placeDevices(scene.data)));
-    // The whole community first, then every building in turn.
-    r.tour = new CameraTour([
-      { key: 'home', label: homeLabel, target: { kind: 'home' } },
-      ...scene.data.buildings.map((b) => ({
-        key: `building:${b.id}`,
-        label: b.name,
-        target: { kind: 'building' as const, buildingId: b.id },
-      })),
-    ]);
-    return r;
-  }, [scene.data, homeLabel]);
-  useEffect(() => {
-    if (!runtime) return;
-    return store.onDeviceStatus((id, status) => setDeviceStatus(id, status, runtime.devices));
-  }, [runtime, store]);
+  // The whole community first, then every building in turn.
+  const tourStops = useMemo<TourStop[] | null>(
+    () =>
+      scene.data
+        ? [
+            { key: 'home', label: homeLabel, target: { kind: 'home' } },
+            ...scene.data.buildings.map((b) => ({
+              key: `building:${b.id}`,
+              label: b.name,
+              target: { kind: 'building' as const, buildingId: b.id },
+            })),
+          ]
+        : null,
+    [scene.data, homeLabel],
+  );
+  const runtime = useTwinRuntime(scene.data, { live: store, tourStops });
   const box = useRef<HTMLDivElement>(null);
-  const tour = useTour(runtime, store, box, locale);
-  // 4K: a DPR of 1 keeps the drawing buffer within 4096×4096 (and SwiftShader's budget).
-  const [dpr, setDpr] = useState<[number, number]>([1, 2]);
-  useEffect(() => setDpr(window.innerWidth >= 3000 ? [1, 1] : [1, 2]), []);
+  const tour = useTour(runtime, store, box);
 
   return (
     <div
@@ -66,9 +59,10 @@ export function TwinStage({ slug }: { slug: string }) {
           focusBuildingId={null}
           cut={null}
           show={SHOW}
-          bench={null}
           onPick={() => {}}
-          dpr={dpr}
+          // 4K: a DPR of 1 keeps the drawing buffer within 4096×4096 (and SwiftShader's budget). Read in the
+          // browser only: a runtime exists only there (useTwinRuntime builds it in an effect).
+          dpr={window.innerWidth >= 3000 ? [1, 1] : [1, 2]}
         />
       ) : (
         <div className={styles.placeholder}>{scene.isError ? t('twinUnavailable') : t('loading')}</div>

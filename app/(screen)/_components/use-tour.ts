@@ -7,10 +7,10 @@
 // twin's box, written directly with no React render. One key listener and
 // one store subscription, both removed on unmount.
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { LiveStore } from '~/app/_live/live-store';
 import type { TourView } from '~/app/_scene/controls/tour';
-import { setHover, type TwinRuntime } from '~/app/_scene/runtime';
+import type { TwinRuntime } from '~/app/_scene/runtime';
 
 // In an alarm storm the camera would never settle: fly to at most one new alarm per this.
 const MIN_ALARM_FLIGHT_MS = 10_000;
@@ -25,41 +25,45 @@ export function useTour(
   runtime: TwinRuntime | null,
   store: LiveStore | null,
   box: React.RefObject<HTMLElement | null>,
-  locale: string,
 ): TourView | null {
   const tour = runtime?.tour ?? null;
   const alarmKind = useTranslations('alarmKind');
-  const [view, setView] = useState<TourView | null>(tour?.getView() ?? null);
+  const subscribe = useCallback((changed: () => void) => tour?.listen({ view: changed }) ?? (() => {}), [tour]);
+  const view = useSyncExternalStore(
+    subscribe,
+    () => tour?.getView() ?? null,
+    () => null,
+  );
   const seen = useRef(new Set<number>());
 
   useEffect(() => {
     if (!runtime || !tour) return;
-    setView(tour.getView());
     // The alarm's device is ringed while the camera holds on it.
     let ringed = false;
-    tour.onView = (v) => {
-      if (ringed && !v.alarm) {
-        setHover(runtime, null);
-        ringed = false;
-      }
-      setView(v);
-    };
     let frames = 0;
-    tour.onFrame = (p) => {
-      const el = box.current;
-      if (!el) return;
-      // Frames drawn for the tour so far: the soak bench reports the orbit's frame rate from it.
-      el.dataset.tourFrames = String(++frames);
-      el.dataset.tourPhase = p.phase;
-      el.dataset.tourAzimuth = p.azimuthDeg === null ? '' : String(round(p.azimuthDeg));
-      el.dataset.tourCamera = p.eye.map(round).join(',');
-      el.dataset.tourCentre = p.centre ? p.centre.map(round).join(',') : '';
-    };
+    const unlisten = tour.listen({
+      view: (v) => {
+        if (ringed && !v.alarm) {
+          runtime.setHover(null);
+          ringed = false;
+        }
+      },
+      frame: (p) => {
+        const el = box.current;
+        if (!el) return;
+        // Frames drawn for the tour so far: the soak bench reports the orbit's frame rate from it.
+        el.dataset.tourFrames = String(++frames);
+        el.dataset.tourPhase = p.phase;
+        el.dataset.tourAzimuth = p.azimuthDeg === null ? '' : String(round(p.azimuthDeg));
+        el.dataset.tourCamera = p.eye.map(round).join(',');
+        el.dataset.tourCentre = p.centre ? p.centre.map(round).join(',') : '';
+      },
+    });
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (PAUSE_KEYS.has(e.key)) tour.togglePause(performance.now());
-      else if (NEXT_KEYS.has(e.key)) tour.step(1);
-      else if (PREV_KEYS.has(e.key)) tour.step(-1);
+      if (PAUSE_KEYS.has(e.key)) runtime.tourTogglePause();
+      else if (NEXT_KEYS.has(e.key)) runtime.tourStep(1);
+      else if (PREV_KEYS.has(e.key)) runtime.tourStep(-1);
       else return;
       e.preventDefault();
     };
@@ -81,8 +85,8 @@ export function useTour(
         const at: [number, number, number] = [p[i * 3] as number, p[i * 3 + 1] as number, p[i * 3 + 2] as number];
         // "烟感报警 · 3号楼": the alarm's kind in the screen's language, and where.
         const building = tour.stops.find((s) => s.key === `building:${runtime.devices.building[i]}`)?.label;
-        tour.alarm(`alarm:${a.id}`, [alarmKind(a.kind), building].filter(Boolean).join(' · '), at);
-        setHover(runtime, { kind: 'point', at: [at[0], at[1] + 0.9, at[2]] });
+        runtime.tourAlarm(`alarm:${a.id}`, [alarmKind(a.kind), building].filter(Boolean).join(' · '), at);
+        runtime.setHover({ kind: 'point', at: [at[0], at[1] + 0.9, at[2]] });
         ringed = true;
         lastFlight = Date.now();
       }
@@ -92,9 +96,8 @@ export function useTour(
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe?.();
-      tour.onView = () => {};
-      tour.onFrame = () => {};
+      unlisten();
     };
-  }, [runtime, tour, store, box, locale, alarmKind]);
+  }, [runtime, tour, store, box, alarmKind]);
   return view;
 }

@@ -16,6 +16,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./kiosk.zh.json'),
     () => import('./alarm.zh.json'),
     () => import('./errors.zh.json'),
+    () => import('./live.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -27,6 +28,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./kiosk.en.json'),
     () => import('./alarm.en.json'),
     () => import('./errors.en.json'),
+    () => import('./live.en.json'),
   ],
 };
 

@@ -4,13 +4,15 @@
 // drives the camera itself, frame by frame, with no mouse controls. The
 // default view looks north from a little east of south and above, so the
 // south façades — unit doors, labels, retrofit shafts — face the viewer.
+// Either rig sets that view first and then attaches to the scene runtime,
+// which runs the commands given before the canvas was up (runtime.ts).
 import { CameraControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { Box3, type PerspectiveCamera, Sphere, Spherical, Vector3 } from 'three';
 import type { TwinBuilding } from '~/server/queries/twin-scene';
 import { buildingHeight, floorMid, footprintBounds, toWorld } from '../geometry';
-import type { FlyTarget, TwinRuntime } from '../runtime';
+import type { CameraTarget, TwinRuntime } from '../runtime';
 import { type CameraTour, FRAME_MS, type Orbit, orbitPose, type Pose, TOUR_TIMING, type TourRig } from './tour';
 
 const HOME_AZIMUTH = 0.32;
@@ -84,7 +86,7 @@ function TourCameraRig({
     const byId = new Map(buildings.map((b) => [b.id, b]));
     const home = boxOrbit(communityBox(buildings), HOME_POLAR, 0.86, camera.fov);
     return {
-      orbitOf: (target: FlyTarget) => {
+      orbitOf: (target: CameraTarget) => {
         if (target.kind === 'home') return home;
         if (target.kind !== 'building') return null;
         const b = byId.get(target.buildingId);
@@ -101,17 +103,15 @@ function TourCameraRig({
 
   useEffect(() => {
     rig.apply(orbitPose(rig.orbitOf({ kind: 'home' })!, TOUR_TIMING.centreAzimuth));
-    tour.wake = () => {
-      clearTimeout(timer.current);
-      invalidate();
-    };
-    invalidate();
+    // No free flight on the tour: it goes where its stops and alarms say.
+    const detach = runtime.attachRig({ flyTo: () => {}, invalidate });
     return () => {
+      detach();
       clearTimeout(timer.current);
-      tour.wake = () => {};
     };
-  }, [rig, tour, invalidate, runtime]);
+  }, [rig, invalidate, runtime]);
 
+  // A command (pause, step, alarm) asks for a frame at once; this frame's timer then replaces the one pending.
   useFrame(() => {
     const started = performance.now();
     const { pose, nextInMs } = tour.frame(started, rig);
@@ -130,6 +130,7 @@ function TourCameraRig({
 
 function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtime: TwinRuntime }) {
   const controls = useRef<CameraControls>(null);
+  const invalidate = useThree((s) => s.invalidate);
 
   useEffect(() => {
     const cc = controls.current;
@@ -138,7 +139,7 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
     const units = new Map(buildings.flatMap((b) => b.units.map((u) => [u.id, { u, b }] as const)));
     const home = communityBox(buildings);
 
-    const fly = (target: FlyTarget, animate = true) => {
+    const fly = (target: CameraTarget, animate = true) => {
       switch (target.kind) {
         // Not fitToBox: it snaps the view to the nearest axis, flattening it to a side elevation.
         case 'home':
@@ -172,16 +173,9 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
           break;
       }
     };
-    runtime.flyTo = (t) => {
-      fly(t);
-      runtime.invalidate();
-    };
     fly({ kind: 'home' }, false);
-    runtime.invalidate();
-    return () => {
-      runtime.flyTo = () => {};
-    };
-  }, [buildings, runtime]);
+    return runtime.attachRig({ flyTo: (target) => fly(target), invalidate });
+  }, [buildings, runtime, invalidate]);
 
   return (
     <CameraControls ref={controls} makeDefault maxPolarAngle={Math.PI / 2 - 0.05} minDistance={8} maxDistance={2000} />

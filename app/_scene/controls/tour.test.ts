@@ -24,15 +24,13 @@ function setup() {
     current: () => pose,
   };
   const views: TourView[] = [];
-  tour.onView = (v) => views.push(v);
-  let wakes = 0;
-  tour.wake = () => wakes++;
+  tour.listen({ view: (v) => views.push(v) });
   const frame = (now: number) => {
     const r = tour.frame(now, rig);
     if (r.pose) pose = r.pose;
     return r;
   };
-  return { tour, frame, views, pose: () => pose, wakes: () => wakes };
+  return { tour, frame, views, pose: () => pose };
 }
 
 const horizontal = (p: Pose, o: Orbit) => Math.hypot(p.eye[0] - o.centre[0], p.eye[2] - o.centre[2]);
@@ -72,7 +70,6 @@ describe('camera tour', () => {
     s.frame(flyMs);
     s.frame(flyMs + 5_000);
     s.tour.alarm('alarm:7', '烟感告警', [10, 12, -30]);
-    expect(s.wakes()).toBe(1);
     s.frame(flyMs + 5_001);
     expect(s.tour.getView()).toMatchObject({ target: 'alarm:7', alarm: true });
     const arrived = s.frame(2 * flyMs + 5_002);

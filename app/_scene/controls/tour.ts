@@ -12,13 +12,15 @@
 // The camera rig calls frame() on every rendered frame and is told when the
 // next frame is wanted, so a still camera (paused, holding on an alarm)
 // costs no frames at all and a moving one only as many as FRAME_MS allows.
-import type { FlyTarget } from '../runtime';
+// Commands (pause, step, alarm) reach the tour through the scene runtime,
+// which asks for a frame after each one so the new plan starts at once.
+import type { CameraTarget } from '../runtime';
 
 export type Vec3 = [number, number, number];
 export type Pose = { eye: Vec3; target: Vec3 };
 /** An orbit around a vertical axis through `centre`, at `distance` and `polar` (radians from straight down the axis). */
 export type Orbit = { centre: Vec3; look: Vec3; distance: number; polar: number };
-export type TourStop = { key: string; label: string; target: FlyTarget };
+export type TourStop = { key: string; label: string; target: CameraTarget };
 
 /** What the screen shows about the tour; changes a few times a minute at most. */
 export type TourView = { target: string; label: string; paused: boolean; alarm: boolean };
@@ -31,8 +33,10 @@ export type TourProbe = {
   centre: Vec3 | null;
 };
 
+export type TourListener = { view?: (view: TourView) => void; frame?: (probe: TourProbe) => void };
+
 /** What the rig lends the tour: the orbit of a stop, and the camera's pose now. */
-export type TourRig = { orbitOf: (target: FlyTarget) => Orbit | null; current: () => Pose };
+export type TourRig = { orbitOf: (target: CameraTarget) => Orbit | null; current: () => Pose };
 
 export type TourTiming = {
   /** A flight from one stop (or an alarm) to the next. */
@@ -106,11 +110,7 @@ export class CameraTour {
   private pausedAt = 0;
   private alarmView: { key: string; label: string } | null = null;
   private view: TourView;
-  /** Set by the screen: called when what it shows changes (rarely), and after each frame with where the camera is. */
-  onView: (view: TourView) => void = () => {};
-  onFrame: (probe: TourProbe) => void = () => {};
-  /** Set by the camera rig: asks for a frame now (a command changed the plan). */
-  wake: () => void = () => {};
+  private readonly listeners = new Set<TourListener>();
 
   constructor(stops: TourStop[], timing: TourTiming = TOUR_TIMING) {
     this.stops = stops.length ? stops : [{ key: 'home', label: '', target: { kind: 'home' } }];
@@ -119,8 +119,15 @@ export class CameraTour {
     this.view = { target: first.key, label: first.label, paused: false, alarm: false };
   }
 
+  /** The same object until what the screen shows changes (a useSyncExternalStore snapshot). */
   getView(): TourView {
     return this.view;
+  }
+
+  /** The screen listens: to what it shows (rarely), and after each frame to where the camera is. */
+  listen(listener: TourListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   isPaused(): boolean {
@@ -136,9 +143,8 @@ export class CameraTour {
     if (this.paused) return;
     this.paused = true;
     this.pausedAt = now;
+    // The runtime asks for one more frame, so the probe says "paused" (the camera stays where it is).
     this.publish();
-    // One more frame, so the probe says "paused" (the camera stays where it is).
-    this.wake();
   }
 
   resume(now: number): void {
@@ -156,7 +162,6 @@ export class CameraTour {
       else this.pending = { kind: 'stop', index: this.index };
     } else if (p.kind === 'fly' && p.then === 'still') p.then = 'orbit';
     this.publish();
-    this.wake();
   }
 
   /** Next (+1) or previous (−1) stop, from a key or a presenter remote; ends an alarm's hold. */
@@ -165,13 +170,11 @@ export class CameraTour {
     // Two presses before the next frame step twice.
     const from = this.pending?.kind === 'stop' ? this.pending.index : this.index;
     this.pending = { kind: 'stop', index: (((from + delta) % n) + n) % n };
-    this.wake();
   }
 
   /** A new critical alarm: fly to its device and hold (even while paused: an operator who paused still wants to see it). */
   alarm(key: string, label: string, point: Vec3): void {
     this.pending = { kind: 'alarm', key, label, point };
-    this.wake();
   }
 
   /** The orbit's start time that puts it at `azimuth`. */
@@ -195,7 +198,7 @@ export class CameraTour {
     if (v.target === next.target && v.label === next.label && v.paused === next.paused && v.alarm === next.alarm)
       return;
     this.view = next;
-    this.onView(next);
+    for (const l of this.listeners) l.view?.(next);
   }
 
   private begin(now: number, rig: TourRig, pending: Pending): void {
@@ -246,13 +249,14 @@ export class CameraTour {
     const orbit = p.kind === 'orbit' ? p.orbit : p.kind === 'fly' || p.kind === 'still' ? p.orbit : null;
     const eye = result.pose?.eye ?? rig.current().eye;
     const azimuth = orbit ? Math.atan2(eye[0] - orbit.centre[0], eye[2] - orbit.centre[2]) : null;
-    this.onFrame({
+    const probe: TourProbe = {
       target: this.alarmView?.key ?? stop.key,
       phase: this.paused && result.nextInMs === null ? 'paused' : p.kind,
       azimuthDeg: azimuth === null ? null : (azimuth * 180) / Math.PI,
       eye,
       centre: orbit?.centre ?? null,
-    });
+    };
+    for (const l of this.listeners) l.frame?.(probe);
     return result;
   }
 

@@ -2,14 +2,14 @@
 // The generated massing: every building extruded from its footprint with its
 // floor lines, unit entrances and labels. A building being cut at a floor is
 // drawn apart, clipped, so the rest stay one mesh.
-import type { ThreeEvent } from '@react-three/fiber';
+import { type ThreeEvent, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { DoubleSide, MeshBasicMaterial, MeshLambertMaterial, Plane, Vector3 } from 'three';
 import type { TwinBuilding } from '~/server/queries/twin-scene';
 import { footprintBounds } from '../geometry';
 import { buildLabels } from '../labels';
 import { SCENE_COLORS } from '../palette';
-import { setHover, type TwinPick, type TwinRuntime } from '../runtime';
+import type { TwinPick, TwinRuntime } from '../runtime';
 import { buildingLabelSpecs } from './building-labels';
 import { extrudeBuilding, floorLines, massing } from './building-geometry';
 import { UnitsLayer } from './units-layer';
@@ -30,6 +30,7 @@ function floorAt(b: TwinBuilding, y: number): number {
 }
 
 export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPick }: Props) {
+  const invalidate = useThree((s) => s.invalidate);
   const byId = useMemo(() => new Map(buildings.map((b) => [b.id, b])), [buildings]);
   // Buildings with their own glTF are drawn by BuildingModels instead.
   const generated = useMemo(() => buildings.filter((b) => !b.modelUrl), [buildings]);
@@ -60,8 +61,8 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
   useEffect(() => {
     if (cut && cutBuilding)
       clipMaterial.clippingPlanes?.[0]?.set(new Vector3(0, -1, 0), cut.floor * cutBuilding.floorHeight + 0.05);
-    runtime.invalidate();
-  }, [cut, cutBuilding, clipMaterial, runtime]);
+    invalidate();
+  }, [cut, cutBuilding, clipMaterial, invalidate]);
   const labelMaterial = useMemo(
     () =>
       labels
@@ -89,7 +90,7 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
     const focused = h.b.id === focusBuildingId;
     const y0 = focused ? (h.floor - 1) * h.b.floorHeight : 0;
     const y1 = focused ? h.floor * h.b.floorHeight : h.b.floors * h.b.floorHeight;
-    setHover(runtime, { kind: 'box', min: [r.x0, y0, -r.y1], max: [r.x1, y1, -r.y0] });
+    runtime.setHover({ kind: 'box', min: [r.x0, y0, -r.y1], max: [r.x1, y1, -r.y0] });
   };
   const click = (e: ThreeEvent<MouseEvent>, table: Int32Array | null, fixed?: TwinBuilding) => {
     e.stopPropagation();
@@ -102,7 +103,7 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
         : { kind: 'building', buildingId: h.b.id },
     );
   };
-  const out = () => setHover(runtime, null);
+  const out = () => runtime.setHover(null);
 
   return (
     <group name="buildings">

@@ -3,7 +3,7 @@
 // Points cloud for those far away: five draw calls for 11,786 devices or ten
 // times as many. Colours, visibility and the near/far split live in the
 // device store; this component mounts the meshes and hands them over.
-import { type ThreeEvent, useFrame } from '@react-three/fiber';
+import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { InstancedBufferAttribute, type InstancedMesh, MeshLambertMaterial, type Points } from 'three';
 import { createMarkerGeometry, createPointCloud } from '../markers';
@@ -17,6 +17,7 @@ export type DevicesLayerProps = {
 };
 
 export function DevicesLayer({ store, onHover, onPick }: DevicesLayerProps) {
+  const invalidate = useThree((s) => s.invalidate);
   const geometries = useMemo(() => SHAPES.map(createMarkerGeometry), []);
   const material = useMemo(() => new MeshLambertMaterial(), []);
   // Stable ref callbacks: a new function each render would detach and re-attach the meshes.
@@ -28,13 +29,21 @@ export function DevicesLayer({ store, onHover, onPick }: DevicesLayerProps) {
           mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(mesh.instanceMatrix.count * 3), 3);
         }
         attachMesh(store, shape, mesh);
+        invalidate();
       }),
-    [store],
+    [store, invalidate],
   );
   const cloud = useMemo(() => createPointCloud(store.count, 2.5), [store]);
-  const pointsRef = useMemo(() => (points: Points | null) => attachPoints(store, points), [store]);
+  const pointsRef = useMemo(
+    () => (points: Points | null) => {
+      attachPoints(store, points);
+      invalidate();
+    },
+    [store, invalidate],
+  );
   useFrame(({ camera }) => {
-    updateLod(store, [camera.position.x, camera.position.y, camera.position.z]);
+    // One more frame after a re-split, as the camera may still be settling.
+    if (updateLod(store, [camera.position.x, camera.position.y, camera.position.z])) invalidate();
   });
   const deviceAt = (container: number, e: ThreeEvent<PointerEvent | MouseEvent>) => {
     const slot = container === FAR ? e.index : e.instanceId;

@@ -4,7 +4,7 @@
 // because that is where the round went wrong. Points near the camera are
 // pins of one InstancedMesh, far ones dots of one Points cloud — the same
 // level of detail as the sensors (store.ts explains why).
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import {
   type BufferAttribute,
@@ -22,7 +22,7 @@ import { createPointCloud } from '../markers';
 import type { TwinPatrolPoint, TwinPatrolRoute } from '~/server/queries/twin-scene';
 import { toWorld } from '../geometry';
 import { patrolColor } from '../palette';
-import { setHover, type TwinPick, type TwinRuntime } from '../runtime';
+import type { TwinPick, TwinRuntime } from '../runtime';
 
 const m = new Matrix4();
 const c = new Color();
@@ -41,6 +41,7 @@ type Props = {
 export function PatrolLayer({ points, routes, nowMs, geometry, runtime, onPick }: Props) {
   const ref = useRef<InstancedMesh>(null);
   const cloudRef = useRef<Points>(null);
+  const invalidate = useThree((s) => s.invalidate);
   const material = useMemo(() => new MeshLambertMaterial(), []);
   const cloud = useMemo(() => createPointCloud(points.length, 4), [points]);
   // Slot → point, per container (pins, dots), for picking.
@@ -96,12 +97,12 @@ export function PatrolLayer({ points, routes, nowMs, geometry, runtime, onPick }
     position.needsUpdate = true;
     colour.needsUpdate = true;
     dots.geometry.computeBoundingSphere();
-    runtime.invalidate();
+    invalidate();
   };
   useLayoutEffect(() => {
     slots.current.at = null; // new data: split again on the next frame
-    runtime.invalidate();
-  }, [points, nowMs, runtime]);
+    invalidate();
+  }, [points, nowMs, invalidate]);
   useFrame(({ camera }) => {
     const at = slots.current.at;
     if (!at || at.distanceTo(camera.position) > NEAR_M / 10) split(camera.position);
@@ -119,9 +120,9 @@ export function PatrolLayer({ points, routes, nowMs, geometry, runtime, onPick }
         onPointerMove={(e) => {
           e.stopPropagation();
           const p = pointAt(slots.current.pins, e.instanceId);
-          if (p) setHover(runtime, { kind: 'point', at: toWorld(p.x, p.y, p.z + 0.8) });
+          if (p) runtime.setHover({ kind: 'point', at: toWorld(p.x, p.y, p.z + 0.8) });
         }}
-        onPointerOut={() => setHover(runtime, null)}
+        onPointerOut={() => runtime.setHover(null)}
         onClick={(e) => {
           e.stopPropagation();
           const p = pointAt(slots.current.pins, e.instanceId);

@@ -1,12 +1,13 @@
 'use client';
 // Each unit marked on its building's south wall: the entrance canopy and the
 // stairwell strip up the façade, two instances per unit in one InstancedMesh.
+import { useThree } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, Color, type InstancedMesh, Matrix4, MeshLambertMaterial } from 'three';
 import type { TwinBuilding, TwinUnit } from '~/server/queries/twin-scene';
 import { buildingHeight, toWorld } from '../geometry';
 import { SCENE_COLORS } from '../palette';
-import { setHover, type TwinPick, type TwinRuntime } from '../runtime';
+import type { TwinPick, TwinRuntime } from '../runtime';
 
 const m = new Matrix4();
 const ENTRANCE = new Color(SCENE_COLORS.entrance);
@@ -22,6 +23,7 @@ export function UnitsLayer({
   onPick: (p: TwinPick) => void;
 }) {
   const ref = useRef<InstancedMesh>(null);
+  const invalidate = useThree((s) => s.invalidate);
   const units = useMemo(() => buildings.flatMap((b) => b.units.map((u) => ({ u, b }))), [buildings]);
   const geometry = useMemo(() => new BoxGeometry(1, 1, 1).translate(0, 0.5, 0), []);
   const material = useMemo(() => new MeshLambertMaterial(), []);
@@ -44,8 +46,8 @@ export function UnitsLayer({
     mesh.instanceMatrix.needsUpdate = true;
     if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
     mesh.computeBoundingSphere();
-    runtime.invalidate();
-  }, [units, runtime]);
+    invalidate();
+  }, [units, invalidate]);
 
   const unitOf = (instanceId: number | undefined): { u: TwinUnit; b: TwinBuilding } | undefined =>
     instanceId === undefined ? undefined : units[Math.floor(instanceId / 2)];
@@ -60,9 +62,9 @@ export function UnitsLayer({
         const hit = unitOf(e.instanceId);
         if (!hit) return;
         const [x, , z] = toWorld(hit.u.stairX, hit.u.stairY);
-        setHover(runtime, { kind: 'box', min: [x - 1.5, 0, z - 0.2], max: [x + 1.5, buildingHeight(hit.b), z + 1.5] });
+        runtime.setHover({ kind: 'box', min: [x - 1.5, 0, z - 0.2], max: [x + 1.5, buildingHeight(hit.b), z + 1.5] });
       }}
-      onPointerOut={() => setHover(runtime, null)}
+      onPointerOut={() => runtime.setHover(null)}
       onClick={(e) => {
         e.stopPropagation();
         const hit = unitOf(e.instanceId);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { type Locale, toLocale } from '~/app/_i18n/config';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { getCaller } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
@@ -24,7 +25,9 @@ export default async function TwinPage({
   if (user.role !== 'staff' && user.role !== 'admin') return <p className="notice">{t('notStaff')}</p>;
   const community = await (await getCaller()).community.bySlug({ slug }).catch(() => null);
   if (!community) notFound();
-  const locale = await getLocale();
+  // The community's name is data with a column per language.
+  const names: Record<Locale, string> = { zh: community.name, en: community.nameEn };
+  const locale = toLocale(await getLocale());
   // Bench mode (npm run bench): continuous frames, ×scale replicated sensors,
   // one mesh per sensor (naive=1), or every sensor as a shaped marker (lod=0).
   const bench =
@@ -38,13 +41,6 @@ export default async function TwinPage({
   // Bench mode measures rendering alone, without a live stream.
   const m = /^(device|building):(\d{1,9})$/.exec(search.focus ?? '');
   const focus = m ? { kind: m[1] as 'device' | 'building', id: Number(m[2]) } : null;
-  const view = (
-    <TwinView
-      slug={community.slug}
-      name={locale === 'zh' ? community.name : community.nameEn}
-      bench={bench}
-      focus={focus}
-    />
-  );
+  const view = <TwinView slug={community.slug} name={names[locale]} bench={bench} focus={focus} />;
   return bench ? view : <LiveProvider slug={community.slug}>{view}</LiveProvider>;
 }

@@ -1,16 +1,18 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { STATUS_COLOR } from '~/app/_scene/palette';
 import { useTRPC } from '~/app/_trpc/client';
 import styles from '../twin.module.css';
+import { WHEN } from './when';
 
-const when = (d: Date | null) => (d ? d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—');
 const show = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
 
 /** A device's telemetry and its recent events (the status history). */
 export function DeviceDetails({ deviceId }: { deviceId: number }) {
   const t = useTranslations('twin');
+  const format = useFormatter();
+  const when = (d: Date | null) => (d ? format.dateTime(d, WHEN) : '—');
   const trpc = useTRPC();
   const q = useQuery(trpc.twin.device.queryOptions({ id: deviceId }));
   if (q.isPending) return <p aria-busy="true">{t('loading')}</p>;

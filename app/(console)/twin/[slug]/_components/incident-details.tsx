@@ -1,12 +1,14 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useTRPC } from '~/app/_trpc/client';
 import type { TwinScene } from '~/server/queries/twin-scene';
+import { WHEN } from './when';
 
 /** A throwing incident under review; selecting it replays its fall in the scene. */
 export function IncidentDetails({ scene, incidentId }: { scene: TwinScene; incidentId: number }) {
   const t = useTranslations('twin');
+  const format = useFormatter();
   const trpc = useTRPC();
   const q = useQuery(trpc.twin.incident.queryOptions({ id: incidentId }));
   if (q.isPending) return <p aria-busy="true">{t('loading')}</p>;
@@ -22,7 +24,7 @@ export function IncidentDetails({ scene, incidentId }: { scene: TwinScene; incid
       <h2 data-testid="panel-title">{t('incident.title', { id: i.id })}</h2>
       <dl>
         <dt>{t('incident.at')}</dt>
-        <dd>{i.occurredAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</dd>
+        <dd>{format.dateTime(i.occurredAt, WHEN)}</dd>
         <dt>{t('incident.where')}</dt>
         <dd>
           {b?.name} {where}

@@ -1,7 +1,7 @@
 'use client';
 // Details of whatever was picked, outside the canvas so it reads and scrolls
 // like the rest of the console. Each kind of pick has its own section.
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { DEVICE_CLASSES, DEVICE_STATUSES } from '~/db/vocab';
 import type { FlyTarget, TwinPick } from '~/app/_scene/runtime';
 import type { TwinScene } from '~/server/queries/twin-scene';
@@ -10,6 +10,7 @@ import { DeviceDetails } from './device-details';
 import { IncidentDetails } from './incident-details';
 import type { Cut } from './twin-view';
 import { UnitDetails } from './unit-details';
+import { WHEN } from './when';
 import { STATUS_COLOR } from '~/app/_scene/palette';
 
 export type PeriodIncident = {
@@ -33,6 +34,7 @@ type Props = {
 
 export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, onFly }: Props) {
   const t = useTranslations('twin');
+  const format = useFormatter();
   if (!scene) return <aside className={styles.panel} aria-label="details" />;
   const building = (id: number) => scene.buildings.find((b) => b.id === id);
   const close = (
@@ -193,7 +195,7 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
             <dd>
               {p.lastCheckinMs === null
                 ? t('patrol.never')
-                : `${new Date(p.lastCheckinMs).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} · ${t('patrol.ago', { h: Math.round((scene.nowMs - p.lastCheckinMs) / 3_600_000) })}`}
+                : `${format.dateTime(p.lastCheckinMs, WHEN)} · ${t('patrol.ago', { h: Math.round((scene.nowMs - p.lastCheckinMs) / 3_600_000) })}`}
             </dd>
           </dl>
         </>
@@ -217,8 +219,7 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
                 className={styles.linkish}
                 onClick={() => onPick({ kind: 'incident', incidentId: i.id })}
               >
-                #{i.id} · {i.occurredAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ·{' '}
-                {t(`review.${i.reviewState as 'pending'}`)}
+                #{i.id} · {format.dateTime(i.occurredAt, WHEN)} · {t(`review.${i.reviewState as 'pending'}`)}
               </button>
             </li>
           ))}

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import type { TwinScene } from '~/server/queries/twin-scene';
 import styles from '../twin.module.css';
@@ -21,6 +21,7 @@ const PERIODS = [30, 90, 365];
 
 export function TwinToolbar({ name, scene, days, onDays, show, onShow, onHome, onHit }: Props) {
   const t = useTranslations('twin');
+  const format = useFormatter();
   const [query, setQuery] = useState('');
   const hits = useMemo(() => (scene ? searchTwin(scene, query) : []), [scene, query]);
   return (
@@ -30,7 +31,7 @@ export function TwinToolbar({ name, scene, days, onDays, show, onShow, onHome, o
         {scene && (
           <small>
             {t('counts', {
-              devices: scene.devices.id.length.toLocaleString(),
+              devices: format.number(scene.devices.id.length),
               points: scene.patrolPoints.length,
               buildings: scene.buildings.length,
             })}

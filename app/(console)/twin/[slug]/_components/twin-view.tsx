@@ -7,14 +7,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
-import { localToday } from '~/lib/calendar';
+import { addLocalDays, localToday } from '~/lib/calendar';
 import { DEVICE_CLASSES, DEVICE_STATUSES } from '~/db/vocab';
 import { heatCells } from '~/app/_scene/heat';
-import { placeDevices } from '~/app/_scene/placement';
-import { createRuntime, type TwinPick, type TwinRuntime } from '~/app/_scene/runtime';
-
-export type TwinFocus = { kind: 'device' | 'building'; id: number };
-import { createDeviceStore, liveTwin, setDeviceStatus, setFilters } from '~/app/_scene/store';
+import type { TwinPick } from '~/app/_scene/runtime';
+import { useTwinRuntime } from '~/app/_scene/use-twin-runtime';
 import { ConnectionBadge } from '~/app/_live/connection-badge';
 import { useOptionalLive } from '~/app/_live/live-provider';
 import { useTRPC } from '~/app/_trpc/client';
@@ -25,58 +22,17 @@ import { TwinToolbar } from './twin-toolbar';
 import { useWebglSupport } from './use-webgl';
 
 const TwinCanvas = dynamic(() => import('~/app/_scene/twin-canvas'), { ssr: false });
+// Only the bench page (?bench=1) loads this chunk: the production scene does not import the bench.
+const BenchCanvas = dynamic(() => import('~/app/_scene/bench/bench-canvas'), { ssr: false });
 
+export type TwinFocus = { kind: 'device' | 'building'; id: number };
 export type Bench = { scale: number; naive: boolean; lod: boolean } | null;
 export type Cut = { buildingId: number; floor: number } | null;
 export type Show = { elevators: boolean; patrol: boolean; heat: boolean };
 
-/**
- * Runs `fly` once the scene's camera rig is ready: the rig installs the real
- * runtime.flyTo when it mounts inside the canvas (and sets its home view in
- * the same effect), so this watches that assignment and flies on the next
- * animation frame, after the home view. If the rig is already up, it flies on
- * the next frame. Returns a cancel function.
- */
-function whenRigReady(runtime: TwinRuntime, fly: () => void): () => void {
-  let frame = 0;
-  const schedule = () => {
-    frame = requestAnimationFrame(fly);
-  };
-  const placeholder = runtime.flyTo;
-  if (placeholder.length > 0) {
-    // Already installed: the rig's flyTo takes a target; the placeholder takes none.
-    schedule();
-    return () => cancelAnimationFrame(frame);
-  }
-  let current = placeholder;
-  let done = false;
-  Object.defineProperty(runtime, 'flyTo', {
-    configurable: true,
-    enumerable: true,
-    get: () => current,
-    set: (fn: TwinRuntime['flyTo']) => {
-      current = fn;
-      if (!done && fn.length > 0) {
-        done = true;
-        restore();
-        schedule();
-      }
-    },
-  });
-  function restore() {
-    Object.defineProperty(runtime, 'flyTo', { configurable: true, enumerable: true, writable: true, value: current });
-  }
-  return () => {
-    if (!done) {
-      done = true;
-      restore();
-    }
-    cancelAnimationFrame(frame);
-  };
-}
-
+/** The local date `offsetDays` days before today. */
 function localDay(offsetDays: number): string {
-  return localToday(new Date(Date.now() - offsetDays * 86_400_000));
+  return addLocalDays(localToday(), -offsetDays);
 }
 
 export function TwinView({
@@ -97,7 +53,10 @@ export function TwinView({
   const [days, setDays] = useState(90);
   const period = useMemo(() => ({ from: localDay(days - 1), to: localDay(0) }), [days]);
   const incidents = useQuery(trpc.twin.incidents.queryOptions({ slug, ...period }));
-  const [pick, setPick] = useState<TwinPick | null>(null);
+  // ?focus=device:<id> (a link from the alarm desk) opens with that device picked.
+  const [pick, setPick] = useState<TwinPick | null>(() =>
+    focus?.kind === 'device' ? { kind: 'device', deviceId: focus.id } : null,
+  );
   const [cut, setCut] = useState<Cut>(null);
   const [classVisible, setClassVisible] = useState<boolean[]>(() => DEVICE_CLASSES.map(() => true));
   const [statusVisible, setStatusVisible] = useState<boolean[]>(() => DEVICE_STATUSES.map(() => true));
@@ -108,47 +67,23 @@ export function TwinView({
     enabled: incidentId !== null,
   });
 
-  const runtime = useMemo(() => {
-    if (!scene.data) return null;
-    const devices = createDeviceStore(scene.data.devices, placeDevices(scene.data), bench?.scale ?? 1);
-    if (bench && !bench.lod) devices.lod.near = Infinity;
-    return createRuntime(devices);
-  }, [scene.data, bench]);
-  // ?focus=device:<id> | building:<id> (links from the alarm desk): select it
-  // at once and fly there as soon as the camera rig has mounted and installed
-  // runtime.flyTo (whenRigReady), not after a guessed delay.
+  // Live frames repaint single markers through the scene runtime: no React render.
+  const live = useOptionalLive();
+  const runtime = useTwinRuntime(scene.data, {
+    live: live?.store ?? null,
+    scale: bench?.scale,
+    lod: bench?.lod,
+  });
+  // ?focus=device:<id> | building:<id>: the fly-to waits in the runtime's queue until the camera
+  // rig has mounted and set its home view.
   useEffect(() => {
     if (!runtime || !focus) return;
-    if (focus.kind === 'device') setPick({ kind: 'device', deviceId: focus.id });
-    return whenRigReady(runtime, () => {
-      if (focus.kind === 'building') return runtime.flyTo({ kind: 'building', buildingId: focus.id });
-      const i = runtime.devices.indexById.get(focus.id);
-      if (i !== undefined)
-        runtime.flyTo({
-          kind: 'point',
-          x: runtime.devices.pos[i * 3] as number,
-          y: runtime.devices.pos[i * 3 + 1] as number,
-          z: runtime.devices.pos[i * 3 + 2] as number,
-        });
-    });
+    runtime.flyTo(
+      focus.kind === 'device' ? { kind: 'device', deviceId: focus.id } : { kind: 'building', buildingId: focus.id },
+    );
   }, [runtime, focus]);
   useEffect(() => {
-    if (!runtime) return;
-    liveTwin.devices = runtime.devices;
-    return () => {
-      if (liveTwin.devices === runtime.devices) liveTwin.devices = null;
-    };
-  }, [runtime]);
-  // Live frames repaint single markers through the scene's store: no React render.
-  const live = useOptionalLive();
-  useEffect(() => {
-    if (!runtime || !live) return;
-    return live.store.onDeviceStatus((id, status) => {
-      setDeviceStatus(id, status, runtime.devices);
-    });
-  }, [runtime, live]);
-  useEffect(() => {
-    if (runtime) setFilters(runtime.devices, { classVisible, statusVisible, cut });
+    runtime?.setFilters({ classVisible, statusVisible, cut });
   }, [runtime, classVisible, statusVisible, cut]);
   const heat = useMemo(() => heatCells(incidents.data ?? []), [incidents.data]);
 
@@ -187,19 +122,17 @@ export function TwinView({
       </div>
     );
   } else {
-    body = (
-      <TwinCanvas
-        scene={scene.data}
-        runtime={runtime}
-        cells={heat.cells}
-        trajectory={incidentId !== null && incident.data?.trajectory ? incident.data.trajectory : null}
-        focusBuildingId={focusBuildingId}
-        cut={cut}
-        show={show}
-        bench={bench ? { mode: bench.naive ? 'naive' : 'instanced' } : null}
-        onPick={setPick}
-      />
-    );
+    const canvas = {
+      scene: scene.data,
+      runtime,
+      cells: heat.cells,
+      trajectory: incidentId !== null && incident.data?.trajectory ? incident.data.trajectory : null,
+      focusBuildingId,
+      cut,
+      show,
+      onPick: setPick,
+    };
+    body = bench ? <BenchCanvas {...canvas} mode={bench.naive ? 'naive' : 'instanced'} /> : <TwinCanvas {...canvas} />;
   }
 
   return (
@@ -221,20 +154,12 @@ export function TwinView({
             onShow={setShow}
             onHome={() => runtime?.flyTo({ kind: 'home' })}
             onHit={(hit) => {
-              if (!runtime) return;
               if (hit.kind === 'unit') {
                 setPick({ kind: 'unit', unitId: hit.unitId, buildingId: hit.buildingId });
-                runtime.flyTo({ kind: 'unit', unitId: hit.unitId });
+                runtime?.flyTo({ kind: 'unit', unitId: hit.unitId });
               } else {
                 setPick({ kind: 'device', deviceId: hit.deviceId });
-                const i = runtime.devices.indexById.get(hit.deviceId);
-                if (i !== undefined)
-                  runtime.flyTo({
-                    kind: 'point',
-                    x: runtime.devices.pos[i * 3] as number,
-                    y: runtime.devices.pos[i * 3 + 1] as number,
-                    z: runtime.devices.pos[i * 3 + 2] as number,
-                  });
+                runtime?.flyTo({ kind: 'device', deviceId: hit.deviceId });
               }
             }}
           />

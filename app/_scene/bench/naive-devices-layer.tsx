@@ -1,7 +1,8 @@
 'use client';
-// The bench baseline (?naive=1): one Mesh per sensor, as a first attempt
+// The bench baseline (?bench=1&naive=1): one Mesh per sensor, as a first attempt
 // would draw them — one draw call each. Built imperatively because mounting
 // 11,786 React elements would measure React, not rendering.
+import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { type Group, Mesh, MeshLambertMaterial } from 'three';
 import { DEVICE_STATUSES } from '~/db/vocab';
@@ -11,6 +12,7 @@ import type { DeviceStore } from '../store';
 
 export function NaiveDevicesLayer({ store }: { store: DeviceStore }) {
   const group = useRef<Group>(null);
+  const invalidate = useThree((s) => s.invalidate);
   const geometries = useMemo(() => SHAPES.map(createMarkerGeometry), []);
   const materials = useMemo(() => DEVICE_STATUSES.map((s) => new MeshLambertMaterial({ color: STATUS_COLOR[s] })), []);
   useEffect(() => {
@@ -23,10 +25,10 @@ export function NaiveDevicesLayer({ store }: { store: DeviceStore }) {
       mesh.updateMatrix();
       g.add(mesh);
     }
-    store.invalidate();
+    invalidate();
     return () => {
       g.clear();
     };
-  }, [store, geometries, materials]);
+  }, [store, geometries, materials, invalidate]);
   return <group ref={group} name="devices-naive" />;
 }
