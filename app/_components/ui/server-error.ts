@@ -1,9 +1,8 @@
-// The one place the client turns a server refusal into words. A tRPC error's
-// message is already in the caller's language, or (from older server code)
-// "中文 / English", of which the reader's half is shown. An input error lists
-// its fields' messages instead of the raw issue JSON.
+// The one place the client turns a server refusal into words. The server
+// words every refusal in the caller's language from its code (server/trpc.ts),
+// so a message is shown as it came; an input error lists its fields' messages
+// instead of the raw issue JSON.
 import { toLocale, type Locale } from '~/app/_i18n/config';
-import { pickLocale } from './bilingual';
 
 /** Between several input errors in one line. */
 const SEPARATOR: Record<Locale, string> = { zh: '；', en: '; ' };
@@ -19,13 +18,8 @@ export function serverErrorMessage(error: unknown, locale: string): string {
   if (!isErrorLike(error)) return String(error);
   const z = error.data?.zodError;
   if (z) {
-    const messages = [
-      ...z.formErrors,
-      ...Object.entries(z.fieldErrors).flatMap(([field, list]) =>
-        (list ?? []).map((m) => (m.includes(' / ') ? m : `${field}: ${m}`)),
-      ),
-    ];
-    if (messages.length > 0) return messages.map((m) => pickLocale(m, locale)).join(SEPARATOR[toLocale(locale)]);
+    const messages = [...z.formErrors, ...Object.values(z.fieldErrors).flatMap((list) => list ?? [])];
+    if (messages.length > 0) return messages.join(SEPARATOR[toLocale(locale)]);
   }
-  return pickLocale(error.message, locale);
+  return error.message;
 }

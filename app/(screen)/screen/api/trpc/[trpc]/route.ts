@@ -2,6 +2,8 @@
 // (scoped to that path) reaches it: with a valid kiosk cookie the call runs as
 // a read-only kiosk limited to KIOSK_PROCEDURES; otherwise it is the ordinary
 // endpoint with the signed-in session.
+import { errorMessage } from '~/server/error-messages';
+import { localeFromHeaders } from '~/server/locale';
 import { TRPCError } from '@trpc/server';
 import { createContext } from '~/server/context';
 import { getDb } from '~/server/db';
@@ -17,8 +19,12 @@ import { handleTrpcRequest } from '~/server/trpc-handler';
 
 export const dynamic = 'force-dynamic';
 
-function forbidden(message: string) {
-  const error = new TRPCError({ code: 'FORBIDDEN', message });
+/** A refusal worded in the caller's language (errors.kiosk.<code>). */
+function forbidden(req: Request, code: 'readOnly' | 'ownCommunity') {
+  const error = new TRPCError({
+    code: 'FORBIDDEN',
+    message: errorMessage(`kiosk.${code}`, {}, localeFromHeaders(req.headers)),
+  });
   return Response.json(
     { error: { message: error.message, code: -32003, data: { code: 'FORBIDDEN', httpStatus: 403 } } },
     { status: 403 },
@@ -55,14 +61,13 @@ async function handler(req: Request) {
   if (!kiosk) return handleTrpcRequest(req, SCREEN_TRPC_ENDPOINT);
   // Batched calls name several procedures joined by commas: every one must be allowed.
   const paths = new URL(req.url).pathname.slice(SCREEN_TRPC_ENDPOINT.length + 1).split(',');
-  if (!paths.every((p) => KIOSK_PROCEDURES.has(decodeURIComponent(p))))
-    return forbidden('大屏链接只读 / A screen link is read-only');
+  if (!paths.every((p) => KIOSK_PROCEDURES.has(decodeURIComponent(p)))) return forbidden(req, 'readOnly');
   // A community's link reads that community only: no district calls, no other slug.
   if (kiosk.slug !== null) {
     const slugs = inputSlugs(new URL(req.url).searchParams.get('input'));
     const district = paths.some((p) => decodeURIComponent(p).endsWith('.district'));
     if (district || slugs === null || slugs.some((s) => s !== kiosk.slug)) {
-      return forbidden('此大屏链接只能查看本社区 / This screen link reads its own community only');
+      return forbidden(req, 'ownCommunity');
     }
   }
   return handleTrpcRequest(req, SCREEN_TRPC_ENDPOINT, async () => ({
