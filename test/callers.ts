@@ -2,6 +2,7 @@
 // the app router signed in as one role, as the router tests have always made
 // them (id and e-mail from the role's initial), and a live publisher that
 // records what the procedures published instead of framing it.
+import { LiveHub } from '~/server/live/hub';
 import type { Database, Db, Engine } from '~/db/client';
 import { seedDemo } from '~/db/seed';
 import type { Role } from '~/db/vocab';
@@ -30,5 +31,10 @@ export function recordingPublisher(): RecordingPublisher {
 /** The router as a signed-in user of `role`; `live` receives what its procedures publish. */
 export function callerAs(db: Db, role: Role, name: string = role, live: LivePublisher = recordingPublisher()): Caller {
   const initial = role[0]!;
-  return createCaller({ db, user: { id: initial, name, email: `${initial}@test.local`, role }, live });
+  return createCaller({
+    db,
+    user: { id: initial, name, email: `${initial}@test.local`, role },
+    live,
+    liveHub: () => Promise.resolve(new LiveHub()),
+  });
 }

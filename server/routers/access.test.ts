@@ -10,6 +10,7 @@ import { communities, planScenarios } from '~/db/schema';
 import { seedDemo } from '~/db/seed';
 import type { Role } from '~/db/vocab';
 import { createTestDatabase } from '~/test/db';
+import { LiveHub } from '../live/hub';
 import { appRouter, createCaller } from '../root';
 import { TIER_ROLES, type Tier } from '../trpc';
 
@@ -163,6 +164,8 @@ describe('authorization matrix', () => {
         db: database.db,
         user: as === 'anonymous' ? null : { id: `test-${as}`, name: as, email: `${as}@test.local`, role: as },
         live: recordingPublisher(),
+        // Subscriptions read a hub; nothing is emitted on this one.
+        liveHub: () => Promise.resolve(new LiveHub()),
       }) as unknown as Caller;
       for (const [path, entry] of Object.entries(MATRIX)) {
         const [ns, name] = path.split('.') as [string, string];
