@@ -1,14 +1,4 @@
-import {
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  real,
-  smallint,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { DEVICE_CLASSES, DEVICE_STATUSES, FACADES } from '../vocab';
 import { timestamps } from './_helpers';
 import { buildings, communities, units } from './community';
