@@ -47,8 +47,13 @@ describe('public status pages on a phone', () => {
   const app = { url: inject('appUrl') };
   let browser: Browser;
   let page: Page;
+  // What must never appear on a public page, read from a seed of its own. Read before any request:
+  // seeding blocks this process for seconds, and a keep-alive connection the app closed meanwhile
+  // would then fail the next fetch with "other side closed".
+  let secrets: string[];
 
   beforeAll(async () => {
+    secrets = await personalData();
     mkdirSync(SHOTS_DIR, { recursive: true });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 1 });
@@ -127,7 +132,6 @@ describe('public status pages on a phone', () => {
   });
 
   it('crawls every community and unit page of all three communities without a name, phone or report text', async () => {
-    const secrets = await personalData();
     expect(secrets.length).toBeGreaterThan(1000);
     const urls: string[] = [];
     for (const slug of ['caifu-xingyuan', 'jinghu', 'xingyi-huayuan']) {
