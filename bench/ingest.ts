@@ -16,7 +16,6 @@ import type { Database, Engine } from '../db/client';
 import { acceptPayload } from '../server/ingest/accept';
 import { startEmbeddedBroker } from '../server/ingest/mqtt-broker';
 import { startExternalIngest } from '../server/ingest/mqtt-external';
-import { installRuntime } from '../server/runtime/app-runtime';
 import { startRuntime, type Runtime } from '../server/runtime/runtime';
 import { appRouter } from '../server/root';
 import { openBenchDatabase } from './databases';
@@ -172,14 +171,18 @@ async function mosquittoRow(
 /** 5,000 events/s into the pipeline for 10 s, 100 SSE subscribers in another process. */
 async function latency(engine: Engine, ctx: BenchContext): Promise<BenchRow> {
   return withRuntime(engine, `live_${engine}`, async (runtime, devices, database) => {
-    installRuntime(runtime);
     const user = { id: 'bench', name: 'bench', email: 'bench@linli.local', role: 'staff' as const };
     const { server, url } = await listen((req) =>
       fetchRequestHandler({
         endpoint: '/api/trpc',
         req,
         router: appRouter,
-        createContext: () => ({ db: database.db, user, live: runtime.live }),
+        createContext: () => ({
+          db: database.db,
+          user,
+          live: runtime.live,
+          liveHub: () => Promise.resolve(runtime.hub),
+        }),
       }),
     );
     ctx.log(`  ${engine}: 100 subscribers, 5,000 events/s…`);
@@ -209,7 +212,6 @@ async function latency(engine: Engine, ctx: BenchContext): Promise<BenchRow> {
     child.kill('SIGTERM');
     const result = await it.next();
     server.close();
-    installRuntime(null);
     const samples = (JSON.parse(String(result.value ?? '[]')) as number[]).sort((a, b) => a - b);
     if (samples.length === 0) throw new Error('no frames reached the subscribers');
     return {

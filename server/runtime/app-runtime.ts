@@ -42,11 +42,6 @@ export async function getRuntimeIfStarted(): Promise<Runtime | null> {
   return globalForRuntime.linliLive ? globalForRuntime.linliLive.catch(() => null) : null;
 }
 
-/** Installs a runtime as the process's own (the benchmarks). */
-export function installRuntime(runtime: Runtime | null): void {
-  globalForRuntime.linliLive = runtime ? Promise.resolve(runtime) : undefined;
-}
-
 /**
  * The tRPC context's publisher: staff changes go to the app's runtime once it
  * runs; before it does (it starts with the first request or at boot) no
