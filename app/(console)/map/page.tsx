@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { getSessionUser } from '~/server/auth/instance';
 import { env } from '~/server/env';
 import { ConsoleMap } from './console-map';
 
-export const metadata: Metadata = { title: '区域地图 District map' };
+export const generateMetadata = pageTitle('map');
 export const dynamic = 'force-dynamic';
 
 export default async function MapPage() {

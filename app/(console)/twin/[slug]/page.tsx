@@ -1,14 +1,14 @@
-import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { type Locale, toLocale } from '~/app/_i18n/config';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { getCaller } from '~/app/_trpc/server';
 import { getSessionUser } from '~/server/auth/instance';
 import { TwinView } from './_components/twin-view';
 
-export const metadata: Metadata = { title: '三维孪生 3D twin' };
+export const generateMetadata = pageTitle('twin');
 
 type Search = { bench?: string; scale?: string; naive?: string; lod?: string; focus?: string };
 

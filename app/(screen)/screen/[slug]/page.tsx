@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { CommunityScreen } from '../../_components/screen-view';
 import { screenCaller } from '../../_components/screen-access';
 
-export const metadata: Metadata = { title: '一屏统管 Big screen' };
+export const generateMetadata = pageTitle('screen');
 export const dynamic = 'force-dynamic';
 
 export default async function CommunityScreenPage({ params }: { params: Promise<{ slug: string }> }) {

@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { pageTitle } from '~/app/_i18n/page-title';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { env } from '~/server/env';
 import { DistrictScreen } from '../../_components/screen-view';
 import { screenCaller } from '../../_components/screen-access';
 
-export const metadata: Metadata = { title: '区级一屏统管 District screen' };
+export const generateMetadata = pageTitle('districtScreen');
 export const dynamic = 'force-dynamic';
 
 export default async function DistrictScreenPage() {
