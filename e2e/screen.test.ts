@@ -211,6 +211,35 @@ describe('big screen and district map', () => {
   }
 
   /** Raises a fresh smoke alarm in `slug` through the ingest API, from a detector with no open alarm (an open alarm is raised only once). */
+  /**
+   * Waits until a screen is live with everything loaded (the twin's models, the charts' scripts), as on a
+   * screen that has been running: a script or model cut off mid-download is the error page's business, not
+   * the connection tests'. Marks the page so a test can tell it was not reloaded; returns the banner.
+   */
+  async function screenRunning(page: Page) {
+    const banner = page.getByTestId('screen-connection');
+    await banner.and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
+    await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, {
+      timeout: 30_000,
+    });
+    await page.waitForTimeout(2_000);
+    await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+    return banner;
+  }
+
+  /** Waits until the banner says the live connection is down (reconnecting, or given up for now). */
+  async function connectionLost(page: Page, timeout: number): Promise<void> {
+    await page.waitForFunction(
+      () =>
+        ['reconnecting', 'error'].includes(
+          document.querySelector('[data-testid="screen-connection"]')?.getAttribute('data-state') ?? '',
+        ),
+      null,
+      { timeout },
+    );
+  }
+
   async function raiseSmoke(slug: string): Promise<void> {
     const open = new Set((await admin.alarm.list.query({ slug, limit: 500 })).map((a) => a.deviceId));
     const tokens = await admin.ingest.issueTokens.mutate({ slug, classes: ['smoke_detector'], limit: 200 });
@@ -343,24 +372,9 @@ describe('big screen and district map', () => {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       await page.goto(`${relay.url}${link.path}`);
       expect(page.url()).toBe(`${relay.url}${link.screen}`);
-      const banner = page.getByTestId('screen-connection');
-      await banner.and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
-      // A screen that has been running: everything loaded (the twin's and the charts' scripts too), then the network goes.
-      await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, {
-        timeout: 30_000,
-      });
-      await page.waitForTimeout(2_000);
-      await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+      const banner = await screenRunning(page);
       relay.cut();
-      await page.waitForFunction(
-        () =>
-          ['reconnecting', 'error'].includes(
-            document.querySelector('[data-testid="screen-connection"]')?.getAttribute('data-state') ?? '',
-          ),
-        null,
-        { timeout: 30_000 },
-      );
+      await connectionLost(page, 30_000);
       expect(await banner.innerText()).toMatch(/连接中断|已断开/);
       await page.screenshot({ path: path.join(SHOTS_DIR, 'screen-reconnecting-1920.png') });
       // Down for a while: the screen keeps saying so, and keeps trying.
@@ -387,26 +401,10 @@ describe('big screen and district map', () => {
       const link = await admin.kiosk.create.mutate({ slug: 'jinghu', label: 'e2e silent link' });
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       await page.goto(`${relay.url}${link.path}`);
-      const banner = page.getByTestId('screen-connection');
-      await banner.and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
-      // Everything loaded first (the twin's models, the charts' scripts), as on a screen that has been running:
-      // a script or model cut off mid-download is the error page's business, not this test's.
-      await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid^="panel-"] canvas').length >= 3, null, {
-        timeout: 30_000,
-      });
-      await page.waitForTimeout(2_000);
-      await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+      const banner = await screenRunning(page);
       relay.hold();
       // Pings every 10 s; a client that hears nothing for 30 s reopens its stream (server/trpc.ts).
-      await page.waitForFunction(
-        () =>
-          ['reconnecting', 'error'].includes(
-            document.querySelector('[data-testid="screen-connection"]')?.getAttribute('data-state') ?? '',
-          ),
-        null,
-        { timeout: 50_000 },
-      );
+      await connectionLost(page, 50_000);
       expect(await banner.innerText()).toMatch(/连接中断|已断开/);
       relay.release();
       await banner.and(page.locator('[data-state="live"]')).waitFor({ timeout: 60_000 });
