@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   addLocalDays,
-  formatLocal,
   localDateTime,
   localDay,
   localDaysBetween,
@@ -19,7 +18,6 @@ describe('community calendar', () => {
   it('reads the local day and month, not the UTC ones', () => {
     expect(localDay(lateNovemberUtc)).toBe('2026-12-01');
     expect(localMonth(lateNovemberUtc)).toBe('2026-12');
-    expect(formatLocal(lateNovemberUtc)).toBe('2026-12-01 01:30');
   });
 
   it('turns local days and wall-clock times into instants', () => {

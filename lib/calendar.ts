@@ -5,16 +5,7 @@
 // month or a local wall-clock instant. Pure (date-fns + @date-fns/tz), so the
 // server, the seed and browser code share it. See docs/ARCHITECTURE.md.
 import { TZDate, tz } from '@date-fns/tz';
-import {
-  addDays,
-  addHours,
-  addMonths,
-  differenceInCalendarDays,
-  format,
-  getISODay,
-  startOfDay,
-  startOfMonth,
-} from 'date-fns';
+import { addDays, addHours, addMonths, differenceInCalendarDays, format, getISODay, startOfMonth } from 'date-fns';
 
 /** The zone every community is read in; SQL that groups by local day uses the same name. */
 export const COMMUNITY_TIME_ZONE = 'Asia/Shanghai';
@@ -65,11 +56,6 @@ export function startOfLocalMonth(at: Date = new Date(), back = 0): Date {
   return new Date(start.getTime());
 }
 
-/** The instant the local day holding `at` starts. */
-export function startOfLocalDayOf(at: Date): Date {
-  return new Date(startOfDay(at, { in: inZone }).getTime());
-}
-
 /** ISO weekday of `at` in local time: 1 Monday … 7 Sunday. */
 export function localWeekday(at: Date): number {
   return getISODay(at, { in: inZone });
@@ -78,9 +64,4 @@ export function localWeekday(at: Date): number {
 /** `at` plus `hours` hours (due times are counted in elapsed hours, not wall-clock ones). */
 export function addHoursTo(at: Date, hours: number): Date {
   return new Date(addHours(at, hours).getTime());
-}
-
-/** A local date-time for display, e.g. '2026-12-03 14:05' (the UI adds words around it). */
-export function formatLocal(at: Date, pattern = 'yyyy-MM-dd HH:mm'): string {
-  return format(at, pattern, { in: inZone });
 }
