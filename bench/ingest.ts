@@ -171,7 +171,7 @@ async function mosquittoRow(
 /** 5,000 events/s into the pipeline for 10 s, 100 SSE subscribers in another process. */
 async function latency(engine: Engine, ctx: BenchContext): Promise<BenchRow> {
   return withRuntime(engine, `live_${engine}`, async (runtime, devices, database) => {
-    const user = { id: 'bench', name: 'bench', email: 'bench@linli.local', role: 'staff' as const };
+    const user = { id: 'bench', name: 'bench', email: 'bench@linli.local', role: 'admin' as const };
     const { server, url } = await listen((req) =>
       fetchRequestHandler({
         endpoint: '/api/trpc',

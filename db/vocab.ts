@@ -136,8 +136,19 @@ export type Vote = (typeof VOTES)[number];
 export const CONSENT_RULES = ['civil_code_278', 'local_two_thirds'] as const;
 export type ConsentRule = (typeof CONSENT_RULES)[number];
 
-export const ROLES = ['resident', 'planner', 'staff', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * An account's global role (docs/ARCHITECTURE.md § Access): an admin manages every community and
+ * the accounts; a member reaches only the communities its memberships name.
+ */
+export const ACCOUNT_ROLES = ['admin', 'member'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+/**
+ * A membership's role. staff, planner, viewer and resident hold in one community (a resident
+ * for one household of it); district holds over every community of one street (街道 leadership).
+ */
+export const MEMBERSHIP_ROLES = ['staff', 'planner', 'viewer', 'resident', 'district'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** Index of a stage in the sequence; 'stalled' is -1. */
 export function stageIndex(stage: RetrofitStage): number {

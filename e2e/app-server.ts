@@ -2,6 +2,7 @@
 // folder, `next start` on a free port, and a fresh PGlite data folder that
 // the app creates, migrates and seeds on its first request, as on a new machine.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -40,7 +41,15 @@ export async function startApp(): Promise<AppServer> {
     cwd: ROOT,
     // No demo simulator (tests see only what they send); the MQTT broker on
     // any free port, so parallel runs and a running `npm run dev` do not clash.
-    env: { SIMULATE: 'false', MQTT_PORT: '0', ...env, PGLITE_DIR: dataDir, NODE_ENV: 'production' },
+    env: {
+      SIMULATE: 'false',
+      MQTT_PORT: '0',
+      SEED_DEMO: 'true',
+      BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
+      ...env,
+      PGLITE_DIR: dataDir,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

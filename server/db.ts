@@ -2,7 +2,8 @@
 // folder (two silently diverge), and `next dev` re-imports modules on every
 // reload, so the handle lives on globalThis.
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { installMarkers } from '~/db/schema';
 import { migrateDatabase, openDatabase, selectRows, type Database, type Db } from '~/db/client';
 import { localToday } from '~/lib/calendar';
 import { seedDemo } from '~/db/seed';
@@ -11,15 +12,26 @@ import { env } from './env';
 
 const globalForDb = globalThis as unknown as { linliDb?: Promise<Database> };
 
-/** Migrates, then seeds the demo data and accounts into an empty database. */
+/**
+ * Migrates, then, when asked, seeds the demo data and accounts: once per database. What an
+ * admin deletes afterwards (the demo accounts above all) stays deleted, and a database that
+ * already holds communities of its own never gets the demo.
+ */
 export async function prepareDatabase(database: Database, opts: { seed: boolean }) {
   await migrateDatabase(database);
   if (!opts.seed) return;
-  const [row] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from communities`);
-  if ((row?.n ?? 0) === 0) await seedDemo(database.db, { today: localToday() });
-  // Apart from the data, so an account lost or never made is made again.
-  await seedDemoAccounts(database.db);
+  const db = database.db;
+  const [done] = await db.select().from(installMarkers).where(eq(installMarkers.name, DEMO_MARKER));
+  if (done) return;
+  const [row] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from communities`);
+  if ((row?.n ?? 0) === 0) {
+    await seedDemo(db, { today: localToday() });
+    await seedDemoAccounts(db);
+  }
+  await db.insert(installMarkers).values({ name: DEMO_MARKER }).onConflictDoNothing();
 }
+
+const DEMO_MARKER = 'demo_seeded';
 
 async function open(): Promise<Database> {
   if (env.DATABASE_URL) {

@@ -6,11 +6,8 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Where embedded PGlite keeps its files. */
   PGLITE_DIR: z.string().default('.data/pglite'),
-  /** Seed the three demo communities into an empty database. */
-  SEED_DEMO: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+  /** Seed the demo communities and accounts into an empty database, once (default: under `next dev` only). */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   /** Signs session cookies. A fixed development value is used when unset. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** The public origin, e.g. https://linli.example.cn; defaults to the request's own. */
@@ -63,9 +60,14 @@ const schema = z.object({
   MAP_TILE_URL: z.string().url().optional(),
 });
 
-const settings = schema.transform(({ SIMULATE, ...rest }) => ({
+/** A switch left unset is on in development (`npm run dev`) only. */
+const devDefault = (value: 'true' | 'false' | undefined, nodeEnv: string) =>
+  value === undefined ? nodeEnv === 'development' : value === 'true';
+
+const settings = schema.transform(({ SIMULATE, SEED_DEMO, ...rest }) => ({
   ...rest,
-  SIMULATE: SIMULATE === undefined ? rest.NODE_ENV === 'development' : SIMULATE === 'true',
+  SIMULATE: devDefault(SIMULATE, rest.NODE_ENV),
+  SEED_DEMO: devDefault(SEED_DEMO, rest.NODE_ENV),
 }));
 
 export type Env = z.infer<typeof settings>;

@@ -1,20 +1,29 @@
 // tRPC is initialised once, here. This file exports only the procedure kinds
-// Linli allows: one per access tier (docs/ARCHITECTURE.md § Access tiers). Every procedure is built
-// from exactly one of them, and server/routers/access.test.ts calls each one
-// as every tier. It is also the one place where refusals from below the
-// routers (DomainError: a code and parameters) become tRPC errors, with the
-// message for the code in the caller's language.
+// Linli allows, one per access tier, and it is the one place where authorization is
+// decided (docs/ARCHITECTURE.md § Access): a community procedure names how its input
+// says which community it concerns (a slug, or an object's id looked up once), and
+// the caller's memberships must admit it there at the procedure's tier; a reach
+// procedure serves only the communities the caller reaches. server/routers/access.test.ts
+// calls every procedure as every role, in its own community and in another. This is
+// also where refusals from below the routers (DomainError: a code and parameters)
+// become tRPC errors, with the message for the code in the caller's language.
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
-import { ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 import { DEFAULT_LOCALE, type Locale } from '~/lib/locales';
 import type { Db } from '~/db/client';
-import type { Role } from '~/db/vocab';
 import type { SessionUser } from './auth';
+import { reachOf, reaches, type CommunityTier, type Grant, type Reach, type Tier } from './domain/access';
 import { DomainError, type DomainErrorCode } from './domain/errors';
 import { errorMessage, isErrorCode } from './error-messages';
+import type { Kiosk } from './kiosk/links';
 import type { LiveHub } from './live/hub';
 import type { LivePublisher } from './live/publisher';
+import { communityById, communityIdOf, loadGrants, notFound, type ObjectKind } from './queries/access';
+import { communityBySlug, type Community } from './queries/communities';
+import { slugInput } from './routers/_inputs';
 import { transformer } from './transformer';
+
+export type { Tier, CommunityTier } from './domain/access';
 
 /**
  * `live`: where staff actions publish what they changed (built by the runtime: server/runtime/).
@@ -23,6 +32,8 @@ import { transformer } from './transformer';
 export type Context = {
   db: Db;
   user: SessionUser | null;
+  /** A big screen opened by a kiosk link: a viewer of the link's community (server/kiosk/links.ts). */
+  kiosk?: Kiosk;
   live: LivePublisher;
   locale?: Locale;
   /** The hub live subscriptions read from; absent where no runtime runs (router tests), and subscriptions then fail. */
@@ -31,20 +42,20 @@ export type Context = {
   forgetDevices?: (codes: readonly string[]) => Promise<void>;
 };
 
-export type Tier = 'public' | 'resident' | 'planner' | 'staff' | 'admin';
+/**
+ * How a community procedure's input names its community: `slug`, or `<object kind>:<input key>`
+ * for an object looked up by its id (an alarm by `id`, a work order's alarm by `alarmId`, …).
+ */
+export type CommunityScope = 'slug' | `${ObjectKind}:${'id' | 'alarmId' | 'caseId'}`;
 
-/** Which signed-in roles each tier admits; 'public' admits anyone, signed in or not. */
-export const TIER_ROLES: Record<Exclude<Tier, 'public'>, readonly Role[]> = {
-  resident: ['resident', 'planner', 'staff', 'admin'],
-  planner: ['planner', 'staff', 'admin'],
-  staff: ['staff', 'admin'],
-  admin: ['admin'],
-};
+type Meta = { tier: Tier; scope?: CommunityScope | 'reach' };
 
 /** How each domain refusal reads over HTTP: a missing thing, a malformed request, or a state that forbids it. */
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   'auth.signIn': 'UNAUTHORIZED',
   'auth.tier': 'FORBIDDEN',
+  'auth.community': 'FORBIDDEN',
+  'kiosk.readOnly': 'FORBIDDEN',
   'community.notFound': 'NOT_FOUND',
   'alarm.notFound': 'NOT_FOUND',
   'alarm.alreadyInState': 'CONFLICT',
@@ -122,7 +133,7 @@ function inputMessages(
 
 const t = initTRPC
   .context<Context>()
-  .meta<{ tier: Tier }>()
+  .meta<Meta>()
   .create({
     transformer,
     // Live streams (SSE) carry a ping every 10 s when quiet, and a client that hears nothing for 30 s
@@ -152,16 +163,90 @@ const base = t.procedure.use(async ({ ctx, next }) => {
   return result;
 });
 
-function tierProcedure(tier: Exclude<Tier, 'public'>) {
-  return base.meta({ tier }).use(({ ctx, next }) => {
-    if (!ctx.user) throw new DomainError('auth.signIn');
-    if (!TIER_ROLES[tier].includes(ctx.user.role)) throw new DomainError('auth.tier', { tier });
-    return next({ ctx: { ...ctx, user: ctx.user } });
-  });
+/** The grants of the request's account, read once however many calls a batch makes. */
+const grantsByContext = new WeakMap<Context, Promise<Grant[]>>();
+
+/** Who is calling, and which communities it reaches at `tier`; refuses a caller with none. */
+async function admit(ctx: Context, tier: CommunityTier): Promise<{ user: SessionUser; reach: Reach }> {
+  if (ctx.kiosk) {
+    // A screen only watches: the viewer tier, over its link's community (or all, for a district link).
+    if (tier !== 'viewer') throw new DomainError('kiosk.readOnly');
+    return { user: kioskCaller(ctx.kiosk), reach: ctx.kiosk.communityId === null ? 'all' : [ctx.kiosk.communityId] };
+  }
+  const user = signedIn(ctx);
+  if (user.role === 'admin') return { user, reach: 'all' };
+  let grants = grantsByContext.get(ctx);
+  if (!grants) grantsByContext.set(ctx, (grants = loadGrants(ctx.db, user.id)));
+  const reach = reachOf(await grants, tier);
+  if (reach.length === 0) throw new DomainError('auth.tier', { tier });
+  return { user, reach };
+}
+
+function signedIn(ctx: Context): SessionUser {
+  if (ctx.kiosk) throw new DomainError('kiosk.readOnly');
+  if (!ctx.user) throw new DomainError('auth.signIn');
+  return ctx.user;
+}
+
+/** The identity a kiosk's calls run as: never an account, so it owns nothing and can change nothing. */
+function kioskCaller(k: Kiosk): SessionUser {
+  return { id: `kiosk:${k.linkId}`, name: 'kiosk', email: `kiosk-${k.linkId}@linli.local`, role: 'member' };
+}
+
+const objectId = z.number().int().positive();
+
+/**
+ * The community `scope` names in the (deserialised) input: the same value the procedure's own
+ * input schema reads next, since no input schema transforms a slug or an id.
+ */
+async function communityOfInput(db: Db, scope: CommunityScope, raw: unknown, reach: Reach): Promise<Community> {
+  if (scope === 'slug') {
+    const { slug } = parseOrRefuse(slugInput, raw);
+    const community = await communityBySlug(db, slug);
+    if (!reaches(reach, community.id)) throw new DomainError('auth.community', { slug });
+    return community;
+  }
+  const [kind, key] = scope.split(':') as [ObjectKind, string];
+  const id = parseOrRefuse(z.object({ [key]: objectId }), raw)[key] as number;
+  const communityId = await communityIdOf(db, kind, id);
+  // Another community's object reads as a missing one: probing ids tells an outsider nothing.
+  if (!reaches(reach, communityId)) throw notFound(kind, id);
+  return (await communityById(db, communityId))!;
+}
+
+function parseOrRefuse<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error });
+  return parsed.data;
 }
 
 export const publicProcedure = base.meta({ tier: 'public' });
-export const residentProcedure = tierProcedure('resident');
-export const plannerProcedure = tierProcedure('planner');
-export const staffProcedure = tierProcedure('staff');
-export const adminProcedure = tierProcedure('admin');
+
+/** Any account, about itself. */
+export const signedInProcedure = base
+  .meta({ tier: 'signedIn' })
+  .use(({ ctx, next }) => next({ ctx: { ...ctx, user: signedIn(ctx) } }));
+
+/** Global administration: accounts, screens, device credentials. */
+export const adminProcedure = base.meta({ tier: 'admin' }).use(({ ctx, next }) => {
+  const user = signedIn(ctx);
+  if (user.role !== 'admin') throw new DomainError('auth.tier', { tier: 'admin' });
+  return next({ ctx: { ...ctx, user } });
+});
+
+/** A procedure about one community, which its input names by `scope`; `ctx.community` is that community. */
+export function communityProcedure(tier: CommunityTier, scope: CommunityScope) {
+  return base.meta({ tier, scope }).use(async ({ ctx, getRawInput, next }) => {
+    const { user, reach } = await admit(ctx, tier);
+    const community = await communityOfInput(ctx.db, scope, await getRawInput(), reach);
+    return next({ ctx: { ...ctx, user, community } });
+  });
+}
+
+/** A procedure over every community the caller reaches at `tier` (`ctx.reach`), and no other. */
+export function reachProcedure(tier: CommunityTier) {
+  return base.meta({ tier, scope: 'reach' }).use(async ({ ctx, next }) => {
+    const { user, reach } = await admit(ctx, tier);
+    return next({ ctx: { ...ctx, user, reach } });
+  });
+}

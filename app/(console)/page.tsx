@@ -1,22 +1,20 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { headers } from 'next/headers';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { localName } from '~/app/_i18n/config';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { LiveSummary } from '~/app/_live/live-summary';
 import { getCaller, HydrateClient, getQueryClient, trpc } from '~/app/_trpc/server';
-import { getSessionUser } from '~/server/auth/instance';
+import { signedInMember } from '~/app/_trpc/access';
+import { reachesAny } from '~/server/domain/access';
 import { CommunityList } from './_components/community-list';
 import { CommunityListSkeleton } from './_components/community-list-skeleton';
 
 export default async function ConsoleHome() {
-  const user = await getSessionUser(await headers());
-  if (!user) redirect('/sign-in?next=/');
+  const me = await signedInMember('/');
   const [t, locale] = await Promise.all([getTranslations('console'), getLocale()]);
 
-  if (user.role === 'resident') {
+  if (!reachesAny(me.standing, 'viewer')) {
     const communities = await (await getCaller()).community.list();
     return (
       <>
@@ -37,7 +35,7 @@ export default async function ConsoleHome() {
   return (
     <>
       <h1>{t('title')}</h1>
-      {(user.role === 'staff' || user.role === 'admin') && (
+      {reachesAny(me.standing, 'staff') && (
         <LiveProvider>
           <LiveSummary />
         </LiveProvider>

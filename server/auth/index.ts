@@ -6,7 +6,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import type { Db } from '~/db/client';
 import { accounts, sessions, users, verifications } from '~/db/schema';
-import { ROLES, type Role } from '~/db/vocab';
+import { ACCOUNT_ROLES, type AccountRole } from '~/db/vocab';
 
 // Only for local development: production must set BETTER_AUTH_SECRET.
 const DEV_SECRET = 'linli-development-secret-do-not-use-in-production';
@@ -22,7 +22,7 @@ export function createAuth(db: Db, opts: { secret?: string; baseURL?: string } =
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     user: {
       additionalFields: {
-        role: { type: [...ROLES], required: true, defaultValue: 'resident', input: false },
+        role: { type: [...ACCOUNT_ROLES], required: true, defaultValue: 'member', input: false },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
@@ -33,8 +33,9 @@ export function createAuth(db: Db, opts: { secret?: string; baseURL?: string } =
 
 export type Auth = ReturnType<typeof createAuth>;
 
-export type SessionUser = { id: string; name: string; email: string; role: Role };
+/** The signed-in account; what it may reach in which community comes from its memberships (server/authz/). */
+export type SessionUser = { id: string; name: string; email: string; role: AccountRole };
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+export function isRole(value: unknown): value is AccountRole {
+  return typeof value === 'string' && (ACCOUNT_ROLES as readonly string[]).includes(value);
 }

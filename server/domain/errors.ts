@@ -8,6 +8,8 @@ import type { AlarmState, RetrofitStage, WorkOrderAction, WorkOrderState } from 
 export type DomainErrorParams = {
   'auth.signIn': Record<string, never>;
   'auth.tier': { tier: string };
+  'auth.community': { slug: string };
+  'kiosk.readOnly': Record<string, never>;
   'community.notFound': { slug: string };
   'alarm.notFound': { id: number };
   'alarm.alreadyInState': { state: AlarmState };

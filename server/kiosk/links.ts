@@ -7,21 +7,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import { communities, kioskLinks } from '~/db/schema';
-import type { SessionUser } from '../auth';
 
 export const KIOSK_COOKIE = 'linli_kiosk';
 /** The screen's own API lives under /screen, so the path-scoped cookie reaches it. */
 export const KIOSK_COOKIE_PATH = '/screen';
 export const SCREEN_TRPC_ENDPOINT = '/screen/api/trpc';
-
-/** Procedures a kiosk may call: reads the screens need, nothing else. */
-export const KIOSK_PROCEDURES = new Set([
-  'screen.community',
-  'screen.district',
-  'live.community',
-  'live.district',
-  'twin.scene',
-]);
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -91,11 +81,6 @@ export async function kioskFromCookie(db: Db, secret: string | undefined): Promi
       .where(and(eq(kioskLinks.id, row.id), isNull(kioskLinks.revokedAt)));
   }
   return { linkId: row.id, communityId: row.communityId, slug: row.slug };
-}
-
-/** The read-only identity a kiosk's API calls run as; KIOSK_PROCEDURES limits what it can reach. */
-export function kioskUser(k: Kiosk): SessionUser {
-  return { id: `kiosk:${k.linkId}`, name: 'kiosk', email: `kiosk-${k.linkId}@linli.local`, role: 'staff' };
 }
 
 export function readCookie(header: string | null, name: string): string | undefined {

@@ -1,10 +1,11 @@
 // The alarm desk's reads: open alarms in the desk's order, an alarm's audit
 // trail, and whom an alarm can be assigned to.
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~/db/client';
-import { alarmEvents, alarms, devices, incidents, users, workOrders } from '~/db/schema';
+import { alarmEvents, alarms, communities, devices, incidents, memberships, users, workOrders } from '~/db/schema';
 import type { AlarmState } from '~/db/vocab';
 import { SEVERITY_RANK } from '../domain/alarm-lifecycle';
+import { membershipCovers } from './access';
 
 /** The severity's rank in SQL, so the limit applies after the desk's order, not before it. */
 const severityRank = sql`case ${alarms.severity} ${sql.join(
@@ -52,16 +53,25 @@ export function alarmHistory(db: Db, alarmId: number) {
 }
 
 /**
- * Whom an alarm can go to: the staff and admin accounts, and the names
+ * Whom an alarm can go to: the community's staff (its own, and its street's district
+ * members), enabled accounts only, and the names
  * already used as assignees in this community (guards on duty often have
  * no account, so the desk also takes a free-text name).
  */
 export async function alarmAssignees(db: Db, communityId: number) {
   const [accounts, recent] = await Promise.all([
     db
-      .select({ name: users.name, email: users.email })
+      .selectDistinct({ name: users.name, email: users.email })
       .from(users)
-      .where(inArray(users.role, ['staff', 'admin']))
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .innerJoin(communities, membershipCovers)
+      .where(
+        and(
+          eq(communities.id, communityId),
+          inArray(memberships.role, ['staff', 'district']),
+          isNull(users.disabledAt),
+        ),
+      )
       .orderBy(asc(users.email)),
     db
       .selectDistinct({ name: alarms.assignee })

@@ -3,7 +3,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
 import { communities } from '~/db/schema';
+import type { Reach } from '../domain/access';
 import { DomainError } from '../domain/errors';
+import { inReach } from './access';
 
 /** The community a URL names; refused as `community.notFound` when there is none. */
 export async function communityBySlug(db: Db, slug: string) {
@@ -46,7 +48,8 @@ export async function publicCommunityBySlug(db: Db, slug: string) {
 }
 
 /** The console's community list: one line of key figures per community. */
-export function communityOverview(db: Db) {
+/** The console's community list: the communities in `reach`, with their key figures. */
+export function communityOverview(db: Db, reach: Reach) {
   return selectRows<{
     id: number;
     slug: string;
@@ -75,6 +78,6 @@ export function communityOverview(db: Db) {
            where b.community_id = c.id and r.stage in ('signed','design','publicity','permit','construction','acceptance','in_service')) as "retrofitSigned",
         (select count(*)::int from retrofit_cases r join units u on u.id = r.unit_id join buildings b on b.id = u.building_id
            where b.community_id = c.id and r.stage = 'in_service') as "elevatorsInService"
-      from communities c order by c.id`,
+      from communities c where ${inReach(sql`c.id`, reach)} order by c.id`,
   );
 }

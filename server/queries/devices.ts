@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import { deadLetters, devices } from '~/db/schema';
 import type { DeviceClass, DeviceStatus } from '~/db/vocab';
+import type { Reach } from '../domain/access';
 import { DomainError } from '../domain/errors';
+import { inReach } from './access';
 
 /** Devices counted by class and status. */
 export function deviceSummary(db: Db, communityId: number) {
@@ -57,6 +59,14 @@ export async function deviceCommunity(db: Db, code: string): Promise<number> {
 }
 
 /** Input the MQTT door refused, newest first. */
-export function deadLetterList(db: Db, limit: number) {
-  return db.select().from(deadLetters).orderBy(desc(deadLetters.id)).limit(limit);
+/**
+ * Refused input, newest first: of the caller's communities' devices, and for admins
+ * (reach 'all') also what no known device sent.
+ */
+export function deadLetterList(db: Db, reach: Reach, limit: number) {
+  const mine =
+    reach === 'all'
+      ? sql`true`
+      : sql`${deadLetters.deviceCode} in (select code from devices where ${inReach(sql`community_id`, reach)})`;
+  return db.select().from(deadLetters).where(mine).orderBy(desc(deadLetters.id)).limit(limit);
 }

@@ -4,6 +4,8 @@ import { asc } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import { buildings, communities } from '~/db/schema';
 import type { Community } from './communities';
+import type { Reach } from '../domain/access';
+import { inReach } from './access';
 import { districtPanels, screenPanels } from './screen-panels';
 
 export async function communityScreen(db: Db, c: Community, now = new Date()) {
@@ -15,10 +17,10 @@ export async function communityScreen(db: Db, c: Community, now = new Date()) {
   };
 }
 
-/** The district: panels summed over every community, plus each community's place and key figures for the map. */
-export async function districtScreen(db: Db, now = new Date()) {
+/** The district as the caller reaches it: panels summed over those communities, plus each community's place and key figures for the map. */
+export async function districtScreen(db: Db, reach: Reach, now = new Date()) {
   const [list, shapes] = await Promise.all([
-    db.select().from(communities).orderBy(asc(communities.id)),
+    db.select().from(communities).where(inReach(communities.id, reach)).orderBy(asc(communities.id)),
     db
       .select({
         id: buildings.id,
@@ -26,7 +28,8 @@ export async function districtScreen(db: Db, now = new Date()) {
         floors: buildings.floors,
         floorHeight: buildings.floorHeight,
       })
-      .from(buildings),
+      .from(buildings)
+      .where(inReach(buildings.communityId, reach)),
   ]);
   const shapeById = new Map(shapes.map((s) => [s.id, s]));
   // One round of grouped queries for the whole district, however many communities it holds.

@@ -1,5 +1,5 @@
 import { communityList, communityOverview, publicCommunityBySlug } from '../queries/communities';
-import { createTRPCRouter, plannerProcedure, publicProcedure } from '../trpc';
+import { createTRPCRouter, publicProcedure, reachProcedure } from '../trpc';
 import { slugInput } from './_inputs';
 
 export const communityRouter = createTRPCRouter({
@@ -8,5 +8,5 @@ export const communityRouter = createTRPCRouter({
   bySlug: publicProcedure.input(slugInput).query(({ ctx, input }) => publicCommunityBySlug(ctx.db, input.slug)),
 
   /** The console's community list: one line of key figures per community. */
-  overview: plannerProcedure.query(({ ctx }) => communityOverview(ctx.db)),
+  overview: reachProcedure('viewer').query(({ ctx }) => communityOverview(ctx.db, ctx.reach)),
 });

@@ -5,7 +5,7 @@ import { DEVICE_CLASSES } from '~/db/vocab';
 import { issueCommunityTokens, issueDeviceToken } from '../ops/device-tokens';
 import { communityBySlug } from '../queries/communities';
 import { deadLetterList } from '../queries/devices';
-import { adminProcedure, createTRPCRouter, staffProcedure } from '../trpc';
+import { adminProcedure, createTRPCRouter, reachProcedure } from '../trpc';
 import { inputError, slugInput } from './_inputs';
 
 const deviceCode = z.string().regex(/^[A-Z0-9-]{1,64}$/, inputError('input.deviceCode'));
@@ -30,13 +30,13 @@ export const ingestRouter = createTRPCRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const community = await communityBySlug(ctx.db, input.slug);
-      const issued = await issueCommunityTokens(ctx.db, { communityId: community.id, ...input });
+      const issued = await issueCommunityTokens(ctx.db, { ...input, communityId: community.id });
       await ctx.forgetDevices?.(issued.map((t) => t.code));
       return issued;
     }),
 
   /** Input the MQTT door refused, newest first. */
-  deadLetters: staffProcedure
+  deadLetters: reachProcedure('staff')
     .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }))
-    .query(({ ctx, input }) => deadLetterList(ctx.db, input.limit)),
+    .query(({ ctx, input }) => deadLetterList(ctx.db, ctx.reach, input.limit)),
 });

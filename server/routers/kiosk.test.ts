@@ -14,7 +14,7 @@ describe.each(testEngines)('kiosk links on %s', (engine) => {
   let admin: Caller;
   beforeAll(async () => {
     database = await createSeededDatabase(engine);
-    admin = callerAs(database.db, 'admin');
+    admin = await callerAs(database.db, 'admin');
   });
   afterAll(() => database?.close());
 

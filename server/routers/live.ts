@@ -3,9 +3,8 @@
 // client resumes exactly after the last frame it saw (server/live/stream.ts).
 import { z } from 'zod';
 import { streamLive } from '../live/stream';
-import { communityBySlug } from '../queries/communities';
 import type { LiveHub } from '../live/hub';
-import { createTRPCRouter, staffProcedure, type Context } from '../trpc';
+import { communityProcedure, createTRPCRouter, reachProcedure, type Context } from '../trpc';
 import { slugInput } from './_inputs';
 
 /** tRPC's httpSubscriptionLink sends the last tracked id back as `lastEventId` when it reconnects. */
@@ -26,25 +25,28 @@ export const liveRouter = createTRPCRouter({
    * community is looked up before the stream starts, so an unknown slug is
    * refused like any other call (NOT_FOUND), not as a failed stream.
    */
-  community: staffProcedure.input(slugInput.extend({ lastEventId })).subscription(async ({ ctx, input, signal }) => {
-    const community = await communityBySlug(ctx.db, input.slug);
-    return streamLive({
-      db: ctx.db,
-      hub: await liveHub(ctx),
-      communityIds: [community.id],
-      lastEventId: input.lastEventId,
-      signal,
-    });
-  }),
+  community: communityProcedure('viewer', 'slug')
+    .input(slugInput.extend({ lastEventId }))
+    .subscription(async ({ ctx, input, signal }) =>
+      streamLive({
+        db: ctx.db,
+        hub: await liveHub(ctx),
+        communityIds: [ctx.community.id],
+        lastEventId: input.lastEventId,
+        signal,
+      }),
+    ),
 
-  /** Every community of the district in one stream (the big screen). */
-  district: staffProcedure.input(z.object({ lastEventId })).subscription(async function* ({ ctx, input, signal }) {
-    yield* streamLive({
-      db: ctx.db,
-      hub: await liveHub(ctx),
-      communityIds: null,
-      lastEventId: input.lastEventId,
-      signal,
-    });
-  }),
+  /** Every community the caller reaches, in one stream (the district screen). */
+  district: reachProcedure('viewer')
+    .input(z.object({ lastEventId }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      yield* streamLive({
+        db: ctx.db,
+        hub: await liveHub(ctx),
+        communityIds: ctx.reach === 'all' ? null : [...ctx.reach],
+        lastEventId: input.lastEventId,
+        signal,
+      });
+    }),
 });

@@ -4,9 +4,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
-import { alarmEvents, alarms, buildings, communities, grids, units, users, workOrders } from '~/db/schema';
+import { alarmEvents, alarms, buildings, communities, grids, units, workOrders } from '~/db/schema';
 import { seedDemo } from '~/db/seed';
-import { recordingPublisher, type RecordingPublisher } from '~/test/callers';
+import { callerAs, recordingPublisher, testAccount, type RecordingPublisher } from '~/test/callers';
 import { createTestDatabase, testEngines } from '~/test/db';
 import { escalateDue } from '../ops/alarm-ops';
 import { submitReport } from '../ops/resident-report';
@@ -26,12 +26,7 @@ describe.each(testEngines)('operations on %s', (engine) => {
     await seedDemo(database.db, { today: '2026-11-22' });
     live = recordingPublisher();
     // English refusals: the messages asserted below are the English ones (server/trpc.ts maps codes to words).
-    staff = createCaller({
-      db: database.db,
-      user: { id: 's', name: 'staff', email: 'duty@test.local', role: 'staff' },
-      locale: 'en',
-      live,
-    });
+    staff = await callerAs(database.db, 'staff', { email: 'duty@test.local', locale: 'en', live });
     anonymous = createCaller({ db: database.db, user: null, live: recordingPublisher() });
     const [c] = await database.db
       .select({ id: communities.id })
@@ -181,15 +176,22 @@ describe.each(testEngines)('operations on %s', (engine) => {
   });
 
   it('offers staff accounts and names already on duty as assignees, and records an assignment', async () => {
-    await database.db
-      .insert(users)
-      .values({ id: 'u-duty', name: '值班员甲', email: 'duty-a@test.local', role: 'staff' });
-    await database.db
-      .insert(users)
-      .values({ id: 'u-res', name: '居民乙', email: 'resident-b@test.local', role: 'resident' });
+    await testAccount(database.db, 'staff', {
+      name: '值班员甲',
+      email: 'duty-a@test.local',
+      communities: ['xingyi-huayuan'],
+    });
+    await testAccount(database.db, 'resident', { name: '居民乙', email: 'resident-b@test.local' });
+    // Staff of another community is not offered here.
+    await testAccount(database.db, 'staff', {
+      name: '别处值班员',
+      email: 'duty-elsewhere@test.local',
+      communities: ['jinghu'],
+    });
     const who = await staff.alarm.assignees({ slug: 'xingyi-huayuan' });
     expect(who.accounts).toContainEqual({ name: '值班员甲', email: 'duty-a@test.local' });
     expect(who.accounts.some((a) => a.email === 'resident-b@test.local')).toBe(false);
+    expect(who.accounts.some((a) => a.email === 'duty-elsewhere@test.local')).toBe(false);
     // The seeded alarms were handled by named guards, offered as free-text names.
     expect(who.names.length).toBeGreaterThan(0);
     const [open] = await database.db
@@ -444,11 +446,7 @@ describe.each(testEngines)('operations on %s', (engine) => {
       .values({ communityId, kind: 'gas_leak', severity: 'critical', openedAt: new Date('2026-11-22T03:00:00Z') })
       .returning();
     const published = recordingPublisher();
-    const caller = createCaller({
-      db: database.db,
-      user: { id: 's', name: 'staff', email: 'duty@test.local', role: 'staff' },
-      live: published,
-    });
+    const caller = await callerAs(database.db, 'staff', { email: 'duty@test.local', live: published });
     await caller.alarm.transition({ id: a!.id, move: 'acknowledge' });
     expect(published.published).toEqual([
       expect.objectContaining({

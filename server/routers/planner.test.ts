@@ -13,7 +13,7 @@ describe.each(testEngines)('planner router on %s', (engine) => {
   let planner: Caller;
   beforeAll(async () => {
     database = await createSeededDatabase(engine);
-    planner = callerAs(database.db, 'planner');
+    planner = await callerAs(database.db, 'planner');
   });
   afterAll(() => database?.close());
 

@@ -4,10 +4,9 @@
 import { z } from 'zod';
 import { DEFAULT_COVERAGE } from '../domain/coverage';
 import { deleteScenario, saveScenario } from '../ops/scenario-ops';
-import { communityBySlug } from '../queries/communities';
 import { evaluatePlan, optimizePlan, plannerUnits, scenarioList, scenarioReport } from '../queries/planner';
 import { scenarioCsv } from '../queries/scenario-csv';
-import { createTRPCRouter, plannerProcedure } from '../trpc';
+import { communityProcedure, createTRPCRouter } from '../trpc';
 import { inputError, slugInput } from './_inputs';
 
 const settingsInput = z
@@ -19,34 +18,26 @@ const scenarioId = z.object({ id: z.number().int().positive() });
 
 export const plannerRouter = createTRPCRouter({
   /** Every unit with its households' age bands, stranded residents, stage, consent and cost. */
-  units: plannerProcedure.input(slugInput.extend({ settings: settingsInput })).query(async ({ ctx, input }) => {
-    const community = await communityBySlug(ctx.db, input.slug);
-    return plannerUnits(ctx.db, community, input.settings);
-  }),
+  units: communityProcedure('planner', 'slug')
+    .input(slugInput.extend({ settings: settingsInput }))
+    .query(({ ctx, input }) => plannerUnits(ctx.db, ctx.community, input.settings)),
 
   /** Coverage before and after, cost and cost by floor, for a set of units. */
-  evaluate: plannerProcedure
+  evaluate: communityProcedure('planner', 'slug')
     .input(slugInput.extend({ unitIds, settings: settingsInput }))
-    .query(async ({ ctx, input }) => {
-      const community = await communityBySlug(ctx.db, input.slug);
-      return evaluatePlan(ctx.db, community.id, input.unitIds, input.settings);
-    }),
+    .query(({ ctx, input }) => evaluatePlan(ctx.db, ctx.community.id, input.unitIds, input.settings)),
 
   /** Units that serve the most stranded residents within a budget and a subsidy cap, consent weighing in. */
-  optimize: plannerProcedure
+  optimize: communityProcedure('planner', 'slug')
     .input(slugInput.extend({ budgetFen: fen, subsidyCapFen: fen, settings: settingsInput }))
-    .query(async ({ ctx, input }) => {
-      const community = await communityBySlug(ctx.db, input.slug);
-      return optimizePlan(ctx.db, community.id, input);
-    }),
+    .query(({ ctx, input }) => optimizePlan(ctx.db, ctx.community.id, input)),
 
   /** Saved scenarios of a community, each evaluated, newest first. */
-  scenarios: plannerProcedure.input(slugInput).query(async ({ ctx, input }) => {
-    const community = await communityBySlug(ctx.db, input.slug);
-    return scenarioList(ctx.db, community.id);
-  }),
+  scenarios: communityProcedure('planner', 'slug')
+    .input(slugInput)
+    .query(({ ctx }) => scenarioList(ctx.db, ctx.community.id)),
 
-  saveScenario: plannerProcedure
+  saveScenario: communityProcedure('planner', 'slug')
     .input(
       slugInput.extend({
         name: z.string().trim().min(1, inputError('input.scenarioName')).max(80),
@@ -56,16 +47,21 @@ export const plannerRouter = createTRPCRouter({
         settings: settingsInput,
       }),
     )
-    .mutation(async ({ ctx, input: { slug, ...scenario } }) => {
-      const community = await communityBySlug(ctx.db, slug);
-      return saveScenario(ctx.db, { ...scenario, communityId: community.id, createdBy: ctx.user.id });
-    }),
+    .mutation(({ ctx, input }) =>
+      saveScenario(ctx.db, { ...input, communityId: ctx.community.id, createdBy: ctx.user.id }),
+    ),
 
-  deleteScenario: plannerProcedure.input(scenarioId).mutation(({ ctx, input }) => deleteScenario(ctx.db, input.id)),
+  deleteScenario: communityProcedure('planner', 'scenario:id')
+    .input(scenarioId)
+    .mutation(({ ctx, input }) => deleteScenario(ctx.db, input.id)),
 
   /** One scenario with its units and evaluation, for the printable report. */
-  scenario: plannerProcedure.input(scenarioId).query(({ ctx, input }) => scenarioReport(ctx.db, input.id)),
+  scenario: communityProcedure('planner', 'scenario:id')
+    .input(scenarioId)
+    .query(({ ctx, input }) => scenarioReport(ctx.db, input.id)),
 
   /** A scenario as CSV, one line per unit, money in yuan. */
-  exportCsv: plannerProcedure.input(scenarioId).query(({ ctx, input }) => scenarioCsv(ctx.db, input.id)),
+  exportCsv: communityProcedure('planner', 'scenario:id')
+    .input(scenarioId)
+    .query(({ ctx, input }) => scenarioCsv(ctx.db, input.id)),
 });

@@ -17,7 +17,7 @@ describe.each(testEngines)('read procedures on %s', (engine) => {
   let anonymous: Caller;
   beforeAll(async () => {
     database = await createSeededDatabase(engine, TODAY);
-    staff = callerAs(database.db, 'staff');
+    staff = await callerAs(database.db, 'staff');
     anonymous = createCaller({ db: database.db, user: null, live: recordingPublisher() });
   });
   afterAll(() => database?.close());

@@ -10,8 +10,8 @@ import { createTestDatabase, testEngines } from '~/test/db';
 import { buildXlsx } from '~/test/xlsx';
 import { localToday } from '~/lib/calendar';
 import { addDays } from '../domain/stage-rules';
-import { recordingPublisher } from '~/test/callers';
-import { createCaller } from '../root';
+import { callerAs } from '~/test/callers';
+import { type createCaller } from '../root';
 
 // Seeded as of the real today: the rules refuse future dates against the real clock.
 const TODAY = localToday();
@@ -49,16 +49,8 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seedDemo(database.db, { today: TODAY });
-    staff = createCaller({
-      db: database.db,
-      user: { id: 's', name: '社区工作人员', email: 's@test.local', role: 'staff' },
-      live: recordingPublisher(),
-    });
-    planner = createCaller({
-      db: database.db,
-      user: { id: 'p', name: 'planner', email: 'p@test.local', role: 'planner' },
-      live: recordingPublisher(),
-    });
+    staff = await callerAs(database.db, 'staff', { name: '社区工作人员', email: 's@test.local' });
+    planner = await callerAs(database.db, 'planner', { email: 'p@test.local' });
   });
   afterAll(() => database?.close());
 

@@ -10,7 +10,7 @@ describe.each(testEngines)('twin procedures on %s', (engine) => {
   let staff: Caller;
   beforeAll(async () => {
     database = await createSeededDatabase(engine);
-    staff = callerAs(database.db, 'staff');
+    staff = await callerAs(database.db, 'staff');
   });
   afterAll(() => database?.close());
 

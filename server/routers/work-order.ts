@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { PUBLIC_AREAS, WORK_ORDER_ACTIONS, WORK_ORDER_SOURCES, WORK_ORDER_STATES } from '~/db/vocab';
 import { WORK_ORDER_CATEGORIES } from '../domain/work-order-flow';
 import { createWorkOrder, moveWorkOrder, openWorkOrderFromAlarm } from '../ops/work-order-ops';
-import { communityBySlug } from '../queries/communities';
 import {
   trackReport,
   workOrderDetail,
@@ -12,7 +11,7 @@ import {
   workOrderMonthlyRates,
   workOrderRates,
 } from '../queries/work-orders';
-import { createTRPCRouter, publicProcedure, staffProcedure } from '../trpc';
+import { communityProcedure, createTRPCRouter, publicProcedure } from '../trpc';
 import { idInput, inputError, slugInput } from './_inputs';
 
 /** A photo reference: a storage key or a URL, no spaces (there is no upload service; the photo lives elsewhere). */
@@ -56,57 +55,54 @@ const transitionInput = idInput.extend({
 });
 
 export const workOrderRouter = createTRPCRouter({
-  list: staffProcedure.input(listInput).query(async ({ ctx, input: { slug, ...filter } }) => {
-    const community = await communityBySlug(ctx.db, slug);
-    return workOrderList(ctx.db, { ...filter, communityId: community.id });
-  }),
+  list: communityProcedure('staff', 'slug')
+    .input(listInput)
+    .query(({ ctx, input }) => workOrderList(ctx.db, { ...input, communityId: ctx.community.id })),
 
   /** What the "new work order" form offers: categories with their due hours, buildings and units, grids, public areas. */
-  formOptions: staffProcedure.input(slugInput).query(async ({ ctx, input }) => {
-    const community = await communityBySlug(ctx.db, input.slug);
-    return workOrderFormOptions(ctx.db, community.id);
-  }),
+  formOptions: communityProcedure('staff', 'slug')
+    .input(slugInput)
+    .query(({ ctx }) => workOrderFormOptions(ctx.db, ctx.community.id)),
 
   /** Per grid over all time: 办结率, 解决率 and 满意率, each shown on its own. */
-  rates: staffProcedure.input(slugInput).query(async ({ ctx, input }) => {
-    const community = await communityBySlug(ctx.db, input.slug);
-    return workOrderRates(ctx.db, community.id);
-  }),
+  rates: communityProcedure('staff', 'slug')
+    .input(slugInput)
+    .query(({ ctx }) => workOrderRates(ctx.db, ctx.community.id)),
 
   /** The same rates per grid and local month of receipt, for the current month and the `months` − 1 before it. */
-  monthly: staffProcedure
+  monthly: communityProcedure('staff', 'slug')
     .input(slugInput.extend({ months: z.number().int().min(1).max(24).default(3) }))
-    .query(async ({ ctx, input }) => {
-      const community = await communityBySlug(ctx.db, input.slug);
-      return workOrderMonthlyRates(ctx.db, community.id, input.months);
-    }),
+    .query(({ ctx, input }) => workOrderMonthlyRates(ctx.db, ctx.community.id, input.months)),
 
   /** One order for the desk's detail panel: its grid, the alarm it came from, the overdue flag and the legal next moves. */
-  detail: staffProcedure.input(idInput).query(({ ctx, input }) => workOrderDetail(ctx.db, input.id)),
+  detail: communityProcedure('staff', 'workOrder:id')
+    .input(idInput)
+    .query(({ ctx, input }) => workOrderDetail(ctx.db, input.id)),
 
-  history: staffProcedure.input(idInput).query(({ ctx, input }) => workOrderHistory(ctx.db, input.id)),
+  history: communityProcedure('staff', 'workOrder:id')
+    .input(idInput)
+    .query(({ ctx, input }) => workOrderHistory(ctx.db, input.id)),
 
   /** Opened by staff (grid, 12345, or a resident at the desk); residents themselves use /report. */
-  create: staffProcedure
+  create: communityProcedure('staff', 'slug')
     .input(createInput)
-    .mutation(async ({ ctx, input: { slug, buildingId, unitId, floor, publicArea, ...order } }) => {
-      const community = await communityBySlug(ctx.db, slug);
-      return createWorkOrder(ctx.db, ctx.live, {
+    .mutation(({ ctx, input: { slug: _slug, buildingId, unitId, floor, publicArea, ...order } }) =>
+      createWorkOrder(ctx.db, ctx.live, {
         ...order,
-        communityId: community.id,
+        communityId: ctx.community.id,
         place: { buildingId, unitId, floor, publicArea },
         reporterName: order.reporterName ?? null,
         reporterPhone: order.reporterPhone ?? null,
         actor: ctx.user.email,
-      });
-    }),
+      }),
+    ),
 
   /** One click on the alarm desk: a work order at the alarm's place, linked back in the alarm's trail. */
-  fromAlarm: staffProcedure
+  fromAlarm: communityProcedure('staff', 'alarm:alarmId')
     .input(z.object({ alarmId: z.number().int().positive() }))
     .mutation(({ ctx, input }) => openWorkOrderFromAlarm(ctx.db, ctx.live, input.alarmId, ctx.user.email)),
 
-  transition: staffProcedure
+  transition: communityProcedure('staff', 'workOrder:id')
     .input(transitionInput)
     .mutation(({ ctx, input }) => moveWorkOrder(ctx.db, ctx.live, input.id, input.action, ctx.user.email, input)),
 

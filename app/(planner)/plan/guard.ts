@@ -1,12 +1,12 @@
 import 'server-only';
-import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
-import { getSessionUser } from '~/server/auth/instance';
-import { TIER_ROLES } from '~/server/trpc';
+import { signedInMember } from '~/app/_trpc/access';
+import { holds, reachesAny } from '~/server/domain/access';
 
-/** Sends a visitor to sign in; tells whether the user may use the planner (planner tier). */
-export async function plannerUser(next: string) {
-  const user = await getSessionUser(await headers());
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
-  return { user, allowed: TIER_ROLES.planner.includes(user.role) };
+/**
+ * Sends a visitor to sign in; tells whether the account may plan: in community `slug`,
+ * or, without one, in any community.
+ */
+export async function plannerUser(next: string, slug?: string) {
+  const me = await signedInMember(next);
+  return { me, allowed: slug ? holds(me.standing, slug, 'planner') : reachesAny(me.standing, 'planner') };
 }

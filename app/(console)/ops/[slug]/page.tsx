@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { localName } from '~/app/_i18n/config';
 import { pageTitle } from '~/app/_i18n/page-title';
 import { LiveProvider } from '~/app/_live/live-provider';
+import { signedInMember } from '~/app/_trpc/access';
 import { getCaller } from '~/app/_trpc/server';
-import { getSessionUser } from '~/server/auth/instance';
+import { holds } from '~/server/domain/access';
 import { OpsDesk } from './_components/ops-desk';
 import { PatrolTable } from './_components/summary-tables';
 import styles from './ops.module.css';
@@ -14,10 +14,9 @@ export const generateMetadata = pageTitle('ops');
 
 export default async function OpsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await getSessionUser(await headers());
-  if (!user) redirect(`/sign-in?next=/ops/${encodeURIComponent(slug)}`);
+  const me = await signedInMember(`/ops/${slug}`);
   const t = await getTranslations('ops');
-  if (user.role !== 'staff' && user.role !== 'admin') return <p className="notice">{t('forbidden')}</p>;
+  if (!holds(me.standing, slug, 'staff')) return <p className="notice">{t('forbidden')}</p>;
   const caller = await getCaller();
   const community = await caller.community.bySlug({ slug }).catch(() => null);
   if (!community) notFound();

@@ -1,11 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { getTranslations } from 'next-intl/server';
-import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { pageTitle } from '~/app/_i18n/page-title';
+import { signedInMember } from '~/app/_trpc/access';
 import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/server';
-import { getSessionUser } from '~/server/auth/instance';
+import { holds } from '~/server/domain/access';
 import { PipelineSkeleton } from './_components/pipeline-skeleton';
 import { PipelineView } from './_components/pipeline-view';
 
@@ -15,10 +15,9 @@ export const generateMetadata = pageTitle('retrofit');
 
 export default async function RetrofitPipelinePage({ params }: Props) {
   const { slug } = await params;
-  const user = await getSessionUser(await headers());
-  if (!user) redirect(`/sign-in?next=/retrofit/${slug}`);
+  const me = await signedInMember(`/retrofit/${slug}`);
   const t = await getTranslations('retrofit');
-  if (user.role === 'resident') return <p className="notice">{t('forbidden')}</p>;
+  if (!holds(me.standing, slug, 'planner')) return <p className="notice">{t('forbidden')}</p>;
   try {
     await (await getCaller()).community.bySlug({ slug });
   } catch (error) {
@@ -29,7 +28,7 @@ export default async function RetrofitPipelinePage({ params }: Props) {
   return (
     <HydrateClient>
       <Suspense fallback={<PipelineSkeleton />}>
-        <PipelineView slug={slug} canEdit={user.role === 'staff' || user.role === 'admin'} />
+        <PipelineView slug={slug} canEdit={holds(me.standing, slug, 'staff')} />
       </Suspense>
     </HydrateClient>
   );

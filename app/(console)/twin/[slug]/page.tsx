@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { pageTitle } from '~/app/_i18n/page-title';
 import { type Locale, toLocale } from '~/app/_i18n/config';
 import { LiveProvider } from '~/app/_live/live-provider';
+import { signedInMember } from '~/app/_trpc/access';
 import { getCaller } from '~/app/_trpc/server';
-import { getSessionUser } from '~/server/auth/instance';
+import { holds } from '~/server/domain/access';
 import { TwinView } from './_components/twin-view';
 
 export const generateMetadata = pageTitle('twin');
@@ -19,10 +19,10 @@ export default async function TwinPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Search>;
 }) {
-  const [{ slug }, search, user] = await Promise.all([params, searchParams, getSessionUser(await headers())]);
-  if (!user) redirect(`/sign-in?next=/twin/${encodeURIComponent(slug)}`);
+  const [{ slug }, search] = await Promise.all([params, searchParams]);
+  const me = await signedInMember(`/twin/${slug}`);
   const t = await getTranslations('twin');
-  if (user.role !== 'staff' && user.role !== 'admin') return <p className="notice">{t('notStaff')}</p>;
+  if (!holds(me.standing, slug, 'staff')) return <p className="notice">{t('notStaff')}</p>;
   const community = await (await getCaller()).community.bySlug({ slug }).catch(() => null);
   if (!community) notFound();
   // The community's name is data with a column per language.

@@ -15,7 +15,7 @@ export const generateMetadata = pageTitle('planner');
 
 export default async function PlannerPage({ params }: Props) {
   const { slug } = await params;
-  const { allowed } = await plannerUser(`/plan/${slug}`);
+  const { allowed } = await plannerUser(`/plan/${slug}`, slug);
   const t = await getTranslations('planner');
   if (!allowed) return <p className="notice">{t('forbidden')}</p>;
   try {

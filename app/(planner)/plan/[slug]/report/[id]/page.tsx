@@ -17,7 +17,7 @@ export const generateMetadata = pageTitle('scenarioReport');
 /** A printable scenario report: server-rendered, no charts, prints on A4. */
 export default async function ScenarioReport({ params }: Props) {
   const { slug, id } = await params;
-  const { allowed } = await plannerUser(`/plan/${slug}/report/${id}`);
+  const { allowed } = await plannerUser(`/plan/${slug}/report/${id}`, slug);
   const [t, ts, tm, locale] = await Promise.all([
     getTranslations('planner'),
     getTranslations('retrofit.stages'),

@@ -1,0 +1,22 @@
+import 'server-only';
+import { TRPCError } from '@trpc/server';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getCaller } from './server';
+
+/** The signed-in account with its standing (communities and tiers), or null when nobody is signed in. */
+export const getMe = cache(async () => {
+  try {
+    return await (await getCaller()).account.me();
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') return null;
+    throw error;
+  }
+});
+
+/** The signed-in account; a visitor is sent to sign in and brought back to `next`. */
+export async function signedInMember(next: string) {
+  const me = await getMe();
+  if (!me) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+  return me;
+}
