@@ -24,10 +24,11 @@ async function main(): Promise<void> {
     const { createFixture } = await import('~/server/ingest/test-fixture');
     const { selectRows } = await import('~/db/client');
     const { sql } = await import('drizzle-orm');
-    await seedDemoAccounts(runtime.database.db);
     const slug = process.env.STANDALONE_FIXTURE;
     const found = await selectRows(runtime.database.db, sql`select 1 from communities where slug = ${slug}`);
     if (found.length === 0) await createFixture(runtime.database.db, slug);
+    // After the community: the all-communities demo accounts hold their roles in it.
+    await seedDemoAccounts(runtime.database.db);
   }
   let origin = 'http://127.0.0.1';
   const server = createServer((req, res) => {
