@@ -26,11 +26,12 @@ async function main(): Promise<void> {
     const { createFixture } = await import('~/server/ingest/test-fixture');
     const { selectRows } = await import('~/db/client');
     const { sql } = await import('drizzle-orm');
-    await seedDemoAccounts(runtime.database.db);
     for (const slug of process.env.STANDALONE_FIXTURE.split(',')) {
       const found = await selectRows(runtime.database.db, sql`select 1 from communities where slug = ${slug}`);
       if (found.length === 0) await createFixture(runtime.database.db, slug);
     }
+    // After the communities: the demo accounts that hold a role in every community hold it in these.
+    await seedDemoAccounts(runtime.database.db);
   }
   const route = (request: Request, path: string): Promise<Response> => {
     if (path.startsWith('/api/trpc/')) return handleTrpcRequest(request);
