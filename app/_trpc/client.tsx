@@ -53,7 +53,9 @@ export function TRPCReactProvider({
       links: [
         splitLink({
           condition: (op) => op.type === 'subscription',
-          true: unattended ? [retryLink({ retry: ({ error }) => !refusedForGood(error), retryDelayMs: liveRetryDelayMs }), live] : live,
+          true: unattended
+            ? [retryLink({ retry: ({ error }) => !refusedForGood(error), retryDelayMs: liveRetryDelayMs }), live]
+            : live,
           false: httpBatchLink({ url, transformer: superjson }),
         }),
       ],

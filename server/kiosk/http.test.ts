@@ -129,7 +129,10 @@ describe('big-screen links and streams over HTTP', () => {
         ['screen.community', OTHER],
         ['screen.community', OWN],
       ]);
-      const answers = JSON.parse(mixed.text) as Array<{ result?: unknown; error?: { json: { data: { httpStatus: number } } } }>;
+      const answers = JSON.parse(mixed.text) as Array<{
+        result?: unknown;
+        error?: { json: { data: { httpStatus: number } } };
+      }>;
       expect(answers.map((a) => (a.result ? 200 : a.error!.json.data.httpStatus))).toEqual([200, 403, 403, 200]);
       noLeak(mixed.text);
     });
@@ -189,11 +192,13 @@ describe('big-screen links and streams over HTTP', () => {
 
   describe('an open live stream', () => {
     /** Subscribes and resolves `started` at the first message and `ended` with the refusal's code. */
-    function watch(subscribe: (handlers: {
-      onData: () => void;
-      onError: (e: { data?: { domainError?: { code: string } | null } | null }) => void;
-      onComplete: () => void;
-    }) => { unsubscribe: () => void }) {
+    function watch(
+      subscribe: (handlers: {
+        onData: () => void;
+        onError: (e: { data?: { domainError?: { code: string } | null } | null }) => void;
+        onComplete: () => void;
+      }) => { unsubscribe: () => void },
+    ) {
       let started!: () => void;
       const firstMessage = new Promise<void>((r) => (started = r));
       let sub: { unsubscribe: () => void } | undefined;
@@ -208,7 +213,7 @@ describe('big-screen links and streams over HTTP', () => {
     }
 
     /** Within a few re-check intervals (LIVE_RECHECK_SECONDS, 5 s by default). */
-    const within = <T,>(p: Promise<T>, ms = 20_000) =>
+    const within = <T>(p: Promise<T>, ms = 20_000) =>
       Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('stream still open')), ms))]);
 
     it('ends for a screen once its link is revoked, and the screen is then refused as revoked', async () => {
@@ -249,7 +254,9 @@ describe('big-screen links and streams over HTTP', () => {
       const cookie = await signIn(server.url, 'viewer@linli.local', DEMO_PASSWORD);
       const streams = [
         watch((h) => subscriptionClient(server.url, cookie).live.district.subscribe({}, h)),
-        watch((h) => subscriptionClient(server.url, cookie, '/screen/api/trpc').live.community.subscribe({ slug: OWN }, h)),
+        watch((h) =>
+          subscriptionClient(server.url, cookie, '/screen/api/trpc').live.community.subscribe({ slug: OWN }, h),
+        ),
       ];
       await Promise.all(streams.map((s) => s.started));
       await database.db.execute(sql`update users set disabled_at = now() where email = 'viewer@linli.local'`);

@@ -27,8 +27,7 @@ const COOKIE_MAX_AGE_S = 60 * 60 * 24 * 365;
 const refused = (status: number, text: string) =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-const unusable = () =>
-  refused(403, '大屏链接无效、已使用或已撤销 / This screen link is invalid, used or revoked');
+const unusable = () => refused(403, '大屏链接无效、已使用或已撤销 / This screen link is invalid, used or revoked');
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
