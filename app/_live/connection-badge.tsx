@@ -25,7 +25,7 @@ export function ConnectionBadge() {
           {t('retry')}
         </button>
       )}
-      {state === 'signedOut' && <a href={`/sign-in?next=${encodeURIComponent(path)}`}>{t('signIn')}</a>}
+      {state === 'signedOut' && <a href={`/sign-in?next=${encodeURIComponent(path ?? '/')}`}>{t('signIn')}</a>}
     </span>
   );
 }
