@@ -1,7 +1,8 @@
 // The admin's page for big-screen links in real Chromium: an admin creates a
-// link (shown once, with a QR code), a fresh browser opens it and lands on
-// the screen with no secret in its address, the admin revokes it and the
-// screen's browser is shut out. Staff and planners neither see nor reach it.
+// link (shown once, with a QR code), a fresh browser opens it (the link's page,
+// then its button) and lands on the screen with no secret in its address, the
+// admin revokes it and the screen's browser is shut out. Staff and planners
+// neither see nor reach it.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -55,6 +56,8 @@ describe('screen links (kiosk admin page)', () => {
     const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const screen = await wall.newPage();
     await screen.goto(link);
+    // The link's page: nothing is spent until its button is pressed.
+    await screen.getByRole('button', { name: '打开大屏 / Open this screen' }).click();
     await screen.waitForURL(`${url}/screen/${SLUG}`);
     expect(screen.url()).not.toContain(secret);
     await screen.getByTestId('panel-devices').waitFor({ timeout: 60_000 });

@@ -100,11 +100,17 @@ describe('big screen and district map', () => {
     await browser?.close();
   });
 
+  /** Opens a kiosk link as a wall display does: the link's page, then its one button. */
+  async function openLink(page: Page, origin: string, link: { path: string; screen: string }): Promise<void> {
+    await page.goto(`${origin}${link.path}`);
+    await page.getByRole('button', { name: '打开大屏 / Open this screen' }).click();
+    await page.waitForURL(`${origin}${link.screen}`);
+  }
+
   async function kioskPage(slug: string | undefined, width: number, height: number): Promise<Page> {
     const link = await admin.kiosk.create.mutate({ slug, label: `e2e ${width}` });
     const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(`${url}${link.path}`);
-    expect(page.url()).toBe(`${url}${link.screen}`);
+    await openLink(page, url, link);
     return page;
   }
 
@@ -370,8 +376,7 @@ describe('big screen and district map', () => {
     try {
       const link = await admin.kiosk.create.mutate({ slug: 'caifu-xingyuan', label: 'e2e network loss' });
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await page.goto(`${relay.url}${link.path}`);
-      expect(page.url()).toBe(`${relay.url}${link.screen}`);
+      await openLink(page, relay.url, link);
       const banner = await screenRunning(page);
       relay.cut();
       await connectionLost(page, 30_000);
@@ -400,7 +405,7 @@ describe('big screen and district map', () => {
     try {
       const link = await admin.kiosk.create.mutate({ slug: 'jinghu', label: 'e2e silent link' });
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await page.goto(`${relay.url}${link.path}`);
+      await openLink(page, relay.url, link);
       const banner = await screenRunning(page);
       relay.hold();
       // Pings every 10 s; a client that hears nothing for 30 s reopens its stream (server/trpc.ts).
@@ -435,9 +440,24 @@ describe('big screen and district map', () => {
     await page.close();
   }, 180_000);
 
+  it('says so on an open screen, within seconds, when its link is revoked', async () => {
+    const link = await admin.kiosk.create.mutate({ slug: 'caifu-xingyuan', label: 'e2e revoked while shown' });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await openLink(page, url, link);
+    const banner = await screenRunning(page);
+    await admin.kiosk.revoke.mutate({ id: link.id });
+    await banner.and(page.locator('[data-state="revoked"]')).waitFor({ timeout: 30_000 });
+    expect(await banner.innerText()).toContain('此大屏链接已撤销');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'screen-revoked-1920.png') });
+    await page.close();
+  }, 180_000);
+
   it('redeems a kiosk link once, keeps its secret out of the URL, and refuses it once revoked', async () => {
     const link = await admin.kiosk.create.mutate({ slug: 'caifu-xingyuan', label: 'e2e kiosk' });
-    const first = await fetch(`${url}${link.path}`, { redirect: 'manual' });
+    // Looking at the link (a chat app's preview) spends nothing; the POST from its page redeems it.
+    expect((await fetch(`${url}${link.path}`)).status).toBe(200);
+    const redeem = () => fetch(`${url}${link.path}`, { method: 'POST', headers: { origin: url }, redirect: 'manual' });
+    const first = await redeem();
     expect(first.status).toBe(303);
     const location = first.headers.get('location') ?? '';
     expect(new URL(location, url).pathname).toBe('/screen/caifu-xingyuan');
@@ -447,7 +467,7 @@ describe('big screen and district map', () => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/Path=\/screen/);
     const cookie = setCookie.split(';')[0]!;
-    expect((await fetch(`${url}${link.path}`, { redirect: 'manual' })).status).toBe(403);
+    expect((await redeem()).status).toBe(403);
     expect((await fetch(`${url}/screen/caifu-xingyuan`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
     // The kiosk is read-only: a mutation through the screen endpoint is refused.
     const write = await fetch(`${url}/screen/api/trpc/kiosk.revoke`, {
@@ -456,20 +476,21 @@ describe('big screen and district map', () => {
       body: '{"json":{"id":1}}',
     });
     expect(write.status).toBe(403);
-    // A community's link reads its own community, not another's nor the district.
+    // A community's link reads its own community, not another's.
     const read = (slug: string) =>
       fetch(`${url}/screen/api/trpc/screen.community?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`, {
         headers: { cookie },
       });
     expect((await read('caifu-xingyuan')).status).toBe(200);
     expect((await read('jinghu')).status).toBe(403);
-    expect(
-      (
-        await fetch(`${url}/screen/api/trpc/screen.district?input=${encodeURIComponent('{"json":{}}')}`, {
-          headers: { cookie },
-        })
-      ).status,
-    ).toBe(403);
+    // The district's procedure answers it with its own community only.
+    const district = await fetch(`${url}/screen/api/trpc/screen.district?input=${encodeURIComponent('{"json":{}}')}`, {
+      headers: { cookie },
+    });
+    expect(district.status).toBe(200);
+    const body = await district.text();
+    expect(body).toContain('财富星苑');
+    expect(body).not.toContain('荆胡');
     await admin.kiosk.revoke.mutate({ id: link.id });
     const after = await fetch(`${url}/screen/caifu-xingyuan`, { headers: { cookie }, redirect: 'manual' });
     expect(after.status).toBeGreaterThanOrEqual(300);

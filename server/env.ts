@@ -23,6 +23,8 @@ const schema = z.object({
   LIVE_FRAME_MS: z.coerce.number().int().min(10).max(100).default(100),
   /** Frames older than this are trimmed; a client further behind gets a fresh snapshot. */
   LIVE_RETENTION_SECONDS: z.coerce.number().int().min(60).default(3600),
+  /** An open live stream re-checks its caller (link revoked, signed out, disabled) this often, and ends if refused. */
+  LIVE_RECHECK_SECONDS: z.coerce.number().min(0.1).max(300).default(5),
   /** mqtt://user:pass@host:port of an external broker; unset runs the embedded broker. */
   MQTT_URL: z.string().url().optional(),
   /** Embedded broker's port: a number (0 picks a free one) or 'off'. */

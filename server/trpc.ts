@@ -34,6 +34,14 @@ export type Context = {
   user: SessionUser | null;
   /** A big screen opened by a kiosk link: a viewer of the link's community (server/kiosk/links.ts). */
   kiosk?: Kiosk;
+  /** The screen's endpoint got a kiosk cookie whose link is revoked (or was never one): refused as such. */
+  kioskRevoked?: boolean;
+  /**
+   * Whether the caller admitted at the start may still be served: the kiosk's link is not revoked,
+   * the session not signed out, expired or disabled. Live streams ask it every few seconds and end
+   * once it says no (server/live/while-allowed.ts); absent: nothing to re-check (router tests).
+   */
+  stillAllowed?: () => Promise<boolean>;
   live: LivePublisher;
   locale?: Locale;
   /** The hub live subscriptions read from; absent where no runtime runs (router tests), and subscriptions then fail. */
@@ -56,6 +64,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   'auth.tier': 'FORBIDDEN',
   'auth.community': 'FORBIDDEN',
   'kiosk.readOnly': 'FORBIDDEN',
+  'kiosk.revoked': 'FORBIDDEN',
   'community.notFound': 'NOT_FOUND',
   'alarm.notFound': 'NOT_FOUND',
   'alarm.alreadyInState': 'CONFLICT',
@@ -184,8 +193,13 @@ async function admit(ctx: Context, tier: CommunityTier): Promise<{ user: Session
 
 function signedIn(ctx: Context): SessionUser {
   if (ctx.kiosk) throw new DomainError('kiosk.readOnly');
-  if (!ctx.user) throw new DomainError('auth.signIn');
+  if (!ctx.user) throw new DomainError(ctx.kioskRevoked ? 'kiosk.revoked' : 'auth.signIn');
   return ctx.user;
+}
+
+/** The refusal that ends a live stream once `ctx.stillAllowed` says no: the link revoked, or signed out. */
+export function accessEnded(ctx: Context): TRPCError {
+  return toTRPCError(new DomainError(ctx.kiosk ? 'kiosk.revoked' : 'auth.signIn'), ctx.locale ?? DEFAULT_LOCALE);
 }
 
 /** The identity a kiosk's calls run as: never an account, so it owns nothing and can change nothing. */

@@ -1,6 +1,6 @@
 // A small Node server hosting what the Next app hosts for live data — the
-// same tRPC router, the same /api/ingest and /api/auth handlers and the same
-// MQTT door — without a Next build. The reliability tests start it with tsx
+// same tRPC router, the same /api/ingest and /api/auth handlers, the big
+// screen's link and tRPC doors and the same MQTT door — without a Next build. The reliability tests start it with tsx
 // so they can SIGKILL and restart it in a second; one e2e test checks the
 // real Next app too. Settings come from the environment as for the app, plus
 // PORT (0: any free port; the chosen one is printed as "listening <port> <mqtt port>").
@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { getAuth } from '~/server/auth/instance';
 import { env } from '~/server/env';
 import { handleIngestRequest } from '~/server/ingest/http';
+import { handleScreenTrpcRequest, kioskLinkPage, redeemKioskLinkRequest } from '~/server/kiosk/http';
 import { startEmbeddedBroker } from '~/server/ingest/mqtt-broker';
 import { startExternalIngest } from '~/server/ingest/mqtt-external';
 import { handleTrpcRequest } from '~/server/trpc-handler';
@@ -20,28 +21,32 @@ async function main(): Promise<void> {
   if (process.env.STANDALONE_FIXTURE) {
     // Tests: demo accounts and one small community instead of the full demo
     // seed (SEED_DEMO=false), so a fresh database is ready in a second or two.
+    // STANDALONE_FIXTURE names its slugs, comma-separated.
     const { seedDemoAccounts } = await import('~/server/auth/demo-accounts');
     const { createFixture } = await import('~/server/ingest/test-fixture');
     const { selectRows } = await import('~/db/client');
     const { sql } = await import('drizzle-orm');
-    const slug = process.env.STANDALONE_FIXTURE;
-    const found = await selectRows(runtime.database.db, sql`select 1 from communities where slug = ${slug}`);
-    if (found.length === 0) await createFixture(runtime.database.db, slug);
-    // After the community: the all-communities demo accounts hold their roles in it.
+    for (const slug of process.env.STANDALONE_FIXTURE.split(',')) {
+      const found = await selectRows(runtime.database.db, sql`select 1 from communities where slug = ${slug}`);
+      if (found.length === 0) await createFixture(runtime.database.db, slug);
+    }
+    // After the communities: the demo accounts that hold a role in every community hold it in these.
     await seedDemoAccounts(runtime.database.db);
   }
+  const route = (request: Request, path: string): Promise<Response> => {
+    if (path.startsWith('/api/trpc/')) return handleTrpcRequest(request);
+    if (path.startsWith('/screen/api/trpc/')) return handleScreenTrpcRequest(request);
+    const kioskLink = /^\/screen\/k\/([^/]+)$/.exec(path)?.[1];
+    if (kioskLink && request.method === 'GET') return kioskLinkPage(kioskLink);
+    if (kioskLink && request.method === 'POST') return redeemKioskLinkRequest(request, kioskLink);
+    if (path === '/api/ingest') return handleIngestRequest(request, runtime.ingest);
+    if (path.startsWith('/api/auth/')) return auth.handler(request);
+    return Promise.resolve(new Response('not found', { status: 404 }));
+  };
   let origin = 'http://127.0.0.1';
   const server = createServer((req, res) => {
     const request = toRequest(req, origin);
-    const path = new URL(request.url).pathname;
-    const handler = path.startsWith('/api/trpc/')
-      ? handleTrpcRequest(request)
-      : path === '/api/ingest'
-        ? handleIngestRequest(request, runtime.ingest)
-        : path.startsWith('/api/auth/')
-          ? auth.handler(request)
-          : Promise.resolve(new Response('not found', { status: 404 }));
-    handler
+    route(request, new URL(request.url).pathname)
       .then((response) => send(res, response))
       .catch((error: unknown) => {
         console.error(error);

@@ -77,12 +77,12 @@ export async function startStandalone(
   };
 }
 
-/** The browser's subscription client (httpSubscriptionLink over SSE), signed in by cookie. */
-export function subscriptionClient(url: string, cookie: string) {
+/** The browser's subscription client (httpSubscriptionLink over SSE), signed in by cookie (the big screen's: `endpoint` /screen/api/trpc). */
+export function subscriptionClient(url: string, cookie: string, endpoint = '/api/trpc') {
   return createTRPCClient<AppRouter>({
     links: [
       httpSubscriptionLink({
-        url: `${url}/api/trpc`,
+        url: `${url}${endpoint}`,
         transformer: superjson,
         EventSource,
         eventSourceOptions: () => ({

@@ -1,5 +1,7 @@
 'use client';
-// Shows whether live data is flowing; offers a retry when the stream failed.
+// Shows whether live data is flowing; offers a retry when the stream failed, and a way
+// back in when the session ended under it.
+import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useConnectionState } from './hooks';
 import { useLive } from './live-provider';
@@ -8,6 +10,7 @@ export function ConnectionBadge() {
   const t = useTranslations('live');
   const state = useConnectionState();
   const { retry } = useLive();
+  const path = usePathname();
   return (
     <span
       className={`live-badge live-${state}`}
@@ -22,6 +25,7 @@ export function ConnectionBadge() {
           {t('retry')}
         </button>
       )}
+      {state === 'signedOut' && <a href={`/sign-in?next=${encodeURIComponent(path ?? '/')}`}>{t('signIn')}</a>}
     </span>
   );
 }

@@ -9,6 +9,14 @@ import { useTRPC } from '~/app/_trpc/client';
 import type { LiveMessage } from '~/server/live/types';
 import { LiveStore, type ConnectionState } from './live-store';
 
+/** The state a refusal leaves for good (server/live/while-allowed.ts ends a stream with one), if it is one. */
+function refusedState(error: unknown): ConnectionState | null {
+  const code = (error as { data?: { domainError?: { code?: string } | null } | null } | null)?.data?.domainError?.code;
+  if (code === 'kiosk.revoked') return 'revoked';
+  if (code === 'auth.signIn') return 'signedOut';
+  return null;
+}
+
 const LiveContext = createContext<{ store: LiveStore; retry: () => void } | null>(null);
 
 export function LiveProvider({ slug, children }: { slug?: string; children: React.ReactNode }) {
@@ -26,10 +34,10 @@ export function LiveProvider({ slug, children }: { slug?: string; children: Reac
     if (sub.status === 'pending') {
       everLive.current = true;
       state = 'live';
-    } else if (sub.status === 'error') state = 'error';
+    } else if (sub.status === 'error') state = refusedState(sub.error) ?? 'error';
     else state = everLive.current ? 'reconnecting' : 'connecting';
     store.setConnection(state);
-  }, [sub.status, store]);
+  }, [sub.status, sub.error, store]);
 
   return <LiveContext.Provider value={{ store, retry: sub.reset }}>{children}</LiveContext.Provider>;
 }

@@ -6,7 +6,11 @@
 import type { DeviceStatus } from '~/db/vocab';
 import type { FrameAlarm, FrameIncident, LiveMessage } from '~/server/live/types';
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'error';
+/**
+ * `revoked` (the big screen's link was revoked) and `signedOut` (the session ended: signed out,
+ * expired or disabled) are final: the server ended the stream and will refuse it again.
+ */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'error' | 'revoked' | 'signedOut';
 
 type StatusListener = (deviceId: number, status: DeviceStatus) => void;
 type Listener = () => void;

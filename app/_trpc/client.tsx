@@ -25,11 +25,16 @@ function getQueryClient() {
  */
 const liveRetryDelayMs = (attempts: number) => Math.min(30_000, 1_000 * 2 ** attempts);
 
+/** A refusal no retry changes (the screen's link revoked, the session gone): the screen says so instead. */
+const refusedForGood = (error: { data?: { code?: string } | null }) =>
+  error.data?.code === 'UNAUTHORIZED' || error.data?.code === 'FORBIDDEN';
+
 /**
  * `url`: the big screen talks to its own endpoint under /screen, where its kiosk cookie is sent.
  * `unattended`: nobody is there to press "retry" (the big screen), so a live stream that fails outright
  * (an error answer while the server restarts, say) is reopened by tRPC's retryLink, resuming after the
- * last frame it saw; consoles instead show the failure with a retry button.
+ * last frame it saw, unless it was refused (the link revoked); consoles instead show the failure with a
+ * retry button.
  */
 export function TRPCReactProvider({
   children,
@@ -48,7 +53,9 @@ export function TRPCReactProvider({
       links: [
         splitLink({
           condition: (op) => op.type === 'subscription',
-          true: unattended ? [retryLink({ retry: () => true, retryDelayMs: liveRetryDelayMs }), live] : live,
+          true: unattended
+            ? [retryLink({ retry: ({ error }) => !refusedForGood(error), retryDelayMs: liveRetryDelayMs }), live]
+            : live,
           false: httpBatchLink({ url, transformer: superjson }),
         }),
       ],

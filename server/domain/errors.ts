@@ -10,6 +10,7 @@ export type DomainErrorParams = {
   'auth.tier': { tier: string };
   'auth.community': { slug: string };
   'kiosk.readOnly': Record<string, never>;
+  'kiosk.revoked': Record<string, never>;
   'community.notFound': { slug: string };
   'alarm.notFound': { id: number };
   'alarm.alreadyInState': { state: AlarmState };

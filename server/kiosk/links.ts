@@ -37,6 +37,7 @@ async function findLive(db: Db, secret: string) {
     .select({
       id: kioskLinks.id,
       communityId: kioskLinks.communityId,
+      label: kioskLinks.label,
       usedAt: kioskLinks.usedAt,
       seenAt: kioskLinks.updatedAt,
       slug: communities.slug,
@@ -45,6 +46,15 @@ async function findLive(db: Db, secret: string) {
     .leftJoin(communities, eq(communities.id, kioskLinks.communityId))
     .where(and(eq(kioskLinks.secretHash, hashSecret(secret)), isNull(kioskLinks.revokedAt)));
   return row ?? null;
+}
+
+/**
+ * What the page a link opens shows before anyone redeems it: the link's label while it
+ * can still be redeemed, else null. Reading it marks nothing (a chat app's preview reads it too).
+ */
+export async function unusedKioskLink(db: Db, secret: string): Promise<{ label: string } | null> {
+  const row = await findLive(db, secret);
+  return row && !row.usedAt ? { label: row.label } : null;
 }
 
 /**
@@ -81,6 +91,15 @@ export async function kioskFromCookie(db: Db, secret: string | undefined): Promi
       .where(and(eq(kioskLinks.id, row.id), isNull(kioskLinks.revokedAt)));
   }
   return { linkId: row.id, communityId: row.communityId, slug: row.slug };
+}
+
+/** Whether a screen's link still stands (not revoked): an open live stream asks every few seconds. */
+export async function kioskLinkStands(db: Db, linkId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: kioskLinks.id })
+    .from(kioskLinks)
+    .where(and(eq(kioskLinks.id, linkId), isNull(kioskLinks.revokedAt)));
+  return row !== undefined;
 }
 
 export function readCookie(header: string | null, name: string): string | undefined {

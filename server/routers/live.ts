@@ -2,9 +2,11 @@
 // coalescing window, each tracked by its database seq so a reconnecting
 // client resumes exactly after the last frame it saw (server/live/stream.ts).
 import { z } from 'zod';
+import { env } from '../env';
 import { streamLive } from '../live/stream';
 import type { LiveHub } from '../live/hub';
-import { communityProcedure, createTRPCRouter, reachProcedure, type Context } from '../trpc';
+import { whileAllowed } from '../live/while-allowed';
+import { accessEnded, communityProcedure, createTRPCRouter, reachProcedure, type Context } from '../trpc';
 import { slugInput } from './_inputs';
 
 /** tRPC's httpSubscriptionLink sends the last tracked id back as `lastEventId` when it reconnects. */
@@ -19,6 +21,27 @@ function liveHub(ctx: Context): Promise<LiveHub> {
   return ctx.liveHub();
 }
 
+/**
+ * A stream of `communityIds` (null: all) for as long as the caller may still watch: it ends
+ * with the caller's refusal once `ctx.stillAllowed` says no (a revoked screen link, a session
+ * signed out or disabled), asked every LIVE_RECHECK_SECONDS.
+ */
+async function* guardedStream(
+  ctx: Context,
+  communityIds: number[] | null,
+  lastEventId: string | null | undefined,
+  signal: AbortSignal | undefined,
+) {
+  const hub = await liveHub(ctx);
+  yield* whileAllowed({
+    stillAllowed: ctx.stillAllowed,
+    everyMs: env.LIVE_RECHECK_SECONDS * 1000,
+    refusal: () => accessEnded(ctx),
+    signal,
+    open: (signal) => streamLive({ db: ctx.db, hub, communityIds, lastEventId, signal }),
+  });
+}
+
 export const liveRouter = createTRPCRouter({
   /**
    * One community's device statuses, alarms and incidents as they change. The
@@ -27,26 +50,12 @@ export const liveRouter = createTRPCRouter({
    */
   community: communityProcedure('viewer', 'slug')
     .input(slugInput.extend({ lastEventId }))
-    .subscription(async ({ ctx, input, signal }) =>
-      streamLive({
-        db: ctx.db,
-        hub: await liveHub(ctx),
-        communityIds: [ctx.community.id],
-        lastEventId: input.lastEventId,
-        signal,
-      }),
-    ),
+    .subscription(({ ctx, input, signal }) => guardedStream(ctx, [ctx.community.id], input.lastEventId, signal)),
 
   /** Every community the caller reaches, in one stream (the district screen). */
   district: reachProcedure('viewer')
     .input(z.object({ lastEventId }))
-    .subscription(async function* ({ ctx, input, signal }) {
-      yield* streamLive({
-        db: ctx.db,
-        hub: await liveHub(ctx),
-        communityIds: ctx.reach === 'all' ? null : [...ctx.reach],
-        lastEventId: input.lastEventId,
-        signal,
-      });
-    }),
+    .subscription(({ ctx, input, signal }) =>
+      guardedStream(ctx, ctx.reach === 'all' ? null : [...ctx.reach], input.lastEventId, signal),
+    ),
 });
