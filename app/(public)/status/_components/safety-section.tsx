@@ -15,8 +15,8 @@ export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Tr
   const trend = (x: Data['ebike']['trend'], testId?: string) => (
     <p data-testid={testId}>
       {x.previous12 === null
-        ? t('trendNoPrevious', { last: f.count(x.last12) })
-        : t('trend', { last: f.count(x.last12), previous: f.count(x.previous12) })}
+        ? t('trendNoPrevious', { last: f.total(x.last12) })
+        : t('trend', { last: f.total(x.last12), previous: f.total(x.previous12) })}
     </p>
   );
   const partial = data.recordsFrom !== null && data.recordsFrom > data.months[0]!;
