@@ -59,6 +59,10 @@ describe.each(testEngines)('suppressed counts on %s', (engine) => {
     // Three cells, one per band, each "<3": the planted incidents are really on the page.
     expect(cells?.map((c) => c.count)).toEqual(['<3', '<3', '<3']);
     expect(new Set(cells?.map((c) => c.band?.from)).size).toBe(3);
+    // The month's total is a lower bound, and the page says why.
+    expect(ones.data.safety.throwing.byMonth.at(-1)?.count).toMatch(/^≥/);
+    expect(ones.html[0]).toContain('只公布至少有多少起');
+    expect(ones.html[1]).toContain('only the least it can be is published');
 
     await plant(floors[1]!);
     const twoInTheMiddle = await communityPage('xingyi-huayuan');
