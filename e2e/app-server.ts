@@ -27,21 +27,28 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type AppServer = { url: string; stop: () => Promise<void> };
+export type AppServer = { url: string; output: () => string; stop: () => Promise<void> };
 
-export async function startApp(): Promise<AppServer> {
+export type StartOptions = {
+  /** Start on the build that global-setup made for this run instead of building again. */
+  reuseBuild?: boolean;
+  /** Settings over the harness's own; `undefined` removes one (e.g. BETTER_AUTH_SECRET). */
+  env?: Record<string, string | undefined>;
+};
+
+function launch(opts: StartOptions) {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' };
   delete env.DATABASE_URL;
-  const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
-
+  if (!opts.reuseBuild) {
+    const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
-  const port = await freePort();
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    // No demo simulator (tests see only what they send); the MQTT broker on
-    // any free port, so parallel runs and a running `npm run dev` do not clash.
-    env: {
+  return async () => {
+    const port = await freePort();
+    const startEnv: NodeJS.ProcessEnv = {
+      // No demo simulator (tests see only what they send); the MQTT broker on
+      // any free port, so parallel runs and a running `npm run dev` do not clash.
       SIMULATE: 'false',
       MQTT_PORT: '0',
       SEED_DEMO: 'true',
@@ -49,36 +56,53 @@ export async function startApp(): Promise<AppServer> {
       ...env,
       PGLITE_DIR: dataDir,
       NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let log = '';
-  child.stdout?.on('data', (b: Buffer) => (log += b.toString()));
-  child.stderr?.on('data', (b: Buffer) => (log += b.toString()));
-  const url = `http://127.0.0.1:${port}`;
+      ...opts.env,
+    };
+    for (const [key, value] of Object.entries(startEnv)) if (value === undefined) delete startEnv[key];
+    const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      env: startEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let log = '';
+    child.stdout?.on('data', (b: Buffer) => (log += b.toString()));
+    child.stderr?.on('data', (b: Buffer) => (log += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const stop = async () => {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+    return { child, url: `http://127.0.0.1:${port}`, output: () => log, exited, stop };
+  };
+}
 
+export async function startApp(opts: StartOptions = {}): Promise<AppServer> {
+  const { child, url, output, stop } = await launch(opts)();
   // The first request opens, migrates and seeds the database.
   const deadline = Date.now() + 180_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`next start exited:\n${output()}`);
     try {
       const res = await fetch(`${url}/api/trpc/community.list`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`app did not become ready:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`app did not become ready:\n${output()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  return {
-    url,
-    stop: async () => {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { url, output, stop };
+}
+
+/** Starts the app expecting it to refuse: its exit code and what it printed, once it has exited. */
+export async function startAppRefused(opts: StartOptions = {}): Promise<{ code: number | null; output: string }> {
+  const { exited, output, stop } = await launch(opts)();
+  const code = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 60_000))]);
+  await stop();
+  if (code === 'running') throw new Error(`next start did not exit within a minute:\n${output()}`);
+  return { code, output: output() };
 }
 
 /** Screenshots land here for a person to look at after the run. */

@@ -8,7 +8,7 @@ const schema = z.object({
   PGLITE_DIR: z.string().default('.data/pglite'),
   /** Seed the demo communities and accounts into an empty database, once (default: under `next dev` only). */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
-  /** Signs session cookies. A fixed development value is used when unset. */
+  /** Signs session cookies. Required in production (server/startup-checks.ts); a development value otherwise. */
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** The public origin, e.g. https://linli.example.cn; defaults to the request's own. */
   BETTER_AUTH_URL: z.string().url().optional(),

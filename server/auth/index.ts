@@ -7,13 +7,11 @@ import { nextCookies } from 'better-auth/next-js';
 import type { Db } from '~/db/client';
 import { accounts, sessions, users, verifications } from '~/db/schema';
 import { ACCOUNT_ROLES, type AccountRole } from '~/db/vocab';
-
-// Only for local development: production must set BETTER_AUTH_SECRET.
-const DEV_SECRET = 'linli-development-secret-do-not-use-in-production';
+import { authSecret } from '../startup-checks';
 
 export function createAuth(db: Db, opts: { secret?: string; baseURL?: string } = {}) {
   return betterAuth({
-    secret: opts.secret ?? DEV_SECRET,
+    secret: authSecret(opts.secret),
     baseURL: opts.baseURL,
     database: drizzleAdapter(db, {
       provider: 'pg',

@@ -7,7 +7,7 @@ import { selectRows, type Db } from '~/db/client';
 import { DEVICE_CLASSES, type DeviceClass, type RetrofitStage } from '~/db/vocab';
 import { localDateTime, localMonth, startOfLocalMonth } from '~/lib/calendar';
 import { bandOf, floorBands } from '../domain/floor-bands';
-import { MIN_GROUP_HOUSEHOLDS, suppressSmall, type PublicCount } from '../domain/privacy';
+import { MIN_GROUP_HOUSEHOLDS, publicTotal, suppressSmall } from '../domain/privacy';
 import type { Community } from './communities';
 import { LOCAL_ZONE } from './local-zone';
 
@@ -197,11 +197,8 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
   ]);
   const recordsFrom = first?.month ?? null;
   const coversPrevious = recordsFrom !== null && recordsFrom <= months[0]!;
-  type Cell = { band: { from: number; to: number } | null; month: string; n: number };
-  const perBuilding = new Map<
-    number,
-    { number: string; name: string; bands: { from: number; to: number }[]; cells: Map<string, Cell> }
-  >();
+  type Band = { from: number; to: number };
+  const perBuilding = new Map<number, { number: string; name: string; bands: Band[] }>();
   const floorsOf = new Map<number, Map<number, number>>();
   for (const h of homes) {
     if (!floorsOf.has(h.buildingId)) floorsOf.set(h.buildingId, new Map());
@@ -211,48 +208,49 @@ export async function publicSafety(db: Db, communityId: number, today: string) {
     if (perBuilding.has(h.buildingId)) continue;
     const onFloor = floorsOf.get(h.buildingId)!;
     const bands = floorBands(h.floors, (f) => onFloor.get(f) ?? 0).map(({ from, to }) => ({ from, to }));
-    perBuilding.set(h.buildingId, { number: h.number, name: h.name, bands, cells: new Map() });
+    perBuilding.set(h.buildingId, { number: h.number, name: h.name, bands });
   }
-  const throwingByMonth = new Map<string, number>();
+  // The finest cells, building × floor band × month: every published throwing
+  // figure is a total of these (publicTotal), so no month or year lets a reader
+  // work out a "<3" cell by differencing. A building with no households on
+  // record has no band table, but its cells still count.
+  const cells = new Map<string, { buildingId: number; band: Band | null; month: string; n: number }>();
   for (const r of throwing) {
-    throwingByMonth.set(r.month, (throwingByMonth.get(r.month) ?? 0) + r.n);
-    const b = perBuilding.get(r.buildingId);
-    if (!b || !recent.includes(r.month)) continue;
-    const band = r.floor === 0 ? null : (bandOf(b.bands, r.floor) ?? null);
-    const key = `${band?.from ?? 0}:${r.month}`;
-    const cell = b.cells.get(key) ?? { band, month: r.month, n: 0 };
+    if (!recent.includes(r.month)) continue;
+    const bands = perBuilding.get(r.buildingId)?.bands ?? [];
+    const band = r.floor === 0 ? null : (bandOf(bands, r.floor) ?? null);
+    const key = `${r.buildingId}:${band?.from ?? 0}:${r.month}`;
+    const cell = cells.get(key) ?? { buildingId: r.buildingId, band, month: r.month, n: 0 };
     cell.n += r.n;
-    b.cells.set(key, cell);
+    cells.set(key, cell);
   }
+  const throwingCells = [...cells.values()];
+  const olderThrowing = throwing.filter((r) => !recent.includes(r.month)).reduce((n, r) => n + r.n, 0);
   const ebikeByMonth = new Map(ebike.map((r) => [r.month, r.n]));
-  const series = (m: Map<string, number>) =>
-    recent.map((month) => ({ month, count: suppressSmall(m.get(month) ?? 0) }));
-  const sum = (m: Map<string, number>, ms: string[]) => ms.reduce((n, k) => n + (m.get(k) ?? 0), 0);
-  const trend = (m: Map<string, number>) => ({
-    last12: suppressSmall(sum(m, recent)),
-    previous12: coversPrevious ? suppressSmall(sum(m, months.slice(0, 12))) : null,
+  const ebikeCells = recent.map((month) => ({ month, n: ebikeByMonth.get(month) ?? 0 }));
+  const olderEbike = ebike.filter((r) => !recent.includes(r.month)).reduce((n, r) => n + r.n, 0);
+  const series = (cells: { month: string; n: number }[]) =>
+    recent.map((month) => ({ month, count: publicTotal(cells.filter((c) => c.month === month).map((c) => c.n)) }));
+  const trend = (cells: { n: number }[], older: number) => ({
+    last12: publicTotal(cells.map((c) => c.n)),
+    // The year before is published as one figure, none of its parts: small or exact.
+    previous12: coversPrevious ? suppressSmall(older) : null,
   });
   return {
     months: recent,
     recordsFrom,
     minHouseholdsPerBand: MIN_GROUP_HOUSEHOLDS,
     throwing: {
-      byMonth: series(throwingByMonth),
-      trend: trend(throwingByMonth),
-      buildings: [...perBuilding.values()]
-        .filter((b) => b.cells.size > 0)
-        .map((b) => ({
-          number: b.number,
-          name: b.name,
-          bands: b.bands,
-          cells: [...b.cells.values()].map((c) => ({
-            band: c.band,
-            month: c.month,
-            count: suppressSmall(c.n) as PublicCount,
-          })),
-        })),
+      byMonth: series(throwingCells),
+      trend: trend(throwingCells, olderThrowing),
+      buildings: [...perBuilding].flatMap(([id, b]) => {
+        const own = throwingCells.filter((c) => c.buildingId === id);
+        if (own.length === 0) return [];
+        const cells = own.map((c) => ({ band: c.band, month: c.month, count: suppressSmall(c.n) }));
+        return [{ number: b.number, name: b.name, bands: b.bands, cells }];
+      }),
     },
-    ebike: { byMonth: series(ebikeByMonth), trend: trend(ebikeByMonth) },
+    ebike: { byMonth: series(ebikeCells), trend: trend(ebikeCells, olderEbike) },
   };
 }
 

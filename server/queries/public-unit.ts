@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
 import { RETROFIT_STAGES, stageIndex, type RetrofitStage } from '~/db/vocab';
 import { DomainError } from '../domain/errors';
-import { suppressSmall } from '../domain/privacy';
+import { publicTotal, suppressSmall } from '../domain/privacy';
 import { publicityPeriod } from '../domain/stage-rules';
 import type { ElevatorState } from './public-community';
 
@@ -75,7 +75,8 @@ export async function publicUnit(db: Db, communityId: number, building: string, 
             running: c.stage === 'publicity',
             proposal: c.proposal,
             objectionChannel: c.channel,
-            objections: suppressSmall(c.objections),
+            // Received = open + resolved: published so that neither part can be worked out.
+            objections: publicTotal([c.open, c.objections - c.open]),
             openObjections: suppressSmall(c.open),
           },
           next: nextStage && {

@@ -28,6 +28,15 @@ describe('public page formatters', () => {
   it('formats counts, withheld counts and shares', () => {
     expect(zh.n(11786)).toBe('11,786');
     expect(en.count('<3')).toBe('<3');
+    expect(zh.count('≥1200')).toBe('≥1,200');
     expect(zh.percent(0.95)).toBe('95.0%');
+  });
+
+  it('words a withheld or lower-bound total for a sentence', () => {
+    expect(zh.total('<3')).toBe('少于 3');
+    expect(en.total('<3')).toBe('fewer than 3');
+    expect(zh.total('≥6')).toBe('至少 6');
+    expect(en.total('≥6')).toBe('at least 6');
+    expect(en.total(12)).toBe('12');
   });
 });

@@ -3,7 +3,7 @@
 // next-intl's request config: see ../../_lib/i18n.ts).
 import type { Locale } from '~/app/_i18n/config';
 import { startOfLocalDay } from '~/lib/calendar';
-import type { PublicCount } from '~/server/domain/privacy';
+import { leastOf, SMALL_COUNT, type PublicCount } from '~/server/domain/privacy';
 import { formatter, translator } from '../../_lib/i18n';
 
 export function formatters(locale: Locale) {
@@ -12,7 +12,16 @@ export function formatters(locale: Locale) {
   const monthStart = (m: string) => startOfLocalDay(`${m}-01`);
   return {
     n: (v: number) => format.number(v),
-    count: (v: PublicCount) => (typeof v === 'number' ? format.number(v) : v),
+    /** A published count where space is short (tables, charts): 12, "<3", "≥6". */
+    count: (v: PublicCount) =>
+      typeof v === 'number' ? format.number(v) : v === '<3' ? v : `≥${format.number(leastOf(v))}`,
+    /** The same in a sentence: 12, "少于 3" / "fewer than 3", "至少 6" / "at least 6". */
+    total: (v: PublicCount) =>
+      typeof v === 'number'
+        ? format.number(v)
+        : v === '<3'
+          ? t('fewerThan', { n: SMALL_COUNT })
+          : t('atLeast', { n: leastOf(v) }),
     /** A share (0.852) to one decimal: "85.2%". */
     percent: (share: number) => format.number(share, 'percent1'),
     /** 'YYYY-MM' → "11月" / "Nov". */

@@ -1,6 +1,6 @@
 // A monthly bar chart drawn on the server as plain SVG: no chart library, no
 // JavaScript, readable by screen readers through its title and a table twin.
-import type { PublicCount } from '~/server/domain/privacy';
+import { leastOf, type PublicCount } from '~/server/domain/privacy';
 
 type Props = {
   title: string;
@@ -18,7 +18,7 @@ const H = 150;
 const PAD = { top: 18, bottom: 22, left: 4, right: 4 };
 
 export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords, separator }: Props) {
-  const values = data.map((d) => (typeof d.count === 'number' ? d.count : 0));
+  const values = data.map((d) => leastOf(d.count));
   const max = Math.max(3, ...values);
   const slot = (W - PAD.left - PAD.right) / Math.max(1, data.length);
   const plotH = H - PAD.top - PAD.bottom;
@@ -48,8 +48,9 @@ export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords, sep
         )}
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#8792a2" />
         {data.map((d, i) => {
-          const v = typeof d.count === 'number' ? d.count : 0;
-          // "<3" is drawn as a short hatched stub: something happened, but not how much.
+          const v = values[i]!;
+          // "<3" is drawn as a short pale stub: something happened, but not how much;
+          // "≥N" as a bar of its least, N.
           const h = d.count === '<3' ? 6 : (plotH * v) / max;
           const x = PAD.left + i * slot + slot * 0.15;
           const y = H - PAD.bottom - h;
@@ -57,7 +58,7 @@ export function MonthBars({ title, data, monthLabel, recordsFrom, noRecords, sep
           return (
             <g key={d.month}>
               <rect x={x} y={y} width={slot * 0.7} height={h} rx={2} fill={d.count === '<3' ? '#9db7d8' : '#0b6bcb'} />
-              {(v > 0 || d.count === '<3') && (
+              {v > 0 && (
                 <text x={x + slot * 0.35} y={y - 4} textAnchor="middle" fontSize="10" fill="#1c2430">
                   {label}
                 </text>

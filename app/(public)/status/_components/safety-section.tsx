@@ -1,9 +1,12 @@
+import type { PublicCount } from '~/server/domain/privacy';
 import type { publicSafety } from '~/server/queries/public-community';
 import type { Translate } from '../../_lib/i18n';
 import type { Formatters } from './format';
 import { MonthBars } from './month-bars';
 
 type Data = Awaited<ReturnType<typeof publicSafety>>;
+
+const isLowerBound = (c: PublicCount) => typeof c === 'string' && c.startsWith('≥');
 
 /** Months shown per building: six columns still fit a 390 px phone. */
 const TABLE_MONTHS = 6;
@@ -15,9 +18,13 @@ export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Tr
   const trend = (x: Data['ebike']['trend'], testId?: string) => (
     <p data-testid={testId}>
       {x.previous12 === null
-        ? t('trendNoPrevious', { last: f.count(x.last12) })
-        : t('trend', { last: f.count(x.last12), previous: f.count(x.previous12) })}
+        ? t('trendNoPrevious', { last: f.total(x.last12) })
+        : t('trend', { last: f.total(x.last12), previous: f.total(x.previous12) })}
     </p>
+  );
+  // A "≥N" total says why it is not exact (docs/DOMAIN.md § Privacy).
+  const lowerBounds = [data.throwing, data.ebike].some(
+    (x) => isLowerBound(x.trend.last12) || x.byMonth.some((m) => isLowerBound(m.count)),
   );
   const partial = data.recordsFrom !== null && data.recordsFrom > data.months[0]!;
   return (
@@ -101,6 +108,11 @@ export function SafetySection({ data, f, t }: { data: Data; f: Formatters; t: Tr
         />
       )}
       {trend(data.ebike.trend, 'ebike-trend')}
+      {lowerBounds && (
+        <p className="muted small" data-testid="lower-bounds">
+          {t('lowerBounds')}
+        </p>
+      )}
     </section>
   );
 }

@@ -15,7 +15,7 @@ export function ServiceSection({ data, f, t }: { data: Data; f: Formatters; t: T
     <section aria-labelledby="service-title">
       <h2 id="service-title">{t('title')}</h2>
       <p>
-        {t('workOrders')}: <strong>{f.count(data.workOrders)}</strong>
+        {t('workOrders')}: <strong>{f.total(data.workOrders)}</strong>
       </p>
       {rates.map(([key, pct]) => (
         <ShareBar f={f} key={key} label={t(key)} pct={pct} detail={pct === null ? t('withheld') : undefined} />

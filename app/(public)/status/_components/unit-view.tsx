@@ -102,9 +102,9 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
               </>
             )}
             <dt>{t('objections')}</dt>
-            <dd>{f.count(r.publicity.objections)}</dd>
+            <dd data-testid="objections">{f.total(r.publicity.objections)}</dd>
             <dt>{t('openObjections')}</dt>
-            <dd>{f.count(r.publicity.openObjections)}</dd>
+            <dd data-testid="open-objections">{f.total(r.publicity.openObjections)}</dd>
           </dl>
         </section>
       )}
