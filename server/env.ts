@@ -56,6 +56,10 @@ const schema = z.object({
   REPORT_RATE_POINTS: z.coerce.number().int().min(1).max(10_000).default(5),
   REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 
+  // Security (README, Security).
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 reads the client from the TCP connection. */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+
   // District map (docs/ARCHITECTURE.md § Map). Unset: MapLibre on a local style, no network.
   /** A Mapbox access token switches the map to mapbox-gl and a Mapbox base style (mapbox-gl blanks without one). */
   MAPBOX_TOKEN: z.string().min(1).optional(),

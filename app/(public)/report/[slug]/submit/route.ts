@@ -4,7 +4,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDatabase } from '~/server/db';
 import { appLive } from '~/server/runtime/app-runtime';
-import { clientAddress, reportForm, submitReport, takeReportToken } from '~/server/ops/resident-report';
+import { clientAddress } from '~/server/http/client-address';
+import { reportForm, submitReport, takeReportToken } from '~/server/ops/resident-report';
 import { bothLanguages } from '../../../_lib/i18n';
 
 export const dynamic = 'force-dynamic';
