@@ -34,6 +34,18 @@ const schema = z.object({
     .default('1884')
     .refine((v) => v === 'off' || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), "a port number or 'off'")
     .transform((v) => (v === 'off' ? null : Number(v))),
+  /** The interface the embedded broker listens on; loopback unless set (README, Security). 0.0.0.0: every interface. */
+  MQTT_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The embedded broker closes a connection that sends a larger packet. */
+  MQTT_MAX_PACKET_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(64 * 1024),
+  /** PEM certificate and key files: set both, and the embedded broker speaks MQTT over TLS only. */
+  MQTT_TLS_CERT: z.string().min(1).optional(),
+  MQTT_TLS_KEY: z.string().min(1).optional(),
   /** Connections the ingest opens to an external broker, sharing one subscription. */
   MQTT_INGEST_CLIENTS: z.coerce.number().int().min(1).max(64).default(4),
   /** Refuse events stamped further in the future than this (device clock skew). */
@@ -67,10 +79,15 @@ const schema = z.object({
   MAP_TILE_URL: z.string().url().optional(),
 });
 
-const settings = schema.transform(({ SIMULATE, ...rest }) => ({
-  ...rest,
-  SIMULATE: SIMULATE === undefined ? rest.NODE_ENV === 'development' : SIMULATE === 'true',
-}));
+const settings = schema
+  .refine((s) => !s.MQTT_TLS_CERT === !s.MQTT_TLS_KEY, {
+    message: 'set MQTT_TLS_CERT and MQTT_TLS_KEY together',
+    path: ['MQTT_TLS_CERT'],
+  })
+  .transform(({ SIMULATE, ...rest }) => ({
+    ...rest,
+    SIMULATE: SIMULATE === undefined ? rest.NODE_ENV === 'development' : SIMULATE === 'true',
+  }));
 
 export type Env = z.infer<typeof settings>;
 
