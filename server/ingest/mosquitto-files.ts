@@ -105,7 +105,7 @@ export async function writeMosquittoFiles(db: Db, o: MosquittoFilesOptions): Pro
 }
 
 /** The ingest password from MQTT_INGEST_PASSWORD_FILE (or the given file), else MQTT_INGEST_PASSWORD. */
-export function ingestPassword(file: string | undefined, environment: NodeJS.ProcessEnv): string | null {
+export function ingestPassword(file: string | undefined, environment: Partial<Record<string, string>>): string | null {
   const from = file ?? environment.MQTT_INGEST_PASSWORD_FILE;
   const password = from ? readFileSync(from, 'utf8').replace(/\r?\n$/, '') : environment.MQTT_INGEST_PASSWORD;
   return password ? password : null;
