@@ -28,19 +28,28 @@ async function freePort(): Promise<number> {
 
 export type AppServer = { url: string; stop: () => Promise<void> };
 
-export async function startApp(): Promise<AppServer> {
+function appEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' };
   delete env.DATABASE_URL;
-  const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  return env;
+}
 
+export async function startApp(): Promise<AppServer> {
+  const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, env: appEnv(), encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  return startBuiltApp();
+}
+
+/** Another server on the build startApp made, with `settings` on top (a test that needs other settings). */
+export async function startBuiltApp(settings: Record<string, string> = {}): Promise<AppServer> {
+  const env = appEnv();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     // No demo simulator (tests see only what they send); the MQTT broker on
     // any free port, so parallel runs and a running `npm run dev` do not clash.
-    env: { SIMULATE: 'false', MQTT_PORT: '0', ...env, PGLITE_DIR: dataDir, NODE_ENV: 'production' },
+    env: { SIMULATE: 'false', MQTT_PORT: '0', ...env, ...settings, PGLITE_DIR: dataDir, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import type { APIResponse, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './app-server';
+import { launchChromium, startBuiltApp, type AppServer } from './app-server';
 import { signInAs } from './sign-in';
 
 const SLUG = 'caifu-xingyuan';
@@ -185,5 +185,32 @@ describe('security guards on the production server', () => {
       body: INVALID_REPORT,
     });
     expect(ordinary.status).toBe(303);
+  });
+});
+
+describe('behind one trusted proxy (TRUSTED_PROXIES=1)', () => {
+  let app: AppServer;
+  beforeAll(async () => {
+    // No demo data: an invalid report is refused after the limit is taken, before any community is read.
+    app = await startBuiltApp({ TRUSTED_PROXIES: '1', REPORT_RATE_POINTS: '2', SEED_DEMO: 'false' });
+  }, 180_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  /** What a proxy that appends the address it saw sends on for a client at `client` that wrote `own` itself. */
+  const viaProxy = (client: string, own: string) =>
+    send(`${app.url}/report/${SLUG}/submit`, '127.0.0.1', {
+      method: 'POST',
+      headers: { ...FORM, 'x-forwarded-for': `${own}, ${client}` },
+      body: INVALID_REPORT,
+    });
+
+  it('counts the address the proxy appended, whatever the client wrote before it', async () => {
+    const one = [];
+    for (let i = 0; i < 4; i++) one.push((await viaProxy('192.0.2.10', `10.0.0.${i}`)).status);
+    expect(one).toEqual([303, 303, 429, 429]);
+    // Another client behind the same proxy (same TCP peer) has its own allowance.
+    expect((await viaProxy('192.0.2.11', '10.0.0.0')).status).toBe(303);
   });
 });

@@ -1,7 +1,8 @@
-// Copies each request's TCP peer address (and whether it is TLS) into headers before Next.js sees the
-// request (./client-address.ts explains why x-forwarded-for cannot carry it).
-// Next gives route handlers no socket, and `next start` builds its own HTTP
-// server, so the one place to stand is the server's 'request' event.
+// Copies each request's TCP peer address (and whether the connection is TLS)
+// into headers before Next.js sees the request (./client-address.ts explains
+// why x-forwarded-for cannot carry it). Next gives route handlers no socket,
+// and `next start` builds its own HTTP server, so the one place to stand is
+// the server's 'request' event.
 import { Server, type IncomingMessage } from 'node:http';
 
 /** Set on every request; whatever a client sends under this name is overwritten. */
