@@ -5,6 +5,9 @@
 // no secret; a production start without a proper one stops here (README § Security).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Before any request is answered: per-client limits read the peer from it (server/http/client-address.ts).
+  const { installPeerAddressHeader } = await import('./server/http/peer-address');
+  installPeerAddressHeader();
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { demoWarning, refusal, secretProblem } = await import('./server/startup-checks');
   const problem = secretProblem(process.env);

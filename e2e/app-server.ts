@@ -96,6 +96,11 @@ export async function startApp(opts: StartOptions = {}): Promise<AppServer> {
   return { url, output, stop };
 }
 
+/** Another server on the build this run already made, with `settings` on top (a test that needs other settings). */
+export function startBuiltApp(settings: Record<string, string> = {}): Promise<AppServer> {
+  return startApp({ reuseBuild: true, env: settings });
+}
+
 /** Starts the app expecting it to refuse: its exit code and what it printed, once it has exited. */
 export async function startAppRefused(opts: StartOptions = {}): Promise<{ code: number | null; output: string }> {
   const { exited, output, stop } = await launch(opts)();

@@ -293,11 +293,21 @@ describe('big screen and district map', () => {
         label: document.querySelector('[data-testid="tour-state"]')?.textContent ?? '',
       };
     });
-  /** Waits until `test`, an expression over `d` (the twin box's data attributes: tourTarget, tourPhase, tourPaused…), holds. */
-  const waitForTour = (page: Page, test: string) =>
+  /**
+   * Waits until the twin box's data attributes show `want` (a target prefix, a phase, paused or not).
+   * A function, not an expression string: the page's policy forbids evaluating strings.
+   */
+  const waitForTour = (page: Page, want: { target?: string; phase?: string; paused?: 'true' | 'false' }) =>
     page.waitForFunction(
-      `(() => { const d = document.querySelector('[data-testid="screen-twin"]')?.dataset ?? {}; return ${test}; })()`,
-      null,
+      (w) => {
+        const d = document.querySelector<HTMLElement>('[data-testid="screen-twin"]')?.dataset ?? {};
+        return (
+          (w.target === undefined || (d.tourTarget ?? '').startsWith(w.target)) &&
+          (w.phase === undefined || d.tourPhase === w.phase) &&
+          (w.paused === undefined || d.tourPaused === w.paused)
+        );
+      },
+      want,
       { timeout: 30_000 },
     );
   const flat = (p: Probe) => Math.hypot(p.camera[0]! - p.centre[0]!, p.camera[2]! - p.centre[2]!);
@@ -310,7 +320,7 @@ describe('big screen and district map', () => {
     await page.getByTestId('screen-twin').locator('canvas').waitFor({ timeout: 60_000 });
 
     // The tour opens on the whole community, flies in, and orbits: same centre and distance, the angle moving on.
-    await waitForTour(page, "d.tourPhase === 'orbit'");
+    await waitForTour(page, { phase: 'orbit' });
     const a = await probe(page);
     expect(a.target).toBe('home');
     expect(a.label).toContain('巡览中');
@@ -325,7 +335,7 @@ describe('big screen and district map', () => {
 
     // PageDown (a presenter remote's "next"): on to the first building, which the camera then orbits.
     await page.keyboard.press('PageDown');
-    await waitForTour(page, "(d.tourTarget ?? '').startsWith('building:') && d.tourPhase === 'orbit'");
+    await waitForTour(page, { target: 'building:', phase: 'orbit' });
     const c = await probe(page);
     expect(c.centre).not.toEqual(a.centre);
     // The building's orbit is much tighter than the whole community's.
@@ -338,13 +348,13 @@ describe('big screen and district map', () => {
 
     // Space pauses: the camera stays put and the screen says so; space again carries on.
     await page.keyboard.press(' ');
-    await waitForTour(page, "d.tourPaused === 'true' && d.tourPhase === 'paused'");
+    await waitForTour(page, { paused: 'true', phase: 'paused' });
     const paused = await probe(page);
     expect(paused.label).toContain('已暂停');
     await page.waitForTimeout(1_500);
     expect((await probe(page)).camera).toEqual(paused.camera);
     await page.keyboard.press(' ');
-    await waitForTour(page, "d.tourPaused === 'false'");
+    await waitForTour(page, { paused: 'false' });
     await page.waitForTimeout(1_500);
     const resumed = await probe(page);
     expect(resumed.target).toBe(c.target);
@@ -356,8 +366,8 @@ describe('big screen and district map', () => {
     const sent = Date.now();
     await waitForSmokeInTicker(page, before);
     expect(Date.now() - sent).toBeLessThan(5_000);
-    await waitForTour(page, "(d.tourTarget ?? '').startsWith('alarm:')");
-    await waitForTour(page, "d.tourPhase === 'hold'");
+    await waitForTour(page, { target: 'alarm:' });
+    await waitForTour(page, { phase: 'hold' });
     const held = await probe(page);
     expect(held.label).toContain('紧急告警');
     expect(moved(resumed, held)).toBeGreaterThan(10);
@@ -366,7 +376,7 @@ describe('big screen and district map', () => {
     await page.screenshot({ path: path.join(SHOTS_DIR, 'screen-jinghu-alarm-1920.png') });
     // "Next" ends the hold and the tour carries on.
     await page.keyboard.press('ArrowRight');
-    await waitForTour(page, "(d.tourTarget ?? '').startsWith('building:') && d.tourPhase === 'orbit'");
+    await waitForTour(page, { target: 'building:', phase: 'orbit' });
     await page.close();
   }, 240_000);
 

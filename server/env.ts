@@ -33,6 +33,18 @@ const schema = z.object({
     .default('1884')
     .refine((v) => v === 'off' || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), "a port number or 'off'")
     .transform((v) => (v === 'off' ? null : Number(v))),
+  /** The interface the embedded broker listens on; loopback unless set (README, Security). 0.0.0.0: every interface. */
+  MQTT_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The embedded broker closes a connection that sends a larger packet. */
+  MQTT_MAX_PACKET_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(64 * 1024),
+  /** PEM certificate and key files: set both, and the embedded broker speaks MQTT over TLS only. */
+  MQTT_TLS_CERT: z.string().min(1).optional(),
+  MQTT_TLS_KEY: z.string().min(1).optional(),
   /** Connections the ingest opens to an external broker, sharing one subscription. */
   MQTT_INGEST_CLIENTS: z.coerce.number().int().min(1).max(64).default(4),
   /** Refuse events stamped further in the future than this (device clock skew). */
@@ -55,6 +67,10 @@ const schema = z.object({
   REPORT_RATE_POINTS: z.coerce.number().int().min(1).max(10_000).default(5),
   REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 
+  // Security (README, Security).
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 reads the client from the TCP connection. */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+
   // District map (docs/ARCHITECTURE.md § Map). Unset: MapLibre on a local style, no network.
   /** A Mapbox access token switches the map to mapbox-gl and a Mapbox base style (mapbox-gl blanks without one). */
   MAPBOX_TOKEN: z.string().min(1).optional(),
@@ -66,11 +82,16 @@ const schema = z.object({
 const devDefault = (value: 'true' | 'false' | undefined, nodeEnv: string) =>
   value === undefined ? nodeEnv === 'development' : value === 'true';
 
-const settings = schema.transform(({ SIMULATE, SEED_DEMO, ...rest }) => ({
-  ...rest,
-  SIMULATE: devDefault(SIMULATE, rest.NODE_ENV),
-  SEED_DEMO: devDefault(SEED_DEMO, rest.NODE_ENV),
-}));
+const settings = schema
+  .refine((s) => !s.MQTT_TLS_CERT === !s.MQTT_TLS_KEY, {
+    message: 'set MQTT_TLS_CERT and MQTT_TLS_KEY together',
+    path: ['MQTT_TLS_CERT'],
+  })
+  .transform(({ SIMULATE, SEED_DEMO, ...rest }) => ({
+    ...rest,
+    SIMULATE: devDefault(SIMULATE, rest.NODE_ENV),
+    SEED_DEMO: devDefault(SEED_DEMO, rest.NODE_ENV),
+  }));
 
 export type Env = z.infer<typeof settings>;
 

@@ -1,7 +1,9 @@
 // The tRPC fetch handler, shared by the Next route (app/api/trpc) and the
 // standalone test server (test/standalone-server.ts).
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { DEFAULT_LOCALE } from '~/lib/locales';
 import { createContext } from './context';
+import { publicErrorMessage } from './public-error';
 import { appRouter } from './root';
 import type { Context } from './trpc';
 
@@ -16,8 +18,11 @@ export async function handleTrpcRequest(
     req,
     router: appRouter,
     createContext: makeContext,
-    onError: ({ path, error }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error);
+    onError: ({ path, error, ctx }) => {
+      if (error.code !== 'INTERNAL_SERVER_ERROR') return;
+      console.error(`tRPC ${path ?? '?'} failed:`, error);
+      // tRPC builds the response's error from this same object after onError returns.
+      error.message = publicErrorMessage(error, ctx?.locale ?? DEFAULT_LOCALE, process.env.NODE_ENV === 'production');
     },
   });
   if (!res.headers.get('content-type')?.startsWith('text/event-stream')) return res;

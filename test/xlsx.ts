@@ -59,8 +59,8 @@ function zip(files: Record<string, string>): Buffer {
 
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-/** A workbook with one sheet holding `rows`; numbers become numeric cells. */
-export function buildXlsx(rows: (string | number)[][]): Buffer {
+/** A workbook with one sheet holding `rows`; numbers become numeric cells. `extraParts` are added as they are. */
+export function buildXlsx(rows: (string | number)[][], extraParts: Record<string, string> = {}): Buffer {
   const col = (i: number) => String.fromCharCode(65 + i);
   const sheetRows = rows
     .map(
@@ -81,5 +81,6 @@ export function buildXlsx(rows: (string | number)[][]): Buffer {
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="表决" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
     'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
+    ...extraParts,
   });
 }

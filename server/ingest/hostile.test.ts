@@ -114,7 +114,9 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
     database = await createTestDatabase(engine);
     fx = await createFixture(database.db, 'hostile');
     runtime = startTestIngest(database);
-    broker = await startEmbeddedBroker(runtime.ingest, { port: 0, host: '127.0.0.1' });
+    // Packets up to 1 MiB, so bodies past the event size limit reach the dead-letter check
+    // (at the default 64 KiB the broker closes the connection first: mqtt-broker-limits.test.ts).
+    broker = await startEmbeddedBroker(runtime.ingest, { port: 0, host: '127.0.0.1', maxPacketBytes: 1024 * 1024 });
   });
   afterAll(async () => {
     await broker?.close();

@@ -5,23 +5,37 @@
 // only then runs broker.publish ('publish' events, the `published` hook), so
 // authorizePublish is the one hook that runs before the acknowledgement: the
 // write happens there, and the callback comes after the commit.
-import { createServer, type Server } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import { acceptPayload, type Ingest } from './accept';
 import type { IngestDevice } from './directory';
 import { MAX_BODY_BYTES } from './event-schema';
+import { limitPacketSize } from './mqtt-packet-limit';
 import { checkTopic } from './mqtt-topic';
 
 export type EmbeddedBroker = { port: number; close: () => Promise<void> };
+
+/**
+ * host: the interface to listen on (README § Security: loopback unless devices on the network must reach it).
+ * maxPacketBytes: larger packets close the connection. tls: PEM file paths; set, the broker speaks only MQTT over TLS.
+ */
+export type BrokerOptions = {
+  port: number;
+  host?: string;
+  maxPacketBytes?: number;
+  tls?: { certFile: string; keyFile: string };
+};
+
+/** Ample for an event (a few hundred bytes) and its topic; MQTT_MAX_PACKET_BYTES changes it. */
+export const DEFAULT_MAX_PACKET_BYTES = 64 * 1024;
 
 function authError(message: string, returnCode: 4 | 5): AuthenticateError {
   return Object.assign(new Error(message), { returnCode }) as AuthenticateError;
 }
 
-export async function startEmbeddedBroker(
-  ingest: Ingest,
-  opts: { port: number; host?: string },
-): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(ingest: Ingest, opts: BrokerOptions): Promise<EmbeddedBroker> {
   const who = new WeakMap<Client, IngestDevice>();
   const broker = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
@@ -97,7 +111,14 @@ export async function startEmbeddedBroker(
   });
   broker.on('clientError', () => {}); // refused publishes and dropped sockets are routine here
 
-  const server: Server = createServer(broker.handle);
+  const maxPacketBytes = opts.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES;
+  const connect = (socket: Socket) => {
+    broker.handle(socket);
+    limitPacketSize(socket, maxPacketBytes);
+  };
+  const server: Server = opts.tls
+    ? createTlsServer({ cert: readFileSync(opts.tls.certFile), key: readFileSync(opts.tls.keyFile) }, connect)
+    : createServer(connect);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => {

@@ -41,7 +41,7 @@ describe.each(testEngines)('ingest behind Mosquitto on %s', (engine) => {
       ingestPassword: 'ingest-secret',
     });
     tokens = new Map(
-      readFileSync(path.join(dir, 'tokens.csv'), 'utf8')
+      readFileSync(path.join(dir, 'tokens-mosq.csv'), 'utf8')
         .trim()
         .split('\n')
         .slice(1)

@@ -109,18 +109,3 @@ export async function takeReportToken(clientAddress: string): Promise<number | n
     throw error;
   }
 }
-
-/**
- * The client's address as the nearest proxy saw it: the last x-forwarded-for
- * entry (Next's own server appends the socket's address), since earlier
- * entries are whatever the client chose to send.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .at(-1);
-  return last ?? headers.get('x-real-ip') ?? 'unknown';
-}

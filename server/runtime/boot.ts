@@ -31,9 +31,17 @@ async function boot(): Promise<void> {
     console.log(`live: ingesting linli/# from ${new URL(env.MQTT_URL).host}`);
   } else if (env.MQTT_PORT !== null) {
     try {
-      const broker = await startEmbeddedBroker(runtime.ingest, { port: env.MQTT_PORT });
-      mqttUrl = `mqtt://127.0.0.1:${broker.port}`;
-      console.log(`live: MQTT broker on port ${broker.port}`);
+      const tls =
+        env.MQTT_TLS_CERT && env.MQTT_TLS_KEY ? { certFile: env.MQTT_TLS_CERT, keyFile: env.MQTT_TLS_KEY } : undefined;
+      const broker = await startEmbeddedBroker(runtime.ingest, {
+        port: env.MQTT_PORT,
+        host: env.MQTT_HOST,
+        maxPacketBytes: env.MQTT_MAX_PACKET_BYTES,
+        tls,
+      });
+      // The simulator speaks plain MQTT; beside a TLS broker it sends over HTTP instead.
+      if (!tls) mqttUrl = `mqtt://${dialable(env.MQTT_HOST)}:${broker.port}`;
+      console.log(`live: MQTT${tls ? ' over TLS' : ''} broker on ${env.MQTT_HOST}:${broker.port}`);
     } catch (error) {
       // Another app on this machine may hold the port: run without the MQTT door.
       console.warn(
@@ -42,6 +50,12 @@ async function boot(): Promise<void> {
     }
   }
   if (env.SIMULATE) await startSimulator(runtime, mqttUrl);
+}
+
+/** An address to connect to for a listening address: a wildcard (every interface) is reached on loopback. */
+function dialable(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** ~SIMULATE_RATE events/s from a few devices of each demo community. */

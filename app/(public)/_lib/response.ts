@@ -1,5 +1,6 @@
 // Response headers shared by the residents' pages.
 import type { ServerResponse } from 'node:http';
+import { bothLanguages } from './i18n';
 
 export function setPublicHeaders(res: ServerResponse): void {
   // The words depend on the language cookie, so no shared cache may keep one
@@ -16,4 +17,12 @@ export function setPublicHeaders(res: ServerResponse): void {
   );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
+}
+
+/** 413 for a form post over its limit (server/http/read-body.ts), in both languages. */
+export function tooLarge(maxBytes: number): Response {
+  return new Response(bothLanguages('public.refused', 'tooLarge', { kilobytes: Math.ceil(maxBytes / 1024) }), {
+    status: 413,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' },
+  });
 }

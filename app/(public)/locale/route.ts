@@ -2,7 +2,9 @@
 // JavaScript, no server action: those pages run no framework runtime). It
 // sets the language cookie and sends the reader back to the page they were on.
 import { LOCALE_COOKIE, LOCALES, type Locale } from '~/app/_i18n/config';
+import { BodyTooLargeError, readCappedForm } from '~/server/http/read-body';
 import { bothLanguages } from '../_lib/i18n';
+import { tooLarge } from '../_lib/response';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +14,17 @@ function safeBack(value: FormDataEntryValue | null | undefined): string | null {
   return /^\/(?![/\\])[^\s\\]*$/.test(value) ? value : null;
 }
 
+/** Two short fields; anyone may post here, so a bigger body is refused before it is parsed. */
+const MAX_BODY_BYTES = 2048;
+
 export async function POST(request: Request) {
-  const form = await request.formData().catch(() => null);
+  let form: FormData | null;
+  try {
+    form = await readCappedForm(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return tooLarge(MAX_BODY_BYTES);
+    throw error;
+  }
   const locale = form?.get('locale');
   const back = safeBack(form?.get('back'));
   if (!LOCALES.includes(locale as Locale) || back === null) {

@@ -4,15 +4,29 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDatabase } from '~/server/db';
 import { appLive } from '~/server/runtime/app-runtime';
-import { clientAddress, reportForm, submitReport, takeReportToken } from '~/server/ops/resident-report';
+import { clientAddress } from '~/server/http/client-address';
+import { BodyTooLargeError, readCappedForm } from '~/server/http/read-body';
+import { reportForm, submitReport, takeReportToken } from '~/server/ops/resident-report';
 import { bothLanguages } from '../../../_lib/i18n';
+import { tooLarge } from '../../../_lib/response';
 
 export const dynamic = 'force-dynamic';
+
+/** Four fields, the description at most 500 characters; anyone may post, so more is refused unread. */
+const MAX_BODY_BYTES = 16 * 1024;
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   if (!/^[a-z0-9-]{1,64}$/.test(slug))
     return new NextResponse(bothLanguages('public.refused', 'notFound'), { status: 404 });
+  // Read (within the limit) before taking a token: an oversized post changes nothing, not even the count.
+  let form: FormData | null;
+  try {
+    form = await readCappedForm(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return tooLarge(MAX_BODY_BYTES);
+    throw error;
+  }
   const wait = await takeReportToken(clientAddress(request.headers));
   if (wait !== null) {
     return new NextResponse(bothLanguages('public.refused', 'tooMany', { minutes: Math.ceil(wait / 60) }), {
@@ -20,7 +34,6 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
       headers: { 'Retry-After': String(wait), 'Content-Type': 'text/plain; charset=utf-8' },
     });
   }
-  const form = await request.formData().catch(() => null);
   const parsed = reportForm.safeParse(form ? Object.fromEntries(form) : {});
   const base = `/report/${slug}`;
   if (!parsed.success) return seeOther(`${base}?error=invalid`);
