@@ -1,4 +1,5 @@
 import { getSessionUser } from './auth/instance';
+import { clientAddress } from './http/client-address';
 import { getDb } from './db';
 import { appLive, getRuntime, getRuntimeIfStarted } from './runtime/app-runtime';
 import { localeFromHeaders } from './locale';
@@ -11,6 +12,7 @@ export async function createContext(opts: { headers: Headers }): Promise<Context
     user,
     live: appLive,
     locale: localeFromHeaders(opts.headers),
+    clientAddress: clientAddress(opts.headers),
     liveHub: async () => (await getRuntime()).hub,
     forgetDevices: async (codes) => {
       const runtime = await getRuntimeIfStarted();

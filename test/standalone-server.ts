@@ -6,6 +6,7 @@
 // PORT (0: any free port; the chosen one is printed as "listening <port> <mqtt port>").
 import { createServer } from 'node:http';
 import { getAuth } from '~/server/auth/instance';
+import { handleAuthRequest, signInLimiter } from '~/server/auth/sign-in-guard';
 import { env } from '~/server/env';
 import { handleIngestRequest } from '~/server/ingest/http';
 import { startEmbeddedBroker } from '~/server/ingest/mqtt-broker';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
       : path === '/api/ingest'
         ? handleIngestRequest(request, runtime.ingest)
         : path.startsWith('/api/auth/')
-          ? auth.handler(request)
+          ? handleAuthRequest(auth, runtime.database.db, signInLimiter(), request)
           : Promise.resolve(new Response('not found', { status: 404 }));
     handler
       .then((response) => send(res, response))

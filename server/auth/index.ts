@@ -8,6 +8,9 @@ import type { Db } from '~/db/client';
 import { accounts, sessions, users, verifications } from '~/db/schema';
 import { ACCOUNT_ROLES, type AccountRole } from '~/db/vocab';
 
+/** The shortest password anyone may set (an admin's one-time passwords are longer). */
+export const MIN_PASSWORD_LENGTH = 12;
+
 // Only for local development: production must set BETTER_AUTH_SECRET.
 const DEV_SECRET = 'linli-development-secret-do-not-use-in-production';
 
@@ -19,10 +22,15 @@ export function createAuth(db: Db, opts: { secret?: string; baseURL?: string } =
       provider: 'pg',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
+    // Off: it keys on X-Forwarded-For, which a client can rotate. Password sign-ins go through
+    // server/auth/sign-in-guard.ts instead, per account and per trusted client address.
+    rateLimit: { enabled: false },
     user: {
       additionalFields: {
         role: { type: [...ACCOUNT_ROLES], required: true, defaultValue: 'member', input: false },
+        disabledAt: { type: 'date', required: false, input: false },
+        mustChangePassword: { type: 'boolean', required: true, defaultValue: false, input: false },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
@@ -34,7 +42,14 @@ export function createAuth(db: Db, opts: { secret?: string; baseURL?: string } =
 export type Auth = ReturnType<typeof createAuth>;
 
 /** The signed-in account; what it may reach in which community comes from its memberships (server/authz/). */
-export type SessionUser = { id: string; name: string; email: string; role: AccountRole };
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: AccountRole;
+  /** Signed in with an admin's one-time password: nothing but changing it is allowed (server/trpc.ts). */
+  mustChangePassword?: boolean;
+};
 
 export function isRole(value: unknown): value is AccountRole {
   return typeof value === 'string' && (ACCOUNT_ROLES as readonly string[]).includes(value);

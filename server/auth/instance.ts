@@ -11,12 +11,12 @@ export function getAuth(): Promise<Auth> {
   return globalForAuth.linliAuth;
 }
 
-/** The signed-in user behind these request headers, or null. */
+/** The signed-in user behind these request headers, or null (also for a disabled account). */
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
-  const { id, name, email, role } = session.user;
-  if (!isRole(role)) return null;
-  return { id, name, email, role };
+  const { id, name, email, role, disabledAt, mustChangePassword } = session.user;
+  if (!isRole(role) || disabledAt) return null;
+  return { id, name, email, role, mustChangePassword };
 }
