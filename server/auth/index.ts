@@ -54,3 +54,12 @@ export type SessionUser = {
 export function isRole(value: unknown): value is AccountRole {
   return typeof value === 'string' && (ACCOUNT_ROLES as readonly string[]).includes(value);
 }
+
+/** The account signed in by these request headers, or null (also for a disabled account). */
+export async function sessionUser(auth: Auth, headers: Headers): Promise<SessionUser | null> {
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const { id, name, email, role, disabledAt, mustChangePassword } = session.user;
+  if (!isRole(role) || disabledAt) return null;
+  return { id, name, email, role, mustChangePassword };
+}

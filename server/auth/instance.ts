@@ -1,6 +1,6 @@
 import { getDb } from '../db';
 import { env } from '../env';
-import { createAuth, isRole, type Auth, type SessionUser } from './index';
+import { createAuth, sessionUser, type Auth, type SessionUser } from './index';
 
 const globalForAuth = globalThis as unknown as { linliAuth?: Promise<Auth> };
 
@@ -13,10 +13,5 @@ export function getAuth(): Promise<Auth> {
 
 /** The signed-in user behind these request headers, or null (also for a disabled account). */
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers });
-  if (!session) return null;
-  const { id, name, email, role, disabledAt, mustChangePassword } = session.user;
-  if (!isRole(role) || disabledAt) return null;
-  return { id, name, email, role, mustChangePassword };
+  return sessionUser(await getAuth(), headers);
 }
