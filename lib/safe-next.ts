@@ -3,8 +3,10 @@
 // send a user elsewhere. Browsers read `\` as `/` and drop tabs and newlines.
 const ORIGIN = 'http://linli.invalid';
 
+const controlOrBackslash = (s: string) => [...s].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c === '\x7f');
+
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(next)) return '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || controlOrBackslash(next)) return '/';
   let url: URL;
   try {
     url = new URL(next, ORIGIN);

@@ -39,10 +39,7 @@ export function createSignInLimiter() {
   return {
     /** Seconds until `email` may try again from `address`; 0: now. */
     async waitSeconds(email: string, address: string): Promise<number> {
-      const [account, from] = await Promise.all([
-        failures.get(email),
-        known(address) ? byAddress.get(address) : null,
-      ]);
+      const [account, from] = await Promise.all([failures.get(email), known(address) ? byAddress.get(address) : null]);
       const wait = (res: typeof account, points: number) =>
         res && res.consumedPoints > points ? Math.ceil(res.msBeforeNext / 1000) : 0;
       return Math.max(wait(account, ACCOUNT_FAILURES), wait(from, ADDRESS_FAILURES));
@@ -70,9 +67,7 @@ export function signInLimiter(): SignInLimiter {
 }
 
 export type SignInOutcome =
-  | { ok: true }
-  | { ok: false; reason: 'credentials' }
-  | { ok: false; reason: 'limited'; retryAfterS: number };
+  { ok: true } | { ok: false; reason: 'credentials' } | { ok: false; reason: 'limited'; retryAfterS: number };
 
 /**
  * Runs `attempt` (better-auth checking the password and making the session) unless the
@@ -97,7 +92,12 @@ export async function guardSignIn(
     .from(users)
     .where(eq(users.email, email));
   if (user?.disabledAt) {
-    await recordAccountEvent(db, { ...event, kind: 'sign_in_refused', subjectUserId: user.id, detail: { reason: 'disabled' } });
+    await recordAccountEvent(db, {
+      ...event,
+      kind: 'sign_in_refused',
+      subjectUserId: user.id,
+      detail: { reason: 'disabled' },
+    });
     return { ok: false, reason: 'credentials' };
   }
   if (!(await attempt())) {

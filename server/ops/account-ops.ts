@@ -27,7 +27,12 @@ export function oneTimePassword(): string {
   return [0, 4, 8, 12, 16].map((i) => chars.slice(i, i + 4).join('')).join('-');
 }
 
-function record(db: Db, actor: Actor, subject: { id: string; email: string }, e: Pick<AccountEventInput, 'kind' | 'detail'>) {
+function record(
+  db: Db,
+  actor: Actor,
+  subject: { id: string; email: string },
+  e: Pick<AccountEventInput, 'kind' | 'detail'>,
+) {
   return recordAccountEvent(db, {
     ...e,
     actor: actor.email,
@@ -86,7 +91,8 @@ export async function addMembership(db: Db, actor: Actor, userId: string, place:
     .values({ userId, role: place.role, ...where, createdBy: actor.email })
     .onConflictDoNothing()
     .returning({ id: memberships.id });
-  if (row) await record(db, actor, user, { kind: 'membership_added', detail: { id: row.id, role: place.role, ...where } });
+  if (row)
+    await record(db, actor, user, { kind: 'membership_added', detail: { id: row.id, role: place.role, ...where } });
   return { id: row?.id ?? null };
 }
 

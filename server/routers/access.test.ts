@@ -85,7 +85,11 @@ const MATRIX: Record<string, Entry> = {
     input: () => ({ userId: 'no-such-account', disabled: true }),
     rejects: 'NOT_FOUND',
   },
-  'account.setRole': { tier: 'admin', input: () => ({ userId: 'no-such-account', role: 'admin' }), rejects: 'NOT_FOUND' },
+  'account.setRole': {
+    tier: 'admin',
+    input: () => ({ userId: 'no-such-account', role: 'admin' }),
+    rejects: 'NOT_FOUND',
+  },
   'account.resetPassword': { tier: 'admin', input: () => ({ userId: 'no-such-account' }), rejects: 'NOT_FOUND' },
   'alarm.list': { tier: 'staff', input: slug },
   'alarm.history': { tier: 'staff', input: (p) => ({ id: p.alarm }) },

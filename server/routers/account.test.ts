@@ -3,7 +3,7 @@
 // with its one-time password, must change it before anything else, reaches exactly what
 // its memberships grant as they are added and removed, loses access when disabled, and
 // gets a new one-time password on reset. Every change leaves its row in account_events.
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '~/db/client';
@@ -42,7 +42,12 @@ describe.each(testEngines)('accounts administration on %s', (engine) => {
         body: JSON.stringify({ email, password }),
       }),
     );
-    return response.ok ? response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') : null;
+    return response.ok
+      ? response.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; ')
+      : null;
   }
 
   /** The router as the session behind `cookie` (anonymous when it has ended), as a new request would see it. */
@@ -60,8 +65,7 @@ describe.each(testEngines)('accounts administration on %s', (engine) => {
   }
 
   const code = (error: unknown) => (error as TRPCError).code;
-  const domainCode = (error: unknown) =>
-    ((error as TRPCError).cause as { code?: string } | undefined)?.code ?? null;
+  const domainCode = (error: unknown) => ((error as TRPCError).cause as { code?: string } | undefined)?.code ?? null;
   const slugs = async (cookie: string) =>
     (await (await callerFor(cookie)).community.overview()).map((o) => o.slug).sort();
 
@@ -104,7 +108,9 @@ describe.each(testEngines)('accounts administration on %s', (engine) => {
     const xingyi = listed.memberships.find((m) => m.slug === 'xingyi-huayuan')!;
     await admin.account.removeMembership({ id: xingyi.id });
     expect(await slugs(first)).toEqual(['jinghu']);
-    await expect((await callerFor(first)).alarm.list({ slug: 'xingyi-huayuan' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect((await callerFor(first)).alarm.list({ slug: 'xingyi-huayuan' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
 
     // Disabling ends its session and its sign-ins; enabling and a reset give a new one-time password.
     await admin.account.setDisabled({ userId: created.id, disabled: true });
