@@ -3,8 +3,9 @@
 // account, 5 failures lock it for 1 minute, each further lockout twice as long up to an hour;
 // per client address (server/http/client-address.ts), 30 failures in 15 minutes lock that
 // address for 15 minutes. A locked account is refused even with the right password. The
-// counts live in this process's memory (rate-limiter-flexible's memory store): Linli runs as
-// one process (docs/ARCHITECTURE.md), and a restart forgets them, which only shortens a lockout.
+// counts live in this process's memory (rate-limiter-flexible's memory store): a restart
+// forgets them, which only shortens a lockout, and several instances behind a balancer each
+// count on their own (its PostgreSQL store wants node-postgres, which Linli does not use).
 // better-auth's own limiter is off (server/auth/index.ts): it keys on headers a client chooses.
 import { isAPIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';

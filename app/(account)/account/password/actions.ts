@@ -1,10 +1,9 @@
 'use server';
 import { TRPCError } from '@trpc/server';
-import { redirect } from 'next/navigation';
 import { getCaller } from '~/app/_trpc/server';
 import { MIN_PASSWORD_LENGTH } from '~/server/auth';
 
-export type PasswordState = { error?: 'mismatch' | 'short' | 'failed'; message?: string };
+export type PasswordState = { done?: boolean; error?: 'mismatch' | 'short' | 'failed'; message?: string };
 
 export async function changePassword(_prev: PasswordState, form: FormData): Promise<PasswordState> {
   const field = (k: string) => String(form.get(k) ?? '');
@@ -17,5 +16,7 @@ export async function changePassword(_prev: PasswordState, form: FormData): Prom
     if (error instanceof TRPCError) return { error: 'failed', message: error.message };
     throw error;
   }
-  redirect('/');
+  // The form leaves with a full page load: the client router still remembers the console's
+  // pages as sending this account here.
+  return { done: true };
 }

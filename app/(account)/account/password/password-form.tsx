@@ -1,11 +1,20 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
 import { changePassword, type PasswordState } from './actions';
 
 export function PasswordForm({ min }: { min: number }) {
   const t = useTranslations('password');
   const [state, action, pending] = useActionState<PasswordState, FormData>(changePassword, {});
+  useEffect(() => {
+    if (state.done) window.location.assign('/');
+  }, [state.done]);
+  if (state.done)
+    return (
+      <p role="status">
+        <a href="/">{t('done')}</a>
+      </p>
+    );
   return (
     <form action={action} className="stack" data-testid="password-form">
       <input type="text" name="username" autoComplete="username" hidden readOnly />
