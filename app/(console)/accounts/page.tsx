@@ -86,7 +86,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <tbody>
               {accounts.map((a) => (
                 <tr key={a.id} data-testid={`account-${a.email}`} data-state={a.disabledAt ? 'disabled' : 'enabled'}>
-                  <td>{a.name}</td>
+                  <td className="nowrap">{a.name}</td>
                   <td className={styles.email}>{a.email}</td>
                   <td className="nowrap">{t(`accountRoles.${a.role}`)}</td>
                   <td>
