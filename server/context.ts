@@ -1,4 +1,5 @@
 import { getSessionUser } from './auth/instance';
+import { clientAddress } from './http/client-address';
 import { getDb } from './db';
 import { readCookie } from './kiosk/links';
 import { appLive, getRuntime, getRuntimeIfStarted } from './runtime/app-runtime';
@@ -28,6 +29,7 @@ export async function createContext(opts: { headers: Headers }): Promise<Context
     stillAllowed: token ? () => sessionStands(db, token) : undefined,
     live: appLive,
     locale: localeFromHeaders(opts.headers),
+    clientAddress: clientAddress(opts.headers),
     liveHub: async () => (await getRuntime()).hub,
     forgetDevices: async (codes) => {
       const runtime = await getRuntimeIfStarted();

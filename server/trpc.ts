@@ -46,6 +46,8 @@ export type Context = {
   locale?: Locale;
   /** The hub live subscriptions read from; absent where no runtime runs (router tests), and subscriptions then fail. */
   liveHub?: () => Promise<LiveHub>;
+  /** The caller's address (server/http/client-address.ts), for the account trail; absent in tests. */
+  clientAddress?: string;
   /** Drops cached device credentials after their tokens are reissued; absent where no ingest runs. */
   forgetDevices?: (codes: readonly string[]) => Promise<void>;
 };
@@ -115,6 +117,15 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   'scenario.notFound': 'NOT_FOUND',
   'scenario.foreignUnits': 'BAD_REQUEST',
   'scenario.nameTaken': 'CONFLICT',
+  'account.emailTaken': 'CONFLICT',
+  'account.notFound': 'NOT_FOUND',
+  'account.lastAdmin': 'CONFLICT',
+  'account.self': 'CONFLICT',
+  'account.mustChangePassword': 'FORBIDDEN',
+  'account.wrongPassword': 'BAD_REQUEST',
+  'account.samePassword': 'BAD_REQUEST',
+  'membership.notFound': 'NOT_FOUND',
+  'membership.streetNotFound': 'BAD_REQUEST',
 };
 
 /** The domain error codes, each with its tRPC code (the message files' test walks them). */
@@ -176,13 +187,13 @@ const base = t.procedure.use(async ({ ctx, next }) => {
 const grantsByContext = new WeakMap<Context, Promise<Grant[]>>();
 
 /** Who is calling, and which communities it reaches at `tier`; refuses a caller with none. */
-async function admit(ctx: Context, tier: CommunityTier): Promise<{ user: SessionUser; reach: Reach }> {
+async function admit(ctx: Context, tier: CommunityTier, path: string): Promise<{ user: SessionUser; reach: Reach }> {
   if (ctx.kiosk) {
     // A screen only watches: the viewer tier, over its link's community (or all, for a district link).
     if (tier !== 'viewer') throw new DomainError('kiosk.readOnly');
     return { user: kioskCaller(ctx.kiosk), reach: ctx.kiosk.communityId === null ? 'all' : [ctx.kiosk.communityId] };
   }
-  const user = signedIn(ctx);
+  const user = signedIn(ctx, path);
   if (user.role === 'admin') return { user, reach: 'all' };
   let grants = grantsByContext.get(ctx);
   if (!grants) grantsByContext.set(ctx, (grants = loadGrants(ctx.db, user.id)));
@@ -191,9 +202,14 @@ async function admit(ctx: Context, tier: CommunityTier): Promise<{ user: Session
   return { user, reach };
 }
 
-function signedIn(ctx: Context): SessionUser {
+/** What an account signed in with a one-time password may call until it has changed it. */
+const BEFORE_PASSWORD_CHANGE = ['account.me', 'account.changePassword'];
+
+function signedIn(ctx: Context, path: string): SessionUser {
   if (ctx.kiosk) throw new DomainError('kiosk.readOnly');
   if (!ctx.user) throw new DomainError(ctx.kioskRevoked ? 'kiosk.revoked' : 'auth.signIn');
+  if (ctx.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.includes(path))
+    throw new DomainError('account.mustChangePassword');
   return ctx.user;
 }
 
@@ -239,19 +255,19 @@ export const publicProcedure = base.meta({ tier: 'public' });
 /** Any account, about itself. */
 export const signedInProcedure = base
   .meta({ tier: 'signedIn' })
-  .use(({ ctx, next }) => next({ ctx: { ...ctx, user: signedIn(ctx) } }));
+  .use(({ ctx, path, next }) => next({ ctx: { ...ctx, user: signedIn(ctx, path) } }));
 
 /** Global administration: accounts, screens, device credentials. */
-export const adminProcedure = base.meta({ tier: 'admin' }).use(({ ctx, next }) => {
-  const user = signedIn(ctx);
+export const adminProcedure = base.meta({ tier: 'admin' }).use(({ ctx, path, next }) => {
+  const user = signedIn(ctx, path);
   if (user.role !== 'admin') throw new DomainError('auth.tier', { tier: 'admin' });
   return next({ ctx: { ...ctx, user } });
 });
 
 /** A procedure about one community, which its input names by `scope`; `ctx.community` is that community. */
 export function communityProcedure(tier: CommunityTier, scope: CommunityScope) {
-  return base.meta({ tier, scope }).use(async ({ ctx, getRawInput, next }) => {
-    const { user, reach } = await admit(ctx, tier);
+  return base.meta({ tier, scope }).use(async ({ ctx, path, getRawInput, next }) => {
+    const { user, reach } = await admit(ctx, tier, path);
     const community = await communityOfInput(ctx.db, scope, await getRawInput(), reach);
     return next({ ctx: { ...ctx, user, community } });
   });
@@ -259,8 +275,8 @@ export function communityProcedure(tier: CommunityTier, scope: CommunityScope) {
 
 /** A procedure over every community the caller reaches at `tier` (`ctx.reach`), and no other. */
 export function reachProcedure(tier: CommunityTier) {
-  return base.meta({ tier, scope: 'reach' }).use(async ({ ctx, next }) => {
-    const { user, reach } = await admit(ctx, tier);
+  return base.meta({ tier, scope: 'reach' }).use(async ({ ctx, path, next }) => {
+    const { user, reach } = await admit(ctx, tier, path);
     return next({ ctx: { ...ctx, user, reach } });
   });
 }

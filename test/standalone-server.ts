@@ -5,7 +5,9 @@
 // real Next app too. Settings come from the environment as for the app, plus
 // PORT (0: any free port; the chosen one is printed as "listening <port> <mqtt port>").
 import { createServer } from 'node:http';
+import { installPeerAddressHeader } from '~/server/http/peer-address';
 import { getAuth } from '~/server/auth/instance';
+import { handleAuthRequest, signInLimiter } from '~/server/auth/sign-in-guard';
 import { env } from '~/server/env';
 import { handleIngestRequest } from '~/server/ingest/http';
 import { handleScreenTrpcRequest, kioskLinkPage, redeemKioskLinkRequest } from '~/server/kiosk/http';
@@ -16,6 +18,8 @@ import { send, toRequest } from '~/server/runtime/node-http';
 import { getRuntime } from '~/server/runtime/app-runtime';
 
 async function main(): Promise<void> {
+  // As instrumentation.ts does for the app: per-client limits read the TCP peer.
+  installPeerAddressHeader();
   const runtime = await getRuntime();
   const auth = await getAuth();
   if (process.env.STANDALONE_FIXTURE) {
@@ -40,7 +44,7 @@ async function main(): Promise<void> {
     if (kioskLink && request.method === 'GET') return kioskLinkPage(kioskLink);
     if (kioskLink && request.method === 'POST') return redeemKioskLinkRequest(request, kioskLink);
     if (path === '/api/ingest') return handleIngestRequest(request, runtime.ingest);
-    if (path.startsWith('/api/auth/')) return auth.handler(request);
+    if (path.startsWith('/api/auth/')) return handleAuthRequest(auth, runtime.database.db, signInLimiter(), request);
     return Promise.resolve(new Response('not found', { status: 404 }));
   };
   let origin = 'http://127.0.0.1';

@@ -1,11 +1,15 @@
 'use server';
-import { isAPIError } from 'better-auth/api';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getAuth } from '~/server/auth/instance';
+import { safeNext } from '~/lib/safe-next';
+import { recordAccountEvent } from '~/server/auth/audit';
+import { getAuth, getSessionUser } from '~/server/auth/instance';
+import { signInLimiter, signInWithPassword } from '~/server/auth/sign-in-guard';
+import { getDb } from '~/server/db';
+import { clientAddress } from '~/server/http/client-address';
 
-export type SignInState = { error?: 'credentials' | 'invalid'; email?: string };
+export type SignInState = { error?: 'credentials' | 'invalid' | 'limited'; minutes?: number; email?: string };
 
 const signInInput = z.object({
   email: z.string().trim().email(),
@@ -13,30 +17,31 @@ const signInInput = z.object({
   next: z.string().optional(),
 });
 
-/** Only same-site paths, so a crafted link cannot bounce a user elsewhere. */
-function safeNext(next: string | undefined) {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
-
+/** Signs in through the same guard as the HTTP endpoint (server/auth/sign-in-guard.ts). */
 export async function signIn(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: 'invalid', email: String(formData.get('email') ?? '') };
-  const auth = await getAuth();
-  try {
-    await auth.api.signInEmail({
-      body: { email: parsed.data.email, password: parsed.data.password },
-      headers: await headers(),
-    });
-  } catch (error) {
-    // isAPIError, not instanceof: the error class can come from a second copy of the module.
-    if (isAPIError(error) && error.statusCode < 500) return { error: 'credentials', email: parsed.data.email };
-    throw error;
-  }
+  const [auth, db] = await Promise.all([getAuth(), getDb()]);
+  const { email, password } = parsed.data;
+  const outcome = await signInWithPassword(auth, db, signInLimiter(), { email, password, headers: await headers() });
+  if (!outcome.ok)
+    return outcome.reason === 'limited'
+      ? { error: 'limited', minutes: Math.ceil(outcome.retryAfterS / 60), email }
+      : { error: 'credentials', email };
   redirect(safeNext(parsed.data.next));
 }
 
 export async function signOut() {
-  const auth = await getAuth();
-  await auth.api.signOut({ headers: await headers() });
+  const h = await headers();
+  const [auth, db, user] = await Promise.all([getAuth(), getDb(), getSessionUser(h)]);
+  await auth.api.signOut({ headers: h });
+  if (user)
+    await recordAccountEvent(db, {
+      kind: 'sign_out',
+      actor: user.email,
+      subjectEmail: user.email,
+      subjectUserId: user.id,
+      clientAddress: clientAddress(h),
+    });
   redirect('/sign-in');
 }

@@ -14,9 +14,13 @@ export const getMe = cache(async () => {
   }
 });
 
-/** The signed-in account; a visitor is sent to sign in and brought back to `next`. */
+/**
+ * The signed-in account; a visitor is sent to sign in and brought back to `next`, and an
+ * account still holding an admin's one-time password to change it first.
+ */
 export async function signedInMember(next: string) {
   const me = await getMe();
   if (!me) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+  if (me.mustChangePassword) redirect('/account/password');
   return me;
 }

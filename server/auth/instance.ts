@@ -1,6 +1,6 @@
 import { getDb } from '../db';
 import { env } from '../env';
-import { createAuth, isRole, type Auth, type SessionUser } from './index';
+import { createAuth, sessionUser, type Auth, type SessionUser } from './index';
 
 const globalForAuth = globalThis as unknown as { linliAuth?: Promise<Auth> };
 
@@ -11,12 +11,7 @@ export function getAuth(): Promise<Auth> {
   return globalForAuth.linliAuth;
 }
 
-/** The signed-in user behind these request headers, or null. */
+/** The signed-in user behind these request headers, or null (also for a disabled account). */
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers });
-  if (!session) return null;
-  const { id, name, email, role } = session.user;
-  if (!isRole(role)) return null;
-  return { id, name, email, role };
+  return sessionUser(await getAuth(), headers);
 }

@@ -60,6 +60,15 @@ export type DomainErrorParams = {
   'scenario.notFound': { id: number };
   'scenario.foreignUnits': { units: string };
   'scenario.nameTaken': { name: string };
+  'account.emailTaken': { email: string };
+  'account.notFound': { id: string };
+  'account.lastAdmin': Record<string, never>;
+  'account.self': Record<string, never>;
+  'account.mustChangePassword': Record<string, never>;
+  'account.wrongPassword': Record<string, never>;
+  'account.samePassword': Record<string, never>;
+  'membership.notFound': { id: number };
+  'membership.streetNotFound': { street: string };
 };
 
 export type DomainErrorCode = keyof DomainErrorParams;

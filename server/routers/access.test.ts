@@ -62,6 +62,35 @@ async function newScenario(db: Db, p: Place) {
 const MATRIX: Record<string, Entry> = {
   'account.me': { tier: 'signedIn' },
   'account.list': { tier: 'admin' },
+  // The matrix's accounts have no password: a change is refused once admitted.
+  'account.changePassword': {
+    tier: 'signedIn',
+    input: () => ({ current: 'not-the-password', next: 'a-new-password-1' }),
+    rejects: 'BAD_REQUEST',
+  },
+  'account.create': {
+    tier: 'admin',
+    input: () => ({ name: 'access matrix', email: `matrix-${Math.random()}@test.local`, role: 'member' }),
+  },
+  'account.events': { tier: 'admin', input: () => ({}) },
+  // The account or membership named does not exist: refused once admitted, and nothing changes.
+  'account.addMembership': {
+    tier: 'admin',
+    input: (p) => ({ userId: 'no-such-account', membership: { role: 'viewer', slug: p.slug } }),
+    rejects: 'NOT_FOUND',
+  },
+  'account.removeMembership': { tier: 'admin', input: () => ({ id: 999_999 }), rejects: 'NOT_FOUND' },
+  'account.setDisabled': {
+    tier: 'admin',
+    input: () => ({ userId: 'no-such-account', disabled: true }),
+    rejects: 'NOT_FOUND',
+  },
+  'account.setRole': {
+    tier: 'admin',
+    input: () => ({ userId: 'no-such-account', role: 'admin' }),
+    rejects: 'NOT_FOUND',
+  },
+  'account.resetPassword': { tier: 'admin', input: () => ({ userId: 'no-such-account' }), rejects: 'NOT_FOUND' },
   'alarm.list': { tier: 'staff', input: slug },
   'alarm.history': { tier: 'staff', input: (p) => ({ id: p.alarm }) },
   // The alarms named are closed: acknowledging one is refused, and nothing changes.

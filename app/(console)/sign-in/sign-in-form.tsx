@@ -19,7 +19,9 @@ export function SignInForm({ next }: { next: string }) {
       </label>
       {state.error && (
         <p role="alert" className="error">
-          {t(state.error === 'credentials' ? 'errorCredentials' : 'errorInvalid')}
+          {state.error === 'limited'
+            ? t('errorLimited', { minutes: state.minutes ?? 1 })
+            : t(state.error === 'credentials' ? 'errorCredentials' : 'errorInvalid')}
         </p>
       )}
       <button type="submit" className="primary" disabled={pending}>

@@ -20,6 +20,7 @@ export async function AppHeader({ tagline }: { tagline?: string }) {
         <Link href="/map">{t('nav.map')}</Link>
         <Link href="/screen/district">{t('nav.district')}</Link>
         {user?.role === 'admin' && <Link href="/screens">{t('kiosk.nav')}</Link>}
+        {user?.role === 'admin' && <Link href="/accounts">{t('accounts.nav')}</Link>}
       </nav>
       <span className="spacer" />
       {user && <span className="who">{t('nav.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>}

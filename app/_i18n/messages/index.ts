@@ -17,6 +17,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./alarm.zh.json'),
     () => import('./errors.zh.json'),
     () => import('./live.zh.json'),
+    () => import('./accounts.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -29,6 +30,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./alarm.en.json'),
     () => import('./errors.en.json'),
     () => import('./live.en.json'),
+    () => import('./accounts.en.json'),
   ],
 };
 
