@@ -42,7 +42,11 @@ export default async function ConsoleHome() {
       )}
       <HydrateClient>
         <Suspense fallback={<CommunityListSkeleton />}>
-          <CommunityList />
+          <CommunityList
+            tiers={
+              me.standing.admin ? 'all' : Object.fromEntries(me.standing.communities.map((c) => [c.slug, c.tiers]))
+            }
+          />
         </Suspense>
       </HydrateClient>
     </>

@@ -5,7 +5,10 @@ import Link from 'next/link';
 import { localName } from '~/app/_i18n/config';
 import { useTRPC } from '~/app/_trpc/client';
 
-export function CommunityList() {
+/** Which pages the account may open in each community (from account.me's standing); 'all' for an admin. */
+export type CardTiers = 'all' | Record<string, readonly ('viewer' | 'planner' | 'staff')[]>;
+
+export function CommunityList({ tiers }: { tiers: CardTiers }) {
   const trpc = useTRPC();
   const t = useTranslations('console');
   const tr = useTranslations('retrofit');
@@ -14,6 +17,7 @@ export function CommunityList() {
   const locale = useLocale();
   const { data } = useSuspenseQuery(trpc.community.overview.queryOptions());
   const format = useFormatter();
+  const may = (slug: string, tier: 'viewer' | 'planner' | 'staff') => tiers === 'all' || !!tiers[slug]?.includes(tier);
 
   if (data.length === 0) return <p className="notice">{t('empty')}</p>;
   return (
@@ -61,11 +65,12 @@ export function CommunityList() {
             </div>
           </dl>
           <div className="links">
-            <Link href={`/twin/${c.slug}`}>{tTwin('open')}</Link>
-            <Link href={`/ops/${c.slug}`}>{tOps('nav')}</Link>
+            {may(c.slug, 'staff') && <Link href={`/twin/${c.slug}`}>{tTwin('open')}</Link>}
+            {may(c.slug, 'staff') && <Link href={`/ops/${c.slug}`}>{tOps('nav')}</Link>}
+            {may(c.slug, 'viewer') && <Link href={`/screen/${c.slug}`}>{t('screenLink')}</Link>}
             <Link href={`/status/${c.slug}`}>{t('statusPage')}</Link>
-            <Link href={`/retrofit/${c.slug}`}>{tr('pipelineLink')}</Link>
-            <Link href={`/plan/${c.slug}`}>{tr('plannerLink')}</Link>
+            {may(c.slug, 'planner') && <Link href={`/retrofit/${c.slug}`}>{tr('pipelineLink')}</Link>}
+            {may(c.slug, 'planner') && <Link href={`/plan/${c.slug}`}>{tr('plannerLink')}</Link>}
           </div>
         </li>
       ))}

@@ -9,6 +9,7 @@ import { holds } from '~/server/domain/access';
 import { OpsDesk } from './_components/ops-desk';
 import { PatrolTable } from './_components/summary-tables';
 import styles from './ops.module.css';
+import { NoRoleHere } from '~/app/_components/ui/no-role-here';
 
 export const generateMetadata = pageTitle('ops');
 
@@ -16,7 +17,7 @@ export default async function OpsPage({ params }: { params: Promise<{ slug: stri
   const { slug } = await params;
   const me = await signedInMember(`/ops/${slug}`);
   const t = await getTranslations('ops');
-  if (!holds(me.standing, slug, 'staff')) return <p className="notice">{t('forbidden')}</p>;
+  if (!holds(me.standing, slug, 'staff')) return <NoRoleHere need="staff" />;
   const caller = await getCaller();
   const community = await caller.community.bySlug({ slug }).catch(() => null);
   if (!community) notFound();

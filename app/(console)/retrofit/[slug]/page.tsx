@@ -1,5 +1,4 @@
 import { TRPCError } from '@trpc/server';
-import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { pageTitle } from '~/app/_i18n/page-title';
@@ -8,6 +7,7 @@ import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/serv
 import { holds } from '~/server/domain/access';
 import { PipelineSkeleton } from './_components/pipeline-skeleton';
 import { PipelineView } from './_components/pipeline-view';
+import { NoRoleHere } from '~/app/_components/ui/no-role-here';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -16,8 +16,7 @@ export const generateMetadata = pageTitle('retrofit');
 export default async function RetrofitPipelinePage({ params }: Props) {
   const { slug } = await params;
   const me = await signedInMember(`/retrofit/${slug}`);
-  const t = await getTranslations('retrofit');
-  if (!holds(me.standing, slug, 'planner')) return <p className="notice">{t('forbidden')}</p>;
+  if (!holds(me.standing, slug, 'planner')) return <NoRoleHere need="planner" />;
   try {
     await (await getCaller()).community.bySlug({ slug });
   } catch (error) {

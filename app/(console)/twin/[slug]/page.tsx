@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { pageTitle } from '~/app/_i18n/page-title';
 import { type Locale, toLocale } from '~/app/_i18n/config';
@@ -7,6 +7,7 @@ import { signedInMember } from '~/app/_trpc/access';
 import { getCaller } from '~/app/_trpc/server';
 import { holds } from '~/server/domain/access';
 import { TwinView } from './_components/twin-view';
+import { NoRoleHere } from '~/app/_components/ui/no-role-here';
 
 export const generateMetadata = pageTitle('twin');
 
@@ -21,8 +22,7 @@ export default async function TwinPage({
 }) {
   const [{ slug }, search] = await Promise.all([params, searchParams]);
   const me = await signedInMember(`/twin/${slug}`);
-  const t = await getTranslations('twin');
-  if (!holds(me.standing, slug, 'staff')) return <p className="notice">{t('notStaff')}</p>;
+  if (!holds(me.standing, slug, 'staff')) return <NoRoleHere need="staff" />;
   const community = await (await getCaller()).community.bySlug({ slug }).catch(() => null);
   if (!community) notFound();
   // The community's name is data with a column per language.

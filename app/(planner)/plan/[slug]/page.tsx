@@ -1,5 +1,4 @@
 import { TRPCError } from '@trpc/server';
-import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { pageTitle } from '~/app/_i18n/page-title';
@@ -8,6 +7,7 @@ import { DEFAULT_COVERAGE } from '~/server/domain/coverage';
 import { plannerUser } from '../guard';
 import { PlannerSkeleton } from './_components/planner-skeleton';
 import { PlannerView } from './_components/planner-view';
+import { NoRoleHere } from '~/app/_components/ui/no-role-here';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -16,8 +16,7 @@ export const generateMetadata = pageTitle('planner');
 export default async function PlannerPage({ params }: Props) {
   const { slug } = await params;
   const { allowed } = await plannerUser(`/plan/${slug}`, slug);
-  const t = await getTranslations('planner');
-  if (!allowed) return <p className="notice">{t('forbidden')}</p>;
+  if (!allowed) return <NoRoleHere need="planner" />;
   try {
     await (await getCaller()).community.bySlug({ slug });
   } catch (error) {

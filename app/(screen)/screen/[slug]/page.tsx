@@ -4,6 +4,7 @@ import { pageTitle } from '~/app/_i18n/page-title';
 import { LiveProvider } from '~/app/_live/live-provider';
 import { CommunityScreen } from '../../_components/screen-view';
 import { publicCaller, screenViewer } from '../../_components/screen-access';
+import styles from '../../_components/screen.module.css';
 
 export const generateMetadata = pageTitle('screen');
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export default async function CommunityScreenPage({ params }: { params: Promise<
   const found = await (await publicCaller()).community.bySlug({ slug }).catch(() => null);
   if (!found) notFound();
   const t = await getTranslations('screen');
-  if (viewer === 'refused') return <p className="notice">{t('notViewer', { name: found.name })}</p>;
+  if (viewer === 'refused') return <p className={styles.refused}>{t('notViewer', { name: found.name })}</p>;
   return (
     <LiveProvider slug={slug}>
       <h1 hidden>{t('title', { name: found.name })}</h1>

@@ -9,6 +9,7 @@ import { getCaller } from '~/app/_trpc/server';
 import { localDay } from '~/lib/calendar';
 import { plannerUser } from '../../../guard';
 import { PrintButton } from './print-button';
+import { NoRoleHere } from '~/app/_components/ui/no-role-here';
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -24,7 +25,7 @@ export default async function ScenarioReport({ params }: Props) {
     getTranslations('money'),
     getLocale(),
   ]);
-  if (!allowed) return <p className="notice">{t('forbidden')}</p>;
+  if (!allowed) return <NoRoleHere need="planner" />;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const caller = await getCaller();
   const [s, community] = await Promise.all([
