@@ -27,6 +27,7 @@ async function sample(page: Page, cdp: CDPSession): Promise<Sample> {
 
 export async function screenSoakBench(ctx: BenchContext): Promise<BenchRow[]> {
   const { launchChromium, startApp } = await import('../e2e/app-server');
+  const { openKioskLink } = await import('../e2e/sign-in');
   const { adminClient, signIn } = await import('../server/simulator/admin-client');
   const { DEMO_PASSWORD } = await import('../server/auth/demo-accounts');
   const { postEvents } = await import('../test/standalone');
@@ -43,7 +44,7 @@ export async function screenSoakBench(ctx: BenchContext): Promise<BenchRow[]> {
       limit: 200,
     });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${app.url}${link.path}`);
+    await openKioskLink(page, `${app.url}${link.path}`);
     await page.getByTestId('screen-connection').and(page.locator('[data-state="live"]')).waitFor({ timeout: 120_000 });
     await page.waitForTimeout(5000);
     const cdp = await page.context().newCDPSession(page);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, SHOTS_DIR } from './app-server';
-import { signInAs } from './sign-in';
+import { openKioskLink, signInAs } from './sign-in';
 
 const SLUG = 'caifu-xingyuan';
 
@@ -55,10 +55,9 @@ describe('screen links (kiosk admin page)', () => {
     // The screen's own browser: no session, no cookie, just the link.
     const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const screen = await wall.newPage();
-    await screen.goto(link);
     // The link's page: nothing is spent until its button is pressed.
-    await screen.getByRole('button', { name: '打开大屏 / Open this screen' }).click();
-    await screen.waitForURL(`${url}/screen/${SLUG}`);
+    await openKioskLink(screen, link);
+    expect(screen.url()).toBe(`${url}/screen/${SLUG}`);
     expect(screen.url()).not.toContain(secret);
     await screen.getByTestId('panel-devices').waitFor({ timeout: 60_000 });
 

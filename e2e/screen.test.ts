@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
 import { adminClient, signIn } from '~/server/simulator/admin-client';
 import { postEvents } from '~/test/standalone';
 import { launchChromium, SHOTS_DIR } from './app-server';
+import { openKioskLink } from './sign-in';
 
 /**
  * A TCP relay to the app. cut() drops every open connection and refuses new ones until restore(), as a
@@ -102,9 +103,8 @@ describe('big screen and district map', () => {
 
   /** Opens a kiosk link as a wall display does: the link's page, then its one button. */
   async function openLink(page: Page, origin: string, link: { path: string; screen: string }): Promise<void> {
-    await page.goto(`${origin}${link.path}`);
-    await page.getByRole('button', { name: '打开大屏 / Open this screen' }).click();
-    await page.waitForURL(`${origin}${link.screen}`);
+    await openKioskLink(page, `${origin}${link.path}`);
+    expect(page.url()).toBe(`${origin}${link.screen}`);
   }
 
   async function kioskPage(slug: string | undefined, width: number, height: number): Promise<Page> {

@@ -22,3 +22,13 @@ export async function signInAs(
   await page.locator('button.primary[type="submit"]').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 60_000 });
 }
+
+/**
+ * Opens a big-screen link as a wall display does: the link's page, then its one button
+ * (a link is redeemed by that POST, never by the GET a chat app's preview sends).
+ */
+export async function openKioskLink(page: Page, linkUrl: string): Promise<void> {
+  await page.goto(linkUrl);
+  await page.getByRole('button', { name: '打开大屏 / Open this screen' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/screen/k/'), { timeout: 60_000 });
+}
