@@ -6,10 +6,9 @@
 // Stop the app first when it uses the same PGlite folder: two processes on one
 // folder silently diverge.
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { migrateDatabase, openDatabase } from '~/db/client';
+import { openCliDatabase } from '~/db/cli-database';
 import { users } from '~/db/schema';
 import { createAccount } from '~/server/auth/demo-accounts';
 
@@ -21,12 +20,8 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const url = process.env.DATABASE_URL || undefined;
-  const dataDir = process.env.PGLITE_DIR || '.data/pglite';
-  const database = await openDatabase(url ? { url } : { dataDir: path.resolve(dataDir) });
+  const database = await openCliDatabase();
   try {
-    console.log(`database: ${url ? 'PostgreSQL at DATABASE_URL' : `PGlite in ${dataDir}`}`);
-    await migrateDatabase(database);
     const [existing] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (existing) {
       console.error(`${email} already has an account; nothing changed`);

@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { installMarkers } from '~/db/schema';
 import { migrateDatabase, openDatabase, selectRows, type Database, type Db } from '~/db/client';
 import { localToday } from '~/lib/calendar';
-import { seedDemo } from '~/db/seed';
+import { DEMO_SEEDED, seedDemo } from '~/db/seed';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { env } from './env';
 
@@ -21,17 +21,15 @@ export async function prepareDatabase(database: Database, opts: { seed: boolean 
   await migrateDatabase(database);
   if (!opts.seed) return;
   const db = database.db;
-  const [done] = await db.select().from(installMarkers).where(eq(installMarkers.name, DEMO_MARKER));
+  const [done] = await db.select().from(installMarkers).where(eq(installMarkers.name, DEMO_SEEDED));
   if (done) return;
   const [row] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from communities`);
   if ((row?.n ?? 0) === 0) {
     await seedDemo(db, { today: localToday() });
     await seedDemoAccounts(db);
   }
-  await db.insert(installMarkers).values({ name: DEMO_MARKER }).onConflictDoNothing();
+  await db.insert(installMarkers).values({ name: DEMO_SEEDED }).onConflictDoNothing();
 }
-
-const DEMO_MARKER = 'demo_seeded';
 
 async function open(): Promise<Database> {
   if (env.DATABASE_URL) {

@@ -48,6 +48,9 @@ function summarise(community: SeededCommunity, devices: SeededDevice[]): Communi
   };
 }
 
+/** The install_markers row saying the demo was seeded here: it is never seeded again (server/db.ts). */
+export const DEMO_SEEDED = 'demo_seeded';
+
 /**
  * Seeds the demo communities into an empty database. `today` is the local
  * date (Asia/Shanghai, YYYY-MM-DD); history covers the 90 days before it and
