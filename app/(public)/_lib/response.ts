@@ -1,6 +1,7 @@
 // Response headers shared by the residents' pages.
 import type { ServerResponse } from 'node:http';
 import { bothLanguages } from './i18n';
+import { BodyTooLargeError, readCappedForm } from '~/server/http/read-body';
 
 export function setPublicHeaders(res: ServerResponse): void {
   // The words depend on the language cookie, so no shared cache may keep one
@@ -25,4 +26,14 @@ export function tooLarge(maxBytes: number): Response {
     status: 413,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' },
   });
+}
+
+/** The posted form (null when it is not one), or the 413 answer when the body is over `maxBytes`: read no further. */
+export async function formWithin(request: Request, maxBytes: number): Promise<FormData | null | Response> {
+  try {
+    return await readCappedForm(request, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return tooLarge(maxBytes);
+    throw error;
+  }
 }

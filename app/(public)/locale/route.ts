@@ -2,9 +2,8 @@
 // JavaScript, no server action: those pages run no framework runtime). It
 // sets the language cookie and sends the reader back to the page they were on.
 import { LOCALE_COOKIE, LOCALES, type Locale } from '~/app/_i18n/config';
-import { BodyTooLargeError, readCappedForm } from '~/server/http/read-body';
 import { bothLanguages } from '../_lib/i18n';
-import { tooLarge } from '../_lib/response';
+import { formWithin } from '../_lib/response';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,13 +17,8 @@ function safeBack(value: FormDataEntryValue | null | undefined): string | null {
 const MAX_BODY_BYTES = 2048;
 
 export async function POST(request: Request) {
-  let form: FormData | null;
-  try {
-    form = await readCappedForm(request, MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return tooLarge(MAX_BODY_BYTES);
-    throw error;
-  }
+  const form = await formWithin(request, MAX_BODY_BYTES);
+  if (form instanceof Response) return form;
   const locale = form?.get('locale');
   const back = safeBack(form?.get('back'));
   if (!LOCALES.includes(locale as Locale) || back === null) {

@@ -5,10 +5,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDatabase } from '~/server/db';
 import { appLive } from '~/server/runtime/app-runtime';
 import { clientAddress } from '~/server/http/client-address';
-import { BodyTooLargeError, readCappedForm } from '~/server/http/read-body';
 import { reportForm, submitReport, takeReportToken } from '~/server/ops/resident-report';
 import { bothLanguages } from '../../../_lib/i18n';
-import { tooLarge } from '../../../_lib/response';
+import { formWithin } from '../../../_lib/response';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,13 +19,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!/^[a-z0-9-]{1,64}$/.test(slug))
     return new NextResponse(bothLanguages('public.refused', 'notFound'), { status: 404 });
   // Read (within the limit) before taking a token: an oversized post changes nothing, not even the count.
-  let form: FormData | null;
-  try {
-    form = await readCappedForm(request, MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return tooLarge(MAX_BODY_BYTES);
-    throw error;
-  }
+  const form = await formWithin(request, MAX_BODY_BYTES);
+  if (form instanceof Response) return form;
   const wait = await takeReportToken(clientAddress(request.headers));
   if (wait !== null) {
     return new NextResponse(bothLanguages('public.refused', 'tooMany', { minutes: Math.ceil(wait / 60) }), {
