@@ -18,7 +18,7 @@ import { errorMessage, isErrorCode } from './error-messages';
 import type { Kiosk } from './kiosk/links';
 import type { LiveHub } from './live/hub';
 import type { LivePublisher } from './live/publisher';
-import { communityById, communityIdOf, loadGrants, notFound, type ObjectKind } from './queries/access';
+import { communityById, communityIdOf, holdsStreet, loadGrants, notFound, type ObjectKind } from './queries/access';
 import { communityBySlug, type Community } from './queries/communities';
 import { slugInput } from './routers/_inputs';
 import { transformer } from './transformer';
@@ -56,7 +56,7 @@ export type Context = {
  * How a community procedure's input names its community: `slug`, or `<object kind>:<input key>`
  * for an object looked up by its id (an alarm by `id`, a work order's alarm by `alarmId`, …).
  */
-export type CommunityScope = 'slug' | `${ObjectKind}:${'id' | 'alarmId' | 'caseId'}`;
+export type CommunityScope = 'slug' | `${ObjectKind}:${'id' | 'alarmId' | 'caseId' | 'buildingId' | 'unitId'}`;
 
 type Meta = { tier: Tier; scope?: CommunityScope | 'reach' };
 
@@ -126,6 +126,15 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   'account.samePassword': 'BAD_REQUEST',
   'membership.notFound': 'NOT_FOUND',
   'membership.streetNotFound': 'BAD_REQUEST',
+  'building.notFound': 'NOT_FOUND',
+  'unit.idNotFound': 'NOT_FOUND',
+  'household.notFound': 'NOT_FOUND',
+  'grid.notFound': 'NOT_FOUND',
+  'patrolPoint.notFound': 'NOT_FOUND',
+  'patrolRoute.notFound': 'NOT_FOUND',
+  'community.slugTaken': 'CONFLICT',
+  'import.unreadable': 'BAD_REQUEST',
+  'import.rowsRefused': 'BAD_REQUEST',
 };
 
 /** The domain error codes, each with its tRPC code (the message files' test walks them). */
@@ -261,6 +270,19 @@ export const signedInProcedure = base
 export const adminProcedure = base.meta({ tier: 'admin' }).use(({ ctx, path, next }) => {
   const user = signedIn(ctx, path);
   if (user.role !== 'admin') throw new DomainError('auth.tier', { tier: 'admin' });
+  return next({ ctx: { ...ctx, user } });
+});
+
+/**
+ * Founding a community on a street (the onboarding wizard's first step): an admin, or an account
+ * holding the district role of the street the input names, whose leadership onboards its communities.
+ */
+export const streetProcedure = base.meta({ tier: 'street' }).use(async ({ ctx, path, getRawInput, next }) => {
+  const user = signedIn(ctx, path);
+  if (user.role !== 'admin') {
+    const { street } = parseOrRefuse(z.object({ street: z.string().trim().min(1) }), await getRawInput());
+    if (!(await holdsStreet(ctx.db, user.id, street))) throw new DomainError('auth.tier', { tier: 'street' });
+  }
   return next({ ctx: { ...ctx, user } });
 });
 

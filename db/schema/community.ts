@@ -9,6 +9,7 @@ import {
   real,
   smallint,
   text,
+  timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
 import { GRID_KINDS } from '../vocab';
@@ -26,6 +27,14 @@ export const communities = pgTable('communities', {
   /** Geographic anchor of the local frame's origin (WGS84). */
   anchorLng: doublePrecision().notNull(),
   anchorLat: doublePrecision().notNull(),
+  /** Street address of the community, as residents write it. */
+  address: text(),
+  /** The committee's contact for residents (public): phone, office address, office hours. */
+  contactPhone: text(),
+  contactAddress: text(),
+  officeHours: text(),
+  /** Alarm thresholds this community's engineer set, over the design values (server/domain/alarm-rules.ts). */
+  thresholds: jsonb().$type<Partial<Record<string, number>>>().notNull().default({}),
   ...timestamps,
 });
 export type Community = typeof communities.$inferSelect;
@@ -136,3 +145,27 @@ export const gridBuildings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.gridId, t.buildingId] })],
 );
+
+/**
+ * The community's change trail: every building, unit, household, device, grid, patrol and
+ * retrofit-case change made in the product (onboarding and editing after it), who made it and
+ * what it was. Append-only; kept when what it names is deleted, so no foreign key.
+ */
+export const communityChanges = pgTable(
+  'community_changes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer().notNull(),
+    /** "building.update", "devices.import", …: `<subject kind>.<verb>`. */
+    kind: text().notNull(),
+    /** Who: the account's e-mail, or "cli:<user>" for the command line. */
+    actor: text().notNull(),
+    /** The thing changed: "building:12", "device:JH-SMK-00042"; null for a bulk change. */
+    subject: text(),
+    /** What changed: before/after fields, or a bulk change's counts. Never a resident's personal data. */
+    detail: jsonb().$type<Record<string, unknown>>(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.communityId, t.at)],
+);
+export type CommunityChange = typeof communityChanges.$inferSelect;

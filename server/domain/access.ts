@@ -4,8 +4,11 @@
 // its link's community, or of all for a district link). Pure: the queries load the grants.
 import type { MembershipRole } from '~/db/vocab';
 
-/** The access tiers procedures are built from; 'public' admits anyone, 'signedIn' any account. */
-export const TIERS = ['public', 'signedIn', 'viewer', 'planner', 'staff', 'admin'] as const;
+/**
+ * The access tiers procedures are built from; 'public' admits anyone, 'signedIn' any account,
+ * 'street' an admin or the district role of the street its input names (creating a community there).
+ */
+export const TIERS = ['public', 'signedIn', 'viewer', 'planner', 'staff', 'street', 'admin'] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** Tiers held in a community through a membership. */

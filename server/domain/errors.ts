@@ -69,6 +69,16 @@ export type DomainErrorParams = {
   'account.samePassword': Record<string, never>;
   'membership.notFound': { id: number };
   'membership.streetNotFound': { street: string };
+  // Onboarding and editing a community (docs/ONBOARDING.md).
+  'building.notFound': { id: number };
+  'unit.idNotFound': { id: number };
+  'household.notFound': { id: number };
+  'grid.notFound': { id: number };
+  'patrolPoint.notFound': { id: number };
+  'patrolRoute.notFound': { id: number };
+  'community.slugTaken': { slug: string };
+  'import.unreadable': { detail: string };
+  'import.rowsRefused': { count: number };
 };
 
 export type DomainErrorCode = keyof DomainErrorParams;

@@ -22,14 +22,53 @@ export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
     .where(eq(memberships.userId, userId));
 }
 
-/** Objects that id-addressed procedures name, and the table that says their community. */
+/**
+ * Objects that id-addressed procedures name: the SQL from the object's id to its community's
+ * id, and the code that refuses a missing one.
+ */
 export const OBJECT_KINDS = {
-  alarm: { table: 'alarms', join: null, notFound: 'alarm.notFound' },
-  workOrder: { table: 'work_orders', join: null, notFound: 'workOrder.notFound' },
-  incident: { table: 'incidents', join: null, notFound: 'incident.notFound' },
-  device: { table: 'devices', join: null, notFound: 'device.notFound' },
-  scenario: { table: 'plan_scenarios', join: null, notFound: 'scenario.notFound' },
-  retrofitCase: { table: 'retrofit_cases', join: 'unit', notFound: 'retrofit.caseNotFound' },
+  alarm: { community: (id: number) => sql`select community_id from alarms where id = ${id}`, notFound: 'alarm.notFound' },
+  workOrder: {
+    community: (id: number) => sql`select community_id from work_orders where id = ${id}`,
+    notFound: 'workOrder.notFound',
+  },
+  incident: {
+    community: (id: number) => sql`select community_id from incidents where id = ${id}`,
+    notFound: 'incident.notFound',
+  },
+  device: { community: (id: number) => sql`select community_id from devices where id = ${id}`, notFound: 'device.notFound' },
+  scenario: {
+    community: (id: number) => sql`select community_id from plan_scenarios where id = ${id}`,
+    notFound: 'scenario.notFound',
+  },
+  retrofitCase: {
+    community: (id: number) => sql`select b.community_id from retrofit_cases r join units u on u.id = r.unit_id
+      join buildings b on b.id = u.building_id where r.id = ${id}`,
+    notFound: 'retrofit.caseNotFound',
+  },
+  building: {
+    community: (id: number) => sql`select community_id from buildings where id = ${id}`,
+    notFound: 'building.notFound',
+  },
+  unit: {
+    community: (id: number) => sql`select b.community_id from units u join buildings b on b.id = u.building_id
+      where u.id = ${id}`,
+    notFound: 'unit.idNotFound',
+  },
+  household: {
+    community: (id: number) => sql`select b.community_id from households h join units u on u.id = h.unit_id
+      join buildings b on b.id = u.building_id where h.id = ${id}`,
+    notFound: 'household.notFound',
+  },
+  grid: { community: (id: number) => sql`select community_id from grids where id = ${id}`, notFound: 'grid.notFound' },
+  patrolPoint: {
+    community: (id: number) => sql`select community_id from patrol_points where id = ${id}`,
+    notFound: 'patrolPoint.notFound',
+  },
+  patrolRoute: {
+    community: (id: number) => sql`select community_id from patrol_routes where id = ${id}`,
+    notFound: 'patrolRoute.notFound',
+  },
 } as const;
 export type ObjectKind = keyof typeof OBJECT_KINDS;
 
@@ -39,14 +78,7 @@ export type ObjectKind = keyof typeof OBJECT_KINDS;
  * probing ids tells an outsider nothing.
  */
 export async function communityIdOf(db: Db, kind: ObjectKind, id: number): Promise<number> {
-  const spec = OBJECT_KINDS[kind];
-  const [row] = await selectRows<{ community_id: number }>(
-    db,
-    spec.join === 'unit'
-      ? sql`select b.community_id from retrofit_cases r join units u on u.id = r.unit_id
-              join buildings b on b.id = u.building_id where r.id = ${id}`
-      : sql`select community_id from ${sql.identifier(spec.table)} where id = ${id}`,
-  );
+  const [row] = await selectRows<{ community_id: number }>(db, OBJECT_KINDS[kind].community(id));
   if (!row) throw notFound(kind, id);
   return Number(row.community_id);
 }
@@ -91,4 +123,14 @@ export async function standingOf(db: Db, user: { id: string; role: 'admin' | 'me
     admin: false,
     communities: [...bySlug.values()].map(({ roles, ...c }) => ({ ...c, roles, tiers: tiersOf(roles) })),
   };
+}
+
+/** Whether the account holds the district role of `street` (it may found communities there). */
+export async function holdsStreet(db: Db, userId: string, street: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'district'), eq(memberships.street, street)))
+    .limit(1);
+  return !!row;
 }

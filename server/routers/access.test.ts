@@ -16,30 +16,8 @@ import { TIER_ROLES, type CommunityTier, type Tier } from '../domain/access';
 import { createKioskLink, kioskFromCookie, redeemKioskLink } from '../kiosk/links';
 import { LiveHub } from '../live/hub';
 import { appRouter, createCaller } from '../root';
-
-/** One community's ids of each kind of object the id-addressed procedures name. */
-type Place = {
-  slug: string;
-  id: number;
-  alarm: number;
-  workOrder: number;
-  incident: number;
-  device: number;
-  deviceCode: string;
-  building: number;
-  unit: number;
-  retrofitCase: number;
-};
-
-type Entry = {
-  tier: Tier;
-  /** The input naming `own` (the place the call is about); `other` is the other place. */
-  input?: (own: Place, other: Place, db: Db) => unknown;
-  /** An admitted call the procedure itself refuses with this code (so nothing changes, and it repeats). */
-  rejects?: TRPCError['code'];
-  /** For a list: the communities its answer covers. */
-  covers?: (result: unknown, places: Place[]) => number[];
-};
+import type { Entry, Place } from './access-matrix';
+import { ONBOARD_MATRIX } from './access-matrix.onboard';
 
 const slug = (p: Place) => ({ slug: p.slug });
 const range = { from: '2026-08-01', to: '2026-11-22' };
@@ -60,6 +38,7 @@ async function newScenario(db: Db, p: Place) {
 }
 
 const MATRIX: Record<string, Entry> = {
+  ...ONBOARD_MATRIX,
   'account.me': { tier: 'signedIn' },
   'account.list': { tier: 'admin' },
   // The matrix's accounts have no password: a change is refused once admitted.
@@ -211,6 +190,8 @@ function expected(tier: Tier, scope: Scope, as: As, where: 'own' | 'other'): 'ad
   if (tier === 'signedIn') return as === 'kiosk' ? 'FORBIDDEN' : 'admitted';
   if (tier === 'admin') return as === 'admin' ? 'admitted' : 'FORBIDDEN';
   if (as === 'admin') return 'admitted';
+  // Founding a community: the district role of the street named (the own place's street).
+  if (tier === 'street') return as === 'district' && where === 'own' ? 'admitted' : 'FORBIDDEN';
   const role = as === 'kiosk' ? 'viewer' : as;
   if (!TIER_ROLES[tier as CommunityTier].includes(role)) return 'FORBIDDEN';
   if (scope === 'reach' || where === 'own') return 'admitted';
@@ -260,6 +241,7 @@ describe.each(testEngines)('authorization matrix on %s', (engine) => {
     return {
       slug: slugName,
       id: c!.id,
+      street: c!.street,
       alarm: await first('alarms', c!.id, `state = 'closed' and incident_id is null`),
       workOrder: await first('work_orders', c!.id, `state = 'closed'`),
       incident: await first('incidents', c!.id),
