@@ -7,6 +7,7 @@ import { incidentRouter } from './routers/incident';
 import { ingestRouter } from './routers/ingest';
 import { kioskRouter } from './routers/kiosk';
 import { liveRouter } from './routers/live';
+import { onboardRouter } from './routers/onboard';
 import { patrolRouter } from './routers/patrol';
 import { plannerRouter } from './routers/planner';
 import { retrofitRouter } from './routers/retrofit';
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   ingest: ingestRouter,
   kiosk: kioskRouter,
   live: liveRouter,
+  onboard: onboardRouter,
   patrol: patrolRouter,
   planner: plannerRouter,
   retrofit: retrofitRouter,

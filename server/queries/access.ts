@@ -27,7 +27,10 @@ export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
  * id, and the code that refuses a missing one.
  */
 export const OBJECT_KINDS = {
-  alarm: { community: (id: number) => sql`select community_id from alarms where id = ${id}`, notFound: 'alarm.notFound' },
+  alarm: {
+    community: (id: number) => sql`select community_id from alarms where id = ${id}`,
+    notFound: 'alarm.notFound',
+  },
   workOrder: {
     community: (id: number) => sql`select community_id from work_orders where id = ${id}`,
     notFound: 'workOrder.notFound',
@@ -36,7 +39,10 @@ export const OBJECT_KINDS = {
     community: (id: number) => sql`select community_id from incidents where id = ${id}`,
     notFound: 'incident.notFound',
   },
-  device: { community: (id: number) => sql`select community_id from devices where id = ${id}`, notFound: 'device.notFound' },
+  device: {
+    community: (id: number) => sql`select community_id from devices where id = ${id}`,
+    notFound: 'device.notFound',
+  },
   scenario: {
     community: (id: number) => sql`select community_id from plan_scenarios where id = ${id}`,
     notFound: 'scenario.notFound',

@@ -30,4 +30,3 @@ export type Entry = {
   /** For a list: the communities its answer covers. */
   covers?: (result: unknown, places: Place[]) => number[];
 };
-
