@@ -5,6 +5,8 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PGlite as PGliteClient } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -40,7 +42,13 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
  * Opens a database. `url` (postgres://…) selects PostgreSQL; otherwise PGlite
  * in `dataDir`, or in memory when `dataDir` is 'memory://'.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  poolSize?: number;
+  /** Who opens a PGlite folder, named to a second process refused it (db/data-dir-lock.ts). */
+  role?: string;
+}): Promise<Database> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -65,8 +73,18 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = opts.dataDir ?? path.join(process.cwd(), '.data', 'pglite');
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  let release = () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir, opts.role ?? `node ${path.basename(process.argv[1] ?? 'process')}`);
+  }
+  let client: PGliteClient;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = drizzle({ client, schema, casing: 'snake_case' });
   return {
     db: db as unknown as Db,
@@ -81,7 +99,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     exec: async (text) => {
       await client.exec(text);
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

@@ -34,6 +34,8 @@ export type StartOptions = {
   reuseBuild?: boolean;
   /** Settings over the harness's own; `undefined` removes one (e.g. BETTER_AUTH_SECRET). */
   env?: Record<string, string | undefined>;
+  /** Runs on the server's empty PGlite folder before it starts (e.g. `npm run admin:create` there). */
+  prepare?: (dataDir: string) => void;
 };
 
 function launch(opts: StartOptions) {
@@ -44,6 +46,7 @@ function launch(opts: StartOptions) {
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
+  opts.prepare?.(dataDir);
   return async () => {
     const port = await freePort();
     const startEnv: NodeJS.ProcessEnv = {

@@ -45,7 +45,7 @@ async function open(): Promise<Database> {
     }
     return openDatabase({ url: env.DATABASE_URL });
   }
-  const database = await openDatabase({ dataDir: path.resolve(env.PGLITE_DIR) });
+  const database = await openDatabase({ dataDir: path.resolve(env.PGLITE_DIR), role: 'the Linli app' });
   await prepareDatabase(database, { seed: env.SEED_DEMO });
   return database;
 }
