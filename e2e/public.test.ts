@@ -16,7 +16,8 @@ import { selectRows } from '~/db/client';
 import { seedDemo } from '~/db/seed';
 import { localToday } from '~/lib/calendar';
 import { createTestDatabase } from '~/test/db';
-import { launchChromium, SHOTS_DIR } from './app-server';
+import QRCode from 'qrcode';
+import { launchChromium, SHOTS_DIR, startBuiltApp } from './app-server';
 
 async function personalData(): Promise<string[]> {
   const database = await createTestDatabase('pglite');
@@ -152,6 +153,21 @@ describe('public status pages on a phone', () => {
     }
   }, 600_000);
 
+  it('refuses to print a poster whose QR code would lead back to the server itself', async () => {
+    // A server without PUBLIC_BASE_URL, reached on 127.0.0.1: its poster would send phones nowhere.
+    const bare = await startBuiltApp();
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+      const anon = await context.newPage();
+      await anon.goto(`${bare.url}/status/caifu-xingyuan/1/1/poster`);
+      expect(await anon.getByTestId('poster-refused').textContent()).toContain('PUBLIC_BASE_URL');
+      expect(await anon.getByTestId('poster-qr').count()).toBe(0);
+      await context.close();
+    } finally {
+      await bare.stop();
+    }
+  }, 240_000);
+
   it('works with JavaScript disabled, and prints a QR poster for the unit', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
     const anon = await context.newPage();
@@ -165,8 +181,23 @@ describe('public status pages on a phone', () => {
     expect(await anon.getByTestId('publicity-period').isVisible()).toBe(true);
     const poster = await anon.goto(`${app.url}${href}/poster`);
     expect(poster?.status()).toBe(200);
-    expect(await anon.getByTestId('poster-qr').locator('svg path').count()).toBeGreaterThan(0);
-    expect(await anon.getByText(`${app.url}${href}`).isVisible()).toBe(true);
+    // The QR code encodes the address residents reach (PUBLIC_BASE_URL), not the one the server was reached on.
+    const printed = `${inject('publicBaseUrl')}${href}`;
+    const qr = anon.getByTestId('poster-qr');
+    expect(await qr.getAttribute('data-url')).toBe(printed);
+    const expectedSvg = await QRCode.toString(printed, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      color: { dark: '#000000', light: '#ffffff' },
+    });
+    const pathOf = (svg: string) =>
+      /<path[^>]* d="([^"]+)"[^>]*stroke="#000000"/.exec(svg)?.[1] ?? /d="([^"]+)"/g.exec(svg)?.[1];
+    expect(pathOf(await qr.innerHTML())).toBe(pathOf(expectedSvg));
+    expect(await anon.getByText(printed).isVisible()).toBe(true);
+    // The poster carries the stage, the publicity period and the committee's number to call.
+    expect(await anon.getByTestId('poster-stage').textContent()).toMatch(/当前进度：公示[\s\S]*公示期：/);
+    expect(await anon.getByTestId('contact-phone').getAttribute('href')).toMatch(/^tel:027\d{8}$/);
     await anon.screenshot({ path: path.join(SHOTS_DIR, 'public-poster-phone.png'), fullPage: true });
     // The language switch is a plain form: it works with JavaScript off too, and comes back to the same page.
     await anon.goto(`${app.url}${href}`);

@@ -71,6 +71,17 @@ const schema = z.object({
   /** Reverse proxies in front that append to X-Forwarded-For; 0 reads the client from the TCP connection. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 
+  // Residents' pages (README, Configuration).
+  /**
+   * The address residents reach Linli on (https://linli.example.cn): what the stairwell posters'
+   * QR codes encode. Unset: the address the poster page was requested on, refused when loopback.
+   */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+
   // District map (docs/ARCHITECTURE.md § Map). Unset: MapLibre on a local style, no network.
   /** A Mapbox access token switches the map to mapbox-gl and a Mapbox base style (mapbox-gl blanks without one). */
   MAPBOX_TOKEN: z.string().min(1).optional(),

@@ -29,6 +29,9 @@ export const CAIFU: CommunityInfo = {
   district: '江汉区',
   anchorLng: 114.2712,
   anchorLat: 30.5986,
+  contactPhone: '027-8560 2135',
+  contactAddress: '保全社区党群服务中心（财富星苑 3 栋旁）',
+  officeHours: '周一至周五 8:30–12:00，14:00–17:30',
 };
 
 /** Units per building and floors; 3×6 + … sums to the article's 296 households at two per floor. */

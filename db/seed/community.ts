@@ -27,6 +27,10 @@ export type CommunityInfo = {
   district: string;
   anchorLng: number;
   anchorLat: number;
+  /** The residents' committee's own contact, shown on the public pages (fictional numbers). */
+  contactPhone?: string;
+  contactAddress?: string;
+  officeHours?: string;
 };
 
 export type HouseholdDraft = {

@@ -30,6 +30,9 @@ export const JINGHU: CommunityInfo = {
   district: '硚口区',
   anchorLng: 114.2203,
   anchorLat: 30.6127,
+  contactPhone: '027-8331 7406',
+  contactAddress: '荆胡社区党群服务中心一楼',
+  officeHours: '周一至周五 8:30–12:00，14:00–17:30',
 };
 
 type Kind = {

@@ -30,6 +30,9 @@ export const XINGYI: CommunityInfo = {
   district: '经济技术开发区',
   anchorLng: 114.1587,
   anchorLat: 30.4962,
+  contactPhone: '027-8790 5521',
+  contactAddress: '星怡花园 1 栋一楼社区服务站',
+  officeHours: '周一至周五 8:30–12:00，14:00–17:30',
 };
 
 export const RESIDENTS_80_PLUS = 273;

@@ -14,6 +14,14 @@ import { LOCAL_ZONE } from './local-zone';
 export type ElevatorState = 'running' | 'stopped';
 
 /** The community's public figures: counts of buildings, units, households (suppressed when small), elevators and devices. */
+/**
+ * The residents' committee's contact as the community recorded it (onboarding, § Community):
+ * the office's own phone, address and hours, public by nature, never a person's.
+ */
+export function committeeContact(c: Pick<Community, 'contactPhone' | 'contactAddress' | 'officeHours'>) {
+  return { phone: c.contactPhone ?? null, address: c.contactAddress ?? null, hours: c.officeHours ?? null };
+}
+
 export async function publicCommunity(db: Db, c: Community) {
   const [totals] = await selectRows<{
     buildings: number;
@@ -49,6 +57,7 @@ export async function publicCommunity(db: Db, c: Community) {
       neighbourhood: c.neighbourhood,
       street: c.street,
       district: c.district,
+      contact: committeeContact(c),
     },
     buildings: totals?.buildings ?? 0,
     units: totals?.units ?? 0,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { localToday } from '~/lib/calendar';
 import { communityBySlug } from '../queries/communities';
 import {
+  committeeContact,
   publicCommunity,
   publicFacilities,
   publicRetrofit,
@@ -57,6 +58,6 @@ export const statusRouter = createTRPCRouter({
   unit: publicProcedure.input(unitInput).query(async ({ ctx, input }) => {
     const c = await communityBySlug(ctx.db, input.slug);
     const u = await publicUnit(ctx.db, c.id, input.building, input.unit, localToday());
-    return { community: { slug: c.slug, name: c.name, nameEn: c.nameEn }, ...u };
+    return { community: { slug: c.slug, name: c.name, nameEn: c.nameEn, contact: committeeContact(c) }, ...u };
   }),
 });

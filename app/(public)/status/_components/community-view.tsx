@@ -2,6 +2,7 @@
 import { localName, type Locale } from '~/app/_i18n/config';
 import { translator } from '../../_lib/i18n';
 import type { CommunityData } from '../_lib/cached';
+import { CommitteeContact } from './committee-contact';
 import { FacilitiesSection } from './facilities-section';
 import { formatters } from './format';
 import { RetrofitSection } from './retrofit-section';
@@ -110,6 +111,7 @@ export function CommunityView({ data, locale }: { data: CommunityData; locale: L
           </details>
         )}
       </section>
+      <CommitteeContact contact={s.community.contact} locale={locale} />
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { HTML_LANG, localName, type Locale } from '~/app/_i18n/config';
 import { RETROFIT_STAGES, stageIndex } from '~/db/vocab';
 import { translator } from '../../_lib/i18n';
 import type { UnitData } from '../_lib/cached';
+import { CommitteeContact, telHref } from './committee-contact';
 import { formatters } from './format';
 
 export function unitTitle(u: UnitData, locale: Locale): string {
@@ -98,6 +99,12 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
                 <dt>{t('howToObject')}</dt>
                 <dd data-testid="publicity-object">
                   {t('objectUntil', { date: f.date(r.publicity.endsOn), channel: r.publicity.objectionChannel })}
+                  {u.community.contact.phone && (
+                    <>
+                      {' '}
+                      {t('callCommittee')} <a href={telHref(u.community.contact.phone)}>{u.community.contact.phone}</a>
+                    </>
+                  )}
                 </dd>
               </>
             )}
@@ -138,6 +145,8 @@ export function UnitView({ u, locale }: { u: UnitData; locale: Locale }) {
           </ol>
         </section>
       )}
+
+      <CommitteeContact contact={u.community.contact} locale={locale} />
 
       <p className="no-print">
         <a className="button" href={`${unitPath(u)}/poster`}>

@@ -28,13 +28,13 @@ const communityCached = unstable_cache(
     ]);
     return { summary, retrofit, facilities, safety, service };
   },
-  ['public-community-v2'],
+  ['public-community-v3'],
   { revalidate: REVALIDATE_S },
 );
 
 const unitCached = unstable_cache(
   async (slug: string, building: string, unit: number) => (await anonymous()).status.unit({ slug, building, unit }),
-  ['public-unit-v2'],
+  ['public-unit-v3'],
   { revalidate: REVALIDATE_S },
 );
 

@@ -6,15 +6,17 @@ import { param, publicProps, type PublicProps } from '~/app/(public)/_lib/page';
 import { loadUnit, type UnitData } from '~/app/(public)/status/_lib/cached';
 import { PosterView } from '~/app/(public)/status/_components/poster-view';
 import { UnitNotFound } from '~/app/(public)/status/_components/unit-not-found';
+import { isLoopbackUrl } from '~/lib/loopback';
+import { env } from '~/server/env';
 import { unitPath, unitTitle } from '~/app/(public)/status/_components/unit-view';
 
 // No framework runtime in the browser: see pages/_app.tsx.
 export const config: PageConfig = { runtime: 'nodejs', unstable_runtimeJS: false };
 
-type Props = PublicProps<{ u: UnitData; url: string; qrSvg: string }>;
+type Props = PublicProps<{ u: UnitData; url: string; qrSvg: string | null }>;
 
-/** The address residents scan: the origin this page was requested on (behind a proxy, the forwarded one). */
-function origin(h: IncomingHttpHeaders): string {
+/** The address this page was requested on (behind a proxy, the forwarded one). */
+function requestOrigin(h: IncomingHttpHeaders): string {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
   const host = first(h['x-forwarded-host']) ?? first(h.host) ?? 'localhost';
   const proto =
@@ -26,7 +28,9 @@ export const getServerSideProps: GetServerSideProps<Props> = (ctx) =>
   publicProps(ctx, async () => {
     const u = await loadUnit(param(ctx, 'slug'), param(ctx, 'building'), param(ctx, 'unit'));
     if (!u) return null;
-    const url = `${origin(ctx.req.headers)}${unitPath(u)}`;
+    const url = `${env.PUBLIC_BASE_URL ?? requestOrigin(ctx.req.headers)}${unitPath(u)}`;
+    // A poster pointing at this machine itself would send every resident's phone nowhere: not printed.
+    if (isLoopbackUrl(url)) return { u, url, qrSvg: null };
     // Error correction M survives a scuffed or partly covered print.
     const qrSvg = await QRCode.toString(url, {
       type: 'svg',
