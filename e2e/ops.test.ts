@@ -5,13 +5,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { REFERENCE_ALPHABET } from '~/lib/report-reference';
 import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
 import { adminClient, signIn } from '~/server/simulator/admin-client';
 import { signInAs } from './sign-in';
 import { postEvents } from '~/test/standalone';
 import { launchChromium, SHOTS_DIR } from './app-server';
 
-const SLUG = 'xingyi-huayuan';
+const COMMUNITY_NAME = '星怡花园';
 
 async function staffPage(
   browser: Browser,
@@ -290,11 +291,25 @@ describe('operations desk', () => {
           )?.slice(0, 300)}" (${String(error)})`,
         );
       }))!.trim();
-    expect(reference).toMatch(/^R-[A-Z2-9]{8}$/);
+    expect(reference).toMatch(new RegExp(`^R-[${REFERENCE_ALPHABET}]{8}$`));
     expect(await form.getByTestId('report-state').textContent()).toBe('待受理');
+    // The thanks name the community that received the report.
+    expect(await form.getByRole('status').textContent()).toContain(COMMUNITY_NAME);
     // The public status page carries no description or place.
     expect(await form.content()).not.toContain('南侧车库入口');
     await form.screenshot({ path: path.join(SHOTS_DIR, 'report-status-zh.png'), fullPage: true });
+
+    // Days later, on the community's status page: the reference typed as a resident would finds the report.
+    await form.goto(`${url}/status/${SLUG}`);
+    const lookup = form.getByTestId('report-lookup');
+    await lookup.locator('input[name="ref"]').fill(` ${reference.slice(2).toLowerCase()} `);
+    await lookup.getByRole('button').click();
+    await form.waitForURL(new RegExp(`/report/${SLUG}/${reference}$`));
+    expect(await form.getByTestId('report-reference').textContent()).toBe(reference);
+    // A reference that does not exist: a 404 that offers the box again.
+    const missing = await form.goto(`${url}/report/${SLUG}/track?ref=R-AAAAAAAA`);
+    expect(missing?.status()).toBe(404);
+    expect(await form.getByTestId('report-lookup').count()).toBe(1);
     await resident.close();
 
     const staff = await staffPage(browser, url);

@@ -1,6 +1,7 @@
 // Opening and moving work orders; each move appends to work_order_events and,
 // once committed, reaches every console as a live frame.
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { REFERENCE_ALPHABET } from '~/lib/report-reference';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '~/db/client';
 import {
@@ -48,10 +49,9 @@ export const PUBLIC_AREA_ZH: Record<PublicArea, string> = {
   lobby: '单元大堂',
 };
 
-/** Not guessable, so a reference found in a URL says nothing about other reports; no 0/O/1/I to misread. */
+/** Not guessable, so a reference found in a URL says nothing about other reports; no look-alike characters. */
 export function newReference(prefix: string): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return `${prefix}-${[...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+  return `${prefix}-${Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('')}`;
 }
 
 export type NewWorkOrder = {

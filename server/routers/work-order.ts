@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFERENCE_PATTERN } from '~/lib/report-reference';
 import { PUBLIC_AREAS, WORK_ORDER_ACTIONS, WORK_ORDER_SOURCES, WORK_ORDER_STATES } from '~/db/vocab';
 import { WORK_ORDER_CATEGORIES } from '../domain/work-order-flow';
 import { createWorkOrder, moveWorkOrder, openWorkOrderFromAlarm } from '../ops/work-order-ops';
@@ -108,6 +109,6 @@ export const workOrderRouter = createTRPCRouter({
 
   /** What a resident may see of their own report: its state, nothing else. */
   track: publicProcedure
-    .input(slugInput.extend({ reference: z.string().regex(/^R-[A-Z2-9]{8}$/, inputError('input.reference')) }))
+    .input(slugInput.extend({ reference: z.string().regex(REFERENCE_PATTERN, inputError('input.reference')) }))
     .query(({ ctx, input }) => trackReport(ctx.db, input.slug, input.reference)),
 });

@@ -34,12 +34,24 @@ export function PublicShell({ locale, title, path, children }: Props) {
 }
 
 /** What an unknown community, unit or report reference shows, with a 404 status. */
-export function PublicNotFound({ locale, message, path }: { locale: Locale; message: string; path: string }) {
+export function PublicNotFound({
+  locale,
+  message,
+  path,
+  children,
+}: {
+  locale: Locale;
+  message: string;
+  path: string;
+  /** Where to go from here (a lookup box to try again, a link onward). */
+  children?: React.ReactNode;
+}) {
   return (
     <PublicShell locale={locale} title={message} path={path}>
       <p className="notice" data-testid="not-found">
         {message}
       </p>
+      {children}
     </PublicShell>
   );
 }

@@ -5,6 +5,7 @@
 import { localName, type Locale } from '~/app/_i18n/config';
 import type { REPORT_CATEGORIES, reportPlaces } from '~/server/ops/resident-report';
 import { translator } from '../../_lib/i18n';
+import { ReportLookup } from './report-lookup';
 import styles from './report.module.css';
 
 export type ReportPlaces = NonNullable<Awaited<ReturnType<typeof reportPlaces>>> & {
@@ -97,6 +98,7 @@ export function ReportFormView({
           {t('submit')}
         </button>
       </form>
+      <ReportLookup slug={slug} locale={locale} />
     </article>
   );
 }

@@ -3,6 +3,7 @@
 import type { Locale } from '~/app/_i18n/config';
 import type { RouterOutputs } from '~/app/_trpc/types';
 import { translator } from '../../_lib/i18n';
+import { ReportLookup } from './report-lookup';
 import styles from './report.module.css';
 
 export type ReportStatus = RouterOutputs['workOrder']['track'];
@@ -10,11 +11,14 @@ export type ReportStatus = RouterOutputs['workOrder']['track'];
 export function ReportStatusView({
   slug,
   status,
+  community,
   fresh,
   locale,
 }: {
   slug: string;
   status: ReportStatus;
+  /** The community's name in the reader's language: the thanks say who received the report. */
+  community: string;
   fresh: boolean;
   locale: Locale;
 }) {
@@ -23,7 +27,7 @@ export function ReportStatusView({
     <article className="report">
       {fresh && (
         <p role="status" className="ok">
-          {t('thanks')}
+          {t('thanks', { community })}
         </p>
       )}
       <h1>{t('statusTitle')}</h1>
@@ -38,6 +42,7 @@ export function ReportStatusView({
         <dd data-testid="report-state">{t(`states.${status.state}`)}</dd>
       </dl>
       <p className="muted small">{t('keepReference')}</p>
+      <ReportLookup slug={slug} locale={locale} />
       <p>
         <a href={`/report/${slug}`}>{t('another')}</a>
       </p>

@@ -2,6 +2,7 @@
 import { localName, type Locale } from '~/app/_i18n/config';
 import { translator } from '../../_lib/i18n';
 import type { CommunityData } from '../_lib/cached';
+import { ReportLookup } from '../../report/_components/report-lookup';
 import { CommitteeContact } from './committee-contact';
 import { FacilitiesSection } from './facilities-section';
 import { formatters } from './format';
@@ -111,6 +112,7 @@ export function CommunityView({ data, locale }: { data: CommunityData; locale: L
           </details>
         )}
       </section>
+      <ReportLookup slug={s.community.slug} locale={locale} />
       <CommitteeContact contact={s.community.contact} locale={locale} />
     </article>
   );
