@@ -12,6 +12,7 @@ import { signInAs } from './sign-in';
 import { postEvents } from '~/test/standalone';
 import { launchChromium, SHOTS_DIR } from './app-server';
 
+const SLUG = 'xingyi-huayuan';
 const COMMUNITY_NAME = '星怡花园';
 
 async function staffPage(
