@@ -17,6 +17,7 @@ import { seedDemo } from '~/db/seed';
 import { localToday } from '~/lib/calendar';
 import { createTestDatabase } from '~/test/db';
 import QRCode from 'qrcode';
+import { LOCALE_COOKIE } from '~/lib/locales';
 import { launchChromium, SHOTS_DIR, startBuiltApp } from './app-server';
 
 async function personalData(): Promise<string[]> {
@@ -152,6 +153,23 @@ describe('public status pages on a phone', () => {
       expect(text, url).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
     }
   }, 600_000);
+
+  it("answers an address it does not have with a branded 404 in the reader's language, leading on", async () => {
+    const res = await fetch(`${app.url}/no-such-page`);
+    expect(res.status).toBe(404);
+    const context = await browser.newContext({ viewport: PHONE });
+    const anon = await context.newPage();
+    expect((await anon.goto(`${app.url}/no-such-page`))?.status()).toBe(404);
+    expect(await anon.getByRole('heading', { level: 1 }).textContent()).toBe('没有这个页面');
+    // Residents are led to their community's public page, staff to the console.
+    await anon.getByRole('link', { name: '财富星苑' }).click();
+    await anon.waitForURL(/\/status\/caifu-xingyuan$/);
+    await context.addCookies([{ name: LOCALE_COOKIE, value: 'en', url: app.url }]);
+    expect((await anon.goto(`${app.url}/nothing/here`))?.status()).toBe(404);
+    expect(await anon.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    await anon.screenshot({ path: path.join(SHOTS_DIR, 'not-found-phone-en.png'), fullPage: true });
+    await context.close();
+  });
 
   it('refuses to print a poster whose QR code would lead back to the server itself', async () => {
     // A server without PUBLIC_BASE_URL, reached on 127.0.0.1: its poster would send phones nowhere.
