@@ -25,6 +25,10 @@ describe('console and public page in Chromium', () => {
     await page.goto(`${app.url}/`);
     await page.waitForURL(/\/sign-in/);
     await expect(page.getByRole('heading', { name: '登录邻里控制台' }).isVisible()).resolves.toBe(true);
+    // Sent from a page that needs an account, the visitor is told why they are here.
+    await page.goto(`${app.url}/ops/jinghu`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    expect(await page.getByTestId('sign-in-reason').textContent()).toContain('/ops/jinghu');
   });
 
   it('refuses a wrong password with a message, and keeps the visitor out', async () => {

@@ -81,7 +81,6 @@ export function PlannerView({ slug }: { slug: string }) {
           setSelected(ids);
         }}
       />
-      <p className="small muted">{t('pickingNote')}</p>
     </>
   );
 }
