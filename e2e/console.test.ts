@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '~/server/auth/demo-accounts';
 import { launchChromium, SHOTS_DIR } from './app-server';
+import { signInAs } from './sign-in';
 
 describe('console and public page in Chromium', () => {
   const app = { url: inject('appUrl') };
@@ -29,6 +30,15 @@ describe('console and public page in Chromium', () => {
     await page.goto(`${app.url}/ops/jinghu`);
     await page.waitForURL(/\/sign-in\?next=/);
     expect(await page.getByTestId('sign-in-reason').textContent()).toContain('/ops/jinghu');
+  });
+
+  it("sends a resident who opens a staff page to their community's public page", async () => {
+    const context = await browser.newContext();
+    const resident = await context.newPage();
+    await signInAs(resident, app.url, 'resident@linli.local', '/ops/caifu-xingyuan');
+    await resident.waitForURL(/\/status\/[a-z-]+$/);
+    expect(await resident.getByRole('heading', { level: 1 }).textContent()).toMatch(/财富星苑/);
+    await context.close();
   });
 
   it('refuses a wrong password with a message, and keeps the visitor out', async () => {

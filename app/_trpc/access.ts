@@ -15,12 +15,16 @@ export const getMe = cache(async () => {
 });
 
 /**
- * The signed-in account; a visitor is sent to sign in and brought back to `next`, and an
- * account still holding an admin's one-time password to change it first.
+ * The signed-in account; a visitor is sent to sign in and brought back to `next`, an account
+ * still holding an admin's one-time password to change it first, and a resident (who holds no
+ * staff-side tier anywhere) to their own community's public page, where everything for them is.
  */
 export async function signedInMember(next: string) {
   const me = await getMe();
   if (!me) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
   if (me.mustChangePassword) redirect('/account/password');
+  const staffSide = me.standing.admin || me.standing.communities.some((c) => c.tiers.length > 0);
+  const home = me.standing.communities.find((c) => c.roles?.includes('resident'));
+  if (!staffSide && home) redirect(`/status/${home.slug}`);
   return me;
 }
