@@ -13,7 +13,7 @@ export function PublicShell({ locale, title, path, children }: Props) {
     <div className="public">
       <Head>
         <title>{t('app.titleTemplate').replace('%s', () => title)}</title>
-        <meta name="description" content={t('app.tagline')} />
+        <meta name="description" content={t('public.tagline')} />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
       </Head>
       <a className="skip-link" href="#main">
@@ -22,7 +22,7 @@ export function PublicShell({ locale, title, path, children }: Props) {
       <header className="topbar">
         <span className="brand">
           {t('app.name')}
-          <small>{t('app.tagline')}</small>
+          <small>{t('public.tagline')}</small>
         </span>
         <span className="spacer" />
         <LocaleSwitchForm locale={locale} back={path} label={t('app.switchTo')} title={t('app.switchLabel')} />
