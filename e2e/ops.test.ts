@@ -275,8 +275,15 @@ describe('operations desk', () => {
     const form = await resident.newPage();
     await form.goto(`${url}/report/${SLUG}`);
     await form.screenshot({ path: path.join(SHOTS_DIR, 'report-form-zh.png'), fullPage: true });
+    // Where first: a building (then its unit) or a shared area, so nobody scrolls a list of every unit.
+    await form
+      .getByTestId('report-building')
+      .locator('select[name="building"] option')
+      .nth(1)
+      .waitFor({ state: 'attached' });
+    await form.getByTestId('report-areas').getByRole('link', { name: '地下车库' }).click();
+    await form.getByTestId('report-where').waitFor();
     await form.locator('select[name="category"]').selectOption('电动车违停');
-    await form.locator('select[name="place"]').selectOption('a:garage');
     await form.locator('textarea[name="description"]').fill('14号楼西单元南侧车库入口有电动车充电');
     await form.locator('button.primary[type="submit"]').click();
     const reference = (await form

@@ -47,6 +47,8 @@ export const DUE_HOURS: Record<string, number> = {
   火情: 2,
   烟感报警处置: 4,
   井盖异常: 8,
+  // Charging an e-bike in a lobby or stairwell: the fire that kills in an old walk-up; moved within hours.
+  楼道电动车充电: 8,
   漏水: 24,
   电动车违停: 24,
   电动车进电梯: 24,
