@@ -1,8 +1,10 @@
 // Founding a community and following its onboarding (docs/ONBOARDING.md). The steps' own
 // procedures live with their objects (site, household, device, grid, patrol, retrofit).
 import { z } from 'zod';
+import { THRESHOLD_BOUNDS, THRESHOLD_KEYS, thresholdTable } from '../domain/alarm-rules';
 import { POINT_CRS_NAMES } from '../geo/crs';
 import { createCommunity, updateCommunity } from '../ops/community-ops';
+import { setThresholds } from '../ops/threshold-ops';
 import { communityChangeLog, onboardingProgress } from '../queries/onboarding';
 import { communityProcedure, createTRPCRouter, streetProcedure } from '../trpc';
 import { slugInput } from './_inputs';
@@ -41,6 +43,14 @@ const updateInput = slugInput.extend({
   ...anchor.partial().shape,
 });
 
+// Bounds are checked below the router (threshold.outOfBounds, with the bounds in the message).
+const thresholdValues = z.object(
+  Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, z.number().finite().nullable().optional()])) as Record<
+    keyof typeof THRESHOLD_BOUNDS,
+    z.ZodOptional<z.ZodNullable<z.ZodNumber>>
+  >,
+);
+
 export const onboardRouter = createTRPCRouter({
   /** Founds a community on a street: an admin, or the street's district role. Audited. */
   create: streetProcedure
@@ -68,4 +78,21 @@ export const onboardRouter = createTRPCRouter({
   changes: communityProcedure('staff', 'slug')
     .input(slugInput)
     .query(({ ctx }) => communityChangeLog(ctx.db, ctx.community.id)),
+
+  /** The alarm thresholds in force, each with its design value, bounds, unit and device class. */
+  thresholds: communityProcedure('staff', 'slug')
+    .input(slugInput)
+    .query(({ ctx }) => thresholdTable(ctx.community.thresholds)),
+
+  /**
+   * Sets thresholds (null: back to the design value), each within its bounds; the ingest reads
+   * them from the next event on (the community's cached devices are dropped). Audited.
+   */
+  setThresholds: communityProcedure('staff', 'slug')
+    .input(slugInput.extend({ values: thresholdValues }))
+    .mutation(async ({ ctx, input }) => {
+      const { thresholds, deviceCodes } = await setThresholds(ctx.db, ctx.community.id, input.values, ctx.user.email);
+      if (deviceCodes.length) await ctx.forgetDevices?.(deviceCodes);
+      return thresholds;
+    }),
 });
