@@ -1,7 +1,7 @@
 // Founding a community and following its onboarding (docs/ONBOARDING.md). The steps' own
 // procedures live with their objects (site, household, device, grid, patrol, retrofit).
 import { z } from 'zod';
-import { THRESHOLD_BOUNDS, THRESHOLD_KEYS, thresholdTable } from '../domain/alarm-rules';
+import { THRESHOLD_KEYS, thresholdTable, type ThresholdKey } from '../domain/alarm-rules';
 import { POINT_CRS_NAMES } from '../geo/crs';
 import { createCommunity, updateCommunity } from '../ops/community-ops';
 import { setThresholds } from '../ops/threshold-ops';
@@ -46,7 +46,7 @@ const updateInput = slugInput.extend({
 // Bounds are checked below the router (threshold.outOfBounds, with the bounds in the message).
 const thresholdValues = z.object(
   Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, z.number().finite().nullable().optional()])) as Record<
-    keyof typeof THRESHOLD_BOUNDS,
+    ThresholdKey,
     z.ZodOptional<z.ZodNullable<z.ZodNumber>>
   >,
 );
