@@ -84,6 +84,7 @@ export const SETUP_MATRIX: Record<string, Entry> = {
   },
   'retrofit.setInputs': { tier: 'staff', input: (p) => ({ caseId: p.retrofitCase, publicityDays: 20 }) },
 
+  'onboard.founding': { tier: 'signedIn' },
   'onboard.thresholds': { tier: 'staff', input: slug },
   'onboard.setThresholds': { tier: 'staff', input: (p) => ({ ...slug(p), values: { manholeTiltDegrees: 15 } }) },
 };

@@ -5,8 +5,9 @@ import { THRESHOLD_KEYS, thresholdTable, type ThresholdKey } from '../domain/ala
 import { POINT_CRS_NAMES } from '../geo/crs';
 import { createCommunity, updateCommunity } from '../ops/community-ops';
 import { setThresholds } from '../ops/threshold-ops';
+import { foundingContext } from '../queries/founding';
 import { communityChangeLog, onboardingProgress } from '../queries/onboarding';
-import { communityProcedure, createTRPCRouter, streetProcedure } from '../trpc';
+import { communityProcedure, createTRPCRouter, signedInProcedure, streetProcedure } from '../trpc';
 import { slugInput } from './_inputs';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -56,6 +57,12 @@ export const onboardRouter = createTRPCRouter({
   create: streetProcedure
     .input(createInput)
     .mutation(({ ctx, input }) => createCommunity(ctx.db, input, ctx.user.email)),
+
+  /**
+   * For the new-community form: the streets the caller may found a community on (with their
+   * district), whether any street will do (an admin), and the existing communities' anchors.
+   */
+  founding: signedInProcedure.query(({ ctx }) => foundingContext(ctx.db, ctx.user)),
 
   /** The community's own record, contact and anchor included, for its settings page. */
   settings: communityProcedure('staff', 'slug')
