@@ -23,6 +23,8 @@ export type Progress = {
   patrolPoints: number;
   patrolRoutes: number;
   retrofitCases: number;
+  /** Thresholds this community set over the design values. */
+  thresholds?: number;
 };
 
 export const stepHref = (slug: string, step: Step) =>
@@ -48,6 +50,6 @@ export function stepDone(step: Step, p: Progress): boolean | null {
     case 'retrofit':
       return p.retrofitCases > 0 ? true : null;
     case 'thresholds':
-      return null;
+      return p.thresholds ? true : null;
   }
 }

@@ -32,7 +32,7 @@ export default async function SetupCommunityLayout({
         <Link href="/setup">{t('title')}</Link> ›
       </p>
       <h1>{t('communityTitle', { name: localName(community, locale) })}</h1>
-      <StepNav slug={slug} progress={progress} />
+      <StepNav slug={slug} progress={{ ...progress, thresholds: Object.keys(community.thresholds).length }} />
       {children}
     </div>
   );

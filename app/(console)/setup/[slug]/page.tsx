@@ -13,12 +13,17 @@ export const dynamic = 'force-dynamic';
 export default async function SetupOverview({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const [t, format, caller] = await Promise.all([getTranslations('setup'), getFormatter(), getCaller()]);
-  const [community, progress, changes] = await Promise.all([
+  const [community, counts, changes] = await Promise.all([
     caller.onboard.settings({ slug }),
     caller.onboard.progress({ slug }),
     caller.onboard.changes({ slug }),
   ]);
-  const kindWord = (kind: string) => (t.has(`change.${kind}`) ? t(`change.${kind}`) : kind);
+  const progress = { ...counts, thresholds: Object.keys(community.thresholds).length };
+  // Message keys cannot hold dots: "grid.create" is worded under change.grid_create.
+  const kindWord = (kind: string) => {
+    const key = `change.${kind.replaceAll('.', '_')}`;
+    return t.has(key) ? t(key) : kind;
+  };
   return (
     <>
       <section className={styles.section} aria-labelledby="progress-title">

@@ -76,6 +76,8 @@ export function AnchorMap({
         zoom: 12,
       }}
       attributionControl={false}
+      // The container may get its width after the map starts (inside a fieldset, on a phone).
+      onLoad={(e) => e.target.resize()}
       cursor="crosshair"
       onClick={(e) => onPick(Math.round(e.lngLat.lng * 1e6) / 1e6, Math.round(e.lngLat.lat * 1e6) / 1e6)}
     >
@@ -89,9 +91,18 @@ export function AnchorMap({
       ))}
       {picked && (
         <Marker longitude={picked.lng} latitude={picked.lat} anchor="bottom">
-          <span style={{ color: '#ffd666', fontSize: 22 }} aria-hidden>
-            📍
-          </span>
+          <span
+            aria-hidden
+            style={{
+              display: 'block',
+              width: 14,
+              height: 14,
+              borderRadius: '50% 50% 50% 0',
+              transform: 'rotate(-45deg)',
+              background: '#ffd666',
+              border: '2px solid #0b1a2c',
+            }}
+          />
         </Marker>
       )}
     </Map>

@@ -37,7 +37,9 @@ export function NewCommunityForm({ founding, tileUrl }: { founding: Founding; ti
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
-  const fixedStreet = founding.anyStreet ? null : (founding.streets[0] ?? null);
+  // A district account founds on its own street: fixed when it holds one, chosen when several.
+  const fixedStreet = !founding.anyStreet && founding.streets.length === 1 ? founding.streets[0]! : null;
+  const ownStreets = founding.anyStreet ? null : founding.streets;
   const [f, setF] = useState({
     name: '',
     nameEn: '',
@@ -129,6 +131,29 @@ export function NewCommunityForm({ founding, tileUrl }: { founding: Founding; ti
         <label>
           {t('field.street')}
           <input name="street" value={f.street} readOnly aria-readonly />
+          <span className={styles.hint}>{t('streetFixed')}</span>
+        </label>
+      ) : ownStreets ? (
+        <label>
+          {t('field.street')}
+          <select
+            name="street"
+            required
+            value={f.street}
+            onChange={(e) =>
+              set({
+                street: e.target.value,
+                district: ownStreets.find((s) => s.street === e.target.value)?.district ?? f.district,
+              })
+            }
+          >
+            <option value="" />
+            {ownStreets.map((s) => (
+              <option key={s.street} value={s.street}>
+                {s.street}
+              </option>
+            ))}
+          </select>
           <span className={styles.hint}>{t('streetFixed')}</span>
         </label>
       ) : (
