@@ -3,6 +3,7 @@ import { alarmRouter } from './routers/alarm';
 import { buildingRouter } from './routers/building';
 import { communityRouter } from './routers/community';
 import { deviceRouter } from './routers/device';
+import { householdRouter } from './routers/household';
 import { incidentRouter } from './routers/incident';
 import { ingestRouter } from './routers/ingest';
 import { kioskRouter } from './routers/kiosk';
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   building: buildingRouter,
   community: communityRouter,
   device: deviceRouter,
+  household: householdRouter,
   incident: incidentRouter,
   ingest: ingestRouter,
   kiosk: kioskRouter,

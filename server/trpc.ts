@@ -135,6 +135,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   'community.slugTaken': 'CONFLICT',
   'import.unreadable': 'BAD_REQUEST',
   'import.rowsRefused': 'BAD_REQUEST',
+  'device.floorRange': 'BAD_REQUEST',
 };
 
 /** The domain error codes, each with its tRPC code (the message files' test walks them). */

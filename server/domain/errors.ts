@@ -79,6 +79,7 @@ export type DomainErrorParams = {
   'community.slugTaken': { slug: string };
   'import.unreadable': { detail: string };
   'import.rowsRefused': { count: number };
+  'device.floorRange': { floor: number; floors: number };
 };
 
 export type DomainErrorCode = keyof DomainErrorParams;
