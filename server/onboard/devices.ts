@@ -94,21 +94,6 @@ export const DEVICE_COLUMNS = {
 } as const satisfies ColumnSpec<string>;
 type Column = keyof typeof DEVICE_COLUMNS;
 
-export const DEVICE_TEMPLATE_HEADERS = [
-  '设备编号',
-  '设备类型',
-  '设备名称',
-  '楼栋',
-  '单元',
-  '楼层',
-  '经度',
-  '纬度',
-  '安装高度',
-  '坐标系',
-  '心跳间隔',
-  '立杆',
-  '监控楼层',
-];
 
 /** The words installers use for each class; the first is the class's Chinese name in default device names. */
 export const CLASS_WORDS: Record<DeviceClass, readonly string[]> = {

@@ -58,19 +58,6 @@ export const HOUSEHOLD_COLUMNS = {
 type Column = keyof typeof HOUSEHOLD_COLUMNS;
 const REQUIRED: readonly Column[] = ['building', 'unit', 'room', 'area'];
 
-/** The headers of the template, in its column order (Chinese; the English synonyms are read too). */
-export const HOUSEHOLD_TEMPLATE_HEADERS = [
-  '楼栋',
-  '单元',
-  '房号',
-  '建筑面积',
-  '0-59岁',
-  '60-79岁',
-  '80岁以上',
-  '行动不便',
-  '户主姓名',
-  '联系电话',
-];
 
 /** People per flat the register may state in one age band; more is a typing slip. */
 const MAX_OCCUPANTS = 20;
