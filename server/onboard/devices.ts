@@ -94,7 +94,6 @@ export const DEVICE_COLUMNS = {
 } as const satisfies ColumnSpec<string>;
 type Column = keyof typeof DEVICE_COLUMNS;
 
-
 /** The words installers use for each class; the first is the class's Chinese name in default device names. */
 export const CLASS_WORDS: Record<DeviceClass, readonly string[]> = {
   elevator_controller: ['电梯控制器', '电梯', '梯控', '电梯梯控', '电梯运行监测', '电梯物联网'],

@@ -58,7 +58,6 @@ export const HOUSEHOLD_COLUMNS = {
 type Column = keyof typeof HOUSEHOLD_COLUMNS;
 const REQUIRED: readonly Column[] = ['building', 'unit', 'room', 'area'];
 
-
 /** People per flat the register may state in one age band; more is a typing slip. */
 const MAX_OCCUPANTS = 20;
 /** A flat larger than this (m²) is a typing slip, not a home. */
