@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark module in turn and prints their rows
 // as one table against docs/ARCHITECTURE.md § Targets. Exits 1 when a row misses
 // its target, so CI can hold a regression.
+import { householdImportBench } from './household-import';
 import { incidentFloorCountsBench } from './incident-floor-counts';
 import { ingestBench } from './ingest';
 import { publicPagesBench } from './public-pages';
@@ -17,6 +18,7 @@ const benchmarks: Benchmark[] = [
   { name: 'ingest and live frames', run: ingestBench },
   { name: '3D twin rendering (Chromium, SwiftShader)', run: twinRenderBench },
   { name: 'retrofit optimizer', run: retrofitOptimizerBench },
+  { name: 'household register import', run: householdImportBench },
   { name: 'public status pages (JS weight, render time)', run: publicPagesBench },
   { name: 'big screen soak (Chromium)', run: screenSoakBench },
 ];

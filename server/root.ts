@@ -4,6 +4,7 @@ import { buildingRouter } from './routers/building';
 import { communityRouter } from './routers/community';
 import { deviceRouter } from './routers/device';
 import { gridRouter } from './routers/grid';
+import { householdRouter } from './routers/household';
 import { incidentRouter } from './routers/incident';
 import { ingestRouter } from './routers/ingest';
 import { kioskRouter } from './routers/kiosk';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   community: communityRouter,
   device: deviceRouter,
   grid: gridRouter,
+  household: householdRouter,
   incident: incidentRouter,
   ingest: ingestRouter,
   kiosk: kioskRouter,

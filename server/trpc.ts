@@ -140,6 +140,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   'patrolPlan.notFound': 'NOT_FOUND',
   'retrofit.caseExists': 'CONFLICT',
   'threshold.outOfBounds': 'BAD_REQUEST',
+  'device.floorRange': 'BAD_REQUEST',
 };
 
 /** The domain error codes, each with its tRPC code (the message files' test walks them). */

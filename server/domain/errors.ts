@@ -85,6 +85,7 @@ export type DomainErrorParams = {
   'patrolPlan.notFound': { id: number };
   'retrofit.caseExists': { unit: number };
   'threshold.outOfBounds': { key: string; min: number; max: number };
+  'device.floorRange': { floor: number; floors: number };
 };
 
 export type DomainErrorCode = keyof DomainErrorParams;

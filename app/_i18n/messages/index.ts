@@ -19,6 +19,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./live.zh.json'),
     () => import('./accounts.zh.json'),
     () => import('./setup.zh.json'),
+    () => import('./setup-register.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -33,6 +34,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./live.en.json'),
     () => import('./accounts.en.json'),
     () => import('./setup.en.json'),
+    () => import('./setup-register.en.json'),
   ],
 };
 
