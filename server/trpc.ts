@@ -135,6 +135,9 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   'community.slugTaken': 'CONFLICT',
   'import.unreadable': 'BAD_REQUEST',
   'import.rowsRefused': 'BAD_REQUEST',
+  'building.numberTaken': 'CONFLICT',
+  'building.modelInvalid': 'BAD_REQUEST',
+  'household.roomTaken': 'CONFLICT',
 };
 
 /** The domain error codes, each with its tRPC code (the message files' test walks them). */

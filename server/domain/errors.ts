@@ -79,6 +79,9 @@ export type DomainErrorParams = {
   'community.slugTaken': { slug: string };
   'import.unreadable': { detail: string };
   'import.rowsRefused': { count: number };
+  'building.numberTaken': { number: string };
+  'building.modelInvalid': { detail: string };
+  'household.roomTaken': { room: string };
 };
 
 export type DomainErrorCode = keyof DomainErrorParams;

@@ -177,7 +177,8 @@ describe('previewFootprints refuses what it cannot read', () => {
     expect(refuses('{"type":"FeatureCollection","features":[]}')).toBe('read');
   });
   it('reads a file with a byte-order mark and junk features without failing', () => {
-    const text = '\ufeff{"type":"FeatureCollection","features":[null,7,{"type":"Feature"},{"geometry":{"type":"Polygon","coordinates":[[["a","b"]]]}}]}';
+    const text =
+      '\ufeff{"type":"FeatureCollection","features":[null,7,{"type":"Feature"},{"geometry":{"type":"Polygon","coordinates":[[["a","b"]]]}}]}';
     const p = previewFootprints(text, { crs: 'wgs84', anchor: WUHAN });
     expect(p.features.map((f) => f.reason)).toEqual(['noGeometry', 'noGeometry', 'noGeometry', 'badCoordinates']);
   });

@@ -18,6 +18,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./errors.zh.json'),
     () => import('./live.zh.json'),
     () => import('./accounts.zh.json'),
+    () => import('./setup-site.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -31,6 +32,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./errors.en.json'),
     () => import('./live.en.json'),
     () => import('./accounts.en.json'),
+    () => import('./setup-site.en.json'),
   ],
 };
 
