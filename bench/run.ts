@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark module in turn and prints their rows
 // as one table against docs/ARCHITECTURE.md § Targets. Exits 1 when a row misses
 // its target, so CI can hold a regression.
+import { footprintImportBench } from './footprint-import';
 import { incidentFloorCountsBench } from './incident-floor-counts';
 import { ingestBench } from './ingest';
 import { publicPagesBench } from './public-pages';
@@ -19,6 +20,7 @@ const benchmarks: Benchmark[] = [
   { name: 'retrofit optimizer', run: retrofitOptimizerBench },
   { name: 'public status pages (JS weight, render time)', run: publicPagesBench },
   { name: 'big screen soak (Chromium)', run: screenSoakBench },
+  { name: 'footprint import (1,500 buildings)', run: footprintImportBench },
 ];
 
 function log(line: string): void {
