@@ -45,6 +45,8 @@ export type PreviewFeature = {
   /** Position in the file's `features` array, from 0. */
   index: number;
   kind: FeatureKind;
+  /** The file's building tag ("residential", "shed", "yes"), for choosing by kind; null without one. */
+  tag: string | null;
   keep: boolean;
   reason: SkipReason | null;
   /** For partMerged / duplicateNumber: the feature (and its number) it went to or clashed with. */
@@ -132,6 +134,7 @@ function skipped(index: number, kind: FeatureKind, reason: SkipReason, props: Pr
   return {
     index,
     kind,
+    tag: typeof props.building === 'string' ? props.building.slice(0, 30) : null,
     keep: false,
     reason,
     reasonFeature: null,
