@@ -2,6 +2,7 @@
 // as one table against docs/ARCHITECTURE.md § Targets. Exits 1 when a row misses
 // its target, so CI can hold a regression.
 import { householdImportBench } from './household-import';
+import { footprintImportBench } from './footprint-import';
 import { incidentFloorCountsBench } from './incident-floor-counts';
 import { ingestBench } from './ingest';
 import { publicPagesBench } from './public-pages';
@@ -21,6 +22,7 @@ const benchmarks: Benchmark[] = [
   { name: 'household register import', run: householdImportBench },
   { name: 'public status pages (JS weight, render time)', run: publicPagesBench },
   { name: 'big screen soak (Chromium)', run: screenSoakBench },
+  { name: 'footprint import (1,500 buildings)', run: footprintImportBench },
 ];
 
 function log(line: string): void {

@@ -14,6 +14,7 @@ import { patrolRouter } from './routers/patrol';
 import { plannerRouter } from './routers/planner';
 import { retrofitRouter } from './routers/retrofit';
 import { screenRouter } from './routers/screen';
+import { siteRouter } from './routers/site';
 import { statusRouter } from './routers/status';
 import { twinRouter } from './routers/twin';
 import { workOrderRouter } from './routers/work-order';
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   planner: plannerRouter,
   retrofit: retrofitRouter,
   screen: screenRouter,
+  site: siteRouter,
   status: statusRouter,
   twin: twinRouter,
   workOrder: workOrderRouter,

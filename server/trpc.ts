@@ -141,6 +141,9 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   'retrofit.caseExists': 'CONFLICT',
   'threshold.outOfBounds': 'BAD_REQUEST',
   'device.floorRange': 'BAD_REQUEST',
+  'building.numberTaken': 'CONFLICT',
+  'building.modelInvalid': 'BAD_REQUEST',
+  'household.roomTaken': 'CONFLICT',
 };
 
 /** The domain error codes, each with its tRPC code (the message files' test walks them). */

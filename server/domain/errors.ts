@@ -86,6 +86,9 @@ export type DomainErrorParams = {
   'retrofit.caseExists': { unit: number };
   'threshold.outOfBounds': { key: string; min: number; max: number };
   'device.floorRange': { floor: number; floors: number };
+  'building.numberTaken': { number: string };
+  'building.modelInvalid': { detail: string };
+  'household.roomTaken': { room: string };
 };
 
 export type DomainErrorCode = keyof DomainErrorParams;

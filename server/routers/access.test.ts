@@ -20,6 +20,7 @@ import type { Entry, Place } from './access-matrix';
 import { ONBOARD_MATRIX } from './access-matrix.onboard';
 import { SETUP_MATRIX } from './access-matrix.setup';
 import { REGISTER_MATRIX } from './access-matrix.register';
+import { SITE_MATRIX } from './access-matrix.site';
 
 const slug = (p: Place) => ({ slug: p.slug });
 const range = { from: '2026-08-01', to: '2026-11-22' };
@@ -43,6 +44,7 @@ const MATRIX: Record<string, Entry> = {
   ...ONBOARD_MATRIX,
   ...SETUP_MATRIX,
   ...REGISTER_MATRIX,
+  ...SITE_MATRIX,
   'account.me': { tier: 'signedIn' },
   'account.list': { tier: 'admin' },
   // The matrix's accounts have no password: a change is refused once admitted.

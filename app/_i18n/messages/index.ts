@@ -20,6 +20,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./accounts.zh.json'),
     () => import('./setup.zh.json'),
     () => import('./setup-register.zh.json'),
+    () => import('./setup-site.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -35,6 +36,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./accounts.en.json'),
     () => import('./setup.en.json'),
     () => import('./setup-register.en.json'),
+    () => import('./setup-site.en.json'),
   ],
 };
 
