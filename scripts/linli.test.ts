@@ -28,9 +28,11 @@ type Json = {
 };
 
 function linli(env: Record<string, string>, ...args: string[]) {
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
   const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/linli.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', ...env },
+    env: { ...base, ...env },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
@@ -43,7 +45,7 @@ async function counts(open: () => ReturnType<typeof openDatabase>) {
   try {
     const [row] = await selectRows<{ buildings: number; households: number; devices: number; tokens: number }>(
       database.db,
-      sql`select (select count(*)::int from buildings) as buildings, (select count(*)::int from households where area_m2 > 0) as households,
+      sql`select (select count(*)::int from buildings) as buildings, (select count(*)::int from households where area_m_2 > 0) as households,
         (select count(*)::int from devices) as devices, (select count(*)::int from devices where token_hash is not null) as tokens`,
     );
     return row!;
