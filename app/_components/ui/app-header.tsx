@@ -13,7 +13,6 @@ export async function AppHeader({ tagline }: { tagline?: string }) {
   const [t, user] = await Promise.all([getTranslations(), getMe()]);
   const may = (tier: 'viewer' | 'planner') => !!user && !user.mustChangePassword && reachesAny(user.standing, tier);
   const admin = user?.role === 'admin' && !user.mustChangePassword;
-  const setsUp = !!user && !user.mustChangePassword && reachesAny(user.standing, 'staff');
   return (
     <header className="topbar">
       <Link href="/" className="brand">
@@ -25,7 +24,6 @@ export async function AppHeader({ tagline }: { tagline?: string }) {
         {may('planner') && <Link href="/plan">{t('planner.nav')}</Link>}
         {may('viewer') && <Link href="/map">{t('nav.map')}</Link>}
         {may('viewer') && <Link href="/screen/district">{t('nav.district')}</Link>}
-        {setsUp && <Link href="/setup">{t('setup.nav')}</Link>}
         {admin && <Link href="/screens">{t('kiosk.nav')}</Link>}
         {admin && <Link href="/accounts">{t('accounts.nav')}</Link>}
       </nav>
