@@ -1,11 +1,12 @@
 'use client';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
 import { HOUSEHOLD_TEMPLATE } from '../_register/files';
 import { ImportPanel } from '../_register/import-panel';
+import styles from '../_register/register.module.css';
 
 export function HouseholdsView({ slug }: { slug: string }) {
   const t = useTranslations('setupRegister');
@@ -21,7 +22,7 @@ export function HouseholdsView({ slug }: { slug: string }) {
   );
   const unit = data.units.find((u) => u.unitId === data.unitId);
   return (
-    <main className="page-setup" style={{ padding: '1rem 1.25rem 3rem', display: 'grid', gap: '1.25rem' }}>
+    <main className={styles.page}>
       <header>
         <h1>{t('householdsTitle')}</h1>
         <p className="muted">{t('householdsLead')}</p>
@@ -51,8 +52,8 @@ export function HouseholdsView({ slug }: { slug: string }) {
         ) : (
           <>
             <p className="small muted">{t('registerTotals', totals)}</p>
-            <div style={{ display: 'grid', gridTemplateColumns: 'minmax(14rem, 18rem) 1fr', gap: '1rem' }}>
-              <nav aria-label={t('units')}>
+            <div className={styles.split}>
+              <nav aria-label={t('units')} className={styles.unitList}>
                 <table className="small">
                   <thead>
                     <tr>
@@ -63,9 +64,17 @@ export function HouseholdsView({ slug }: { slug: string }) {
                   </thead>
                   <tbody>
                     {data.units.map((u) => (
-                      <tr key={u.unitId} aria-current={u.unitId === data.unitId ? 'true' : undefined}>
+                      <tr
+                        key={u.unitId}
+                        aria-current={u.unitId === data.unitId ? 'true' : undefined}
+                        className={u.unitId === data.unitId ? styles.current : undefined}
+                      >
                         <td>
-                          <button type="button" className="link" onClick={() => setUnitId(u.unitId)}>
+                          <button
+                            type="button"
+                            className={styles.unitButton}
+                            onClick={() => startTransition(() => setUnitId(u.unitId))}
+                          >
                             {u.buildingName} {u.unitName}
                           </button>
                         </td>
