@@ -201,12 +201,13 @@ const MAX_NAME = 80;
 /** The codes the file names, to look up in the database before validating. */
 export function deviceCodesIn(table: readonly (readonly string[])[]): string[] {
   const col = findColumns(table[0] ?? [], DEVICE_COLUMNS).code;
+  // Only well-formed codes are looked up; the others are refused row by row anyway.
   return col < 0
     ? []
     : table
         .slice(1)
         .map((r) => (r[col] ?? '').trim())
-        .filter(Boolean);
+        .filter((code) => CODE.test(code));
 }
 
 export function validateDevices(
