@@ -7,6 +7,7 @@ import { useTRPC } from '~/app/_trpc/client';
 import { HOUSEHOLD_TEMPLATE } from '../_register/files';
 import { ImportPanel } from '../_register/import-panel';
 import styles from '../_register/register.module.css';
+import { HouseholdEditRow } from './household-edit-row';
 
 export function HouseholdsView({ slug }: { slug: string }) {
   const t = useTranslations('setupRegister');
@@ -14,6 +15,7 @@ export function HouseholdsView({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
+  const [editing, setEditing] = useState<number | null>(null);
   const { data } = useSuspenseQuery(trpc.household.list.queryOptions({ slug, unitId }));
   const upload = useMutation(trpc.household.importHouseholds.mutationOptions());
   const totals = data.units.reduce(
@@ -102,22 +104,41 @@ export function HouseholdsView({ slug }: { slug: string }) {
                         <th scope="col">{t('age80plus')}</th>
                         <th scope="col">{t('mobility')}</th>
                         <th scope="col">{t('contact')}</th>
+                        <th scope="col">
+                          <span className="sr-only">{t('actions')}</span>
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
-                      {data.items.map((h) => (
-                        <tr key={h.id}>
-                          <td>{h.room}</td>
-                          <td className="num">
-                            {h.areaM2 > 0 ? h.areaM2 : <span className="muted">{t('noArea')}</span>}
-                          </td>
-                          <td className="num">{h.occupants0to59}</td>
-                          <td className="num">{h.occupants60to79}</td>
-                          <td className="num">{h.occupants80plus}</td>
-                          <td className="num">{h.mobilityImpaired}</td>
-                          <td>{h.contactOnFile ? t('onFile') : <span className="muted">{t('none')}</span>}</td>
-                        </tr>
-                      ))}
+                      {data.items.map((h) =>
+                        editing === h.id ? (
+                          <HouseholdEditRow
+                            key={h.id}
+                            household={h}
+                            onDone={() => {
+                              setEditing(null);
+                              void queryClient.invalidateQueries({ queryKey: trpc.household.list.queryKey() });
+                            }}
+                          />
+                        ) : (
+                          <tr key={h.id}>
+                            <td>{h.room}</td>
+                            <td className="num">
+                              {h.areaM2 > 0 ? h.areaM2 : <span className="muted">{t('noArea')}</span>}
+                            </td>
+                            <td className="num">{h.occupants0to59}</td>
+                            <td className="num">{h.occupants60to79}</td>
+                            <td className="num">{h.occupants80plus}</td>
+                            <td className="num">{h.mobilityImpaired}</td>
+                            <td>{h.contactOnFile ? t('onFile') : <span className="muted">{t('none')}</span>}</td>
+                            <td>
+                              <button type="button" onClick={() => setEditing(h.id)}>
+                                {t('edit')}
+                              </button>
+                            </td>
+                          </tr>
+                        ),
+                      )}
                     </tbody>
                   </table>
                 )}
