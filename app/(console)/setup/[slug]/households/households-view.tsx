@@ -94,53 +94,55 @@ export function HouseholdsView({ slug }: { slug: string }) {
                 {data.items.length === 0 ? (
                   <p className="notice">{t('noHouseholds')}</p>
                 ) : (
-                  <table className="small">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('room')}</th>
-                        <th scope="col">{t('area')}</th>
-                        <th scope="col">{t('age0to59')}</th>
-                        <th scope="col">{t('age60to79')}</th>
-                        <th scope="col">{t('age80plus')}</th>
-                        <th scope="col">{t('mobility')}</th>
-                        <th scope="col">{t('contact')}</th>
-                        <th scope="col">
-                          <span className="sr-only">{t('actions')}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.items.map((h) =>
-                        editing === h.id ? (
-                          <HouseholdEditRow
-                            key={h.id}
-                            household={h}
-                            onDone={() => {
-                              setEditing(null);
-                              void queryClient.invalidateQueries({ queryKey: trpc.household.list.queryKey() });
-                            }}
-                          />
-                        ) : (
-                          <tr key={h.id}>
-                            <td>{h.room}</td>
-                            <td className="num">
-                              {h.areaM2 > 0 ? h.areaM2 : <span className="muted">{t('noArea')}</span>}
-                            </td>
-                            <td className="num">{h.occupants0to59}</td>
-                            <td className="num">{h.occupants60to79}</td>
-                            <td className="num">{h.occupants80plus}</td>
-                            <td className="num">{h.mobilityImpaired}</td>
-                            <td>{h.contactOnFile ? t('onFile') : <span className="muted">{t('none')}</span>}</td>
-                            <td>
-                              <button type="button" onClick={() => setEditing(h.id)}>
-                                {t('edit')}
-                              </button>
-                            </td>
-                          </tr>
-                        ),
-                      )}
-                    </tbody>
-                  </table>
+                  <div className={styles.tableScroll}>
+                    <table className="small">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('room')}</th>
+                          <th scope="col">{t('area')}</th>
+                          <th scope="col">{t('age0to59')}</th>
+                          <th scope="col">{t('age60to79')}</th>
+                          <th scope="col">{t('age80plus')}</th>
+                          <th scope="col">{t('mobility')}</th>
+                          <th scope="col">{t('contact')}</th>
+                          <th scope="col">
+                            <span className="sr-only">{t('actions')}</span>
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {data.items.map((h) =>
+                          editing === h.id ? (
+                            <HouseholdEditRow
+                              key={h.id}
+                              household={h}
+                              onDone={() => {
+                                setEditing(null);
+                                void queryClient.invalidateQueries({ queryKey: trpc.household.list.queryKey() });
+                              }}
+                            />
+                          ) : (
+                            <tr key={h.id}>
+                              <td>{h.room}</td>
+                              <td className="num">
+                                {h.areaM2 > 0 ? h.areaM2 : <span className="muted">{t('noArea')}</span>}
+                              </td>
+                              <td className="num">{h.occupants0to59}</td>
+                              <td className="num">{h.occupants60to79}</td>
+                              <td className="num">{h.occupants80plus}</td>
+                              <td className="num">{h.mobilityImpaired}</td>
+                              <td>{h.contactOnFile ? t('onFile') : <span className="muted">{t('none')}</span>}</td>
+                              <td>
+                                <button type="button" onClick={() => setEditing(h.id)}>
+                                  {t('edit')}
+                                </button>
+                              </td>
+                            </tr>
+                          ),
+                        )}
+                      </tbody>
+                    </table>
+                  </div>
                 )}
                 <p className="small muted">{t('privacyNote')}</p>
               </div>
