@@ -3,7 +3,7 @@
 // longitude/latitude/height in a named CRS (converted to local metres once, here), throwing
 // cameras by pole ("5栋南杆") and floor band. Pure: the site comes in as data; the import writes
 // only when no row is bad.
-import { DEVICE_CLASSES, FACADES, type DeviceClass, type Facade } from '~/db/vocab';
+import { DEFAULT_HEARTBEAT_SECONDS, DEVICE_CLASSES, FACADES, type DeviceClass, type Facade } from '~/db/vocab';
 import { outFromFacade } from '../geo/facade';
 import { plausibleLngLat, toLocal, toWgs84, type Anchor, type Crs } from '../geo/crs';
 import { buildingNumberOf, findColumns, intCell, numberCell, type ColumnSpec } from './columns';
@@ -114,27 +114,6 @@ export const CLASS_WORDS: Record<DeviceClass, readonly string[]> = {
   ebike_charging_shed: ['电动车充电棚', '充电棚', '充电桩', '电动车充电'],
 };
 
-// Mains-powered, streaming devices report often; battery NB-IoT sensors (smoke, leak, manhole,
-// parking) wake rarely to save their cells. The demo seed's intervals (db/seed/devices.ts).
-export const DEFAULT_HEARTBEAT_SECONDS: Record<DeviceClass, number> = {
-  elevator_controller: 60,
-  elevator_ebike_camera: 60,
-  throwing_camera: 60,
-  surveillance_camera: 60,
-  smoke_detector: 3600,
-  fire_water_pressure: 600,
-  combustible_gas: 300,
-  access_control: 300,
-  garage_plate_recognition: 60,
-  parking_space: 1800,
-  environment: 300,
-  water_quality: 900,
-  irrigation_soil: 1800,
-  manhole_cover: 3600,
-  water_leak_contact: 3600,
-  ebike_charging_shed: 120,
-};
-
 const CLASS_BY_WORD = new Map<string, DeviceClass>();
 for (const cls of DEVICE_CLASSES) {
   for (const w of [...CLASS_WORDS[cls], cls, cls.replaceAll('_', ' '), cls.replaceAll('_', '-')]) {
@@ -201,12 +180,13 @@ const MAX_NAME = 80;
 /** The codes the file names, to look up in the database before validating. */
 export function deviceCodesIn(table: readonly (readonly string[])[]): string[] {
   const col = findColumns(table[0] ?? [], DEVICE_COLUMNS).code;
+  // Only well-formed codes are looked up; the others are refused row by row anyway.
   return col < 0
     ? []
     : table
         .slice(1)
         .map((r) => (r[col] ?? '').trim())
-        .filter(Boolean);
+        .filter((code) => CODE.test(code));
 }
 
 export function validateDevices(

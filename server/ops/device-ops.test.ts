@@ -104,6 +104,21 @@ describe.each(testEngines)('device list import and device table on %s', (engine)
     expect(await count(otherId)).toEqual({ devices: 0, poles: 0, tokens: 0 });
   });
 
+  it('refuses hostile cells as bad rows, never as a crash', async () => {
+    const report = await importDevices(
+      database.db,
+      otherId,
+      csv('{1;2},烟感,,7栋,,,,,,,,,', "x';drop table devices;--,烟感,,7栋,,,,,,,,,", '设备\u0000,烟感,,7栋,,,,,,,,,'),
+      't',
+    );
+    expect(report.errors.map((e) => [e.row, e.code])).toEqual([
+      [2, 'codeFormat'],
+      [3, 'codeFormat'],
+      [4, 'codeFormat'],
+    ]);
+    expect(await count(otherId)).toEqual({ devices: 0, poles: 0, tokens: 0 });
+  });
+
   it('serves the device table: filters, edit, maintenance, a new token, retirement', async () => {
     const live = recordingPublisher();
     const staff = await callerAs(database.db, 'staff', { communities: ['guiyuan'], live, locale: 'en' });

@@ -1,15 +1,4 @@
-// Files in the browser: a chosen spreadsheet read for upload, and text offered as a download.
-
-/** CSV as text, .xlsx as base64 bytes; the server parses and checks both. */
-export async function readSpreadsheet(file: File): Promise<{ format: 'csv' | 'xlsx'; content: string }> {
-  if (/\.xlsx$/i.test(file.name)) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { format: 'xlsx', content: btoa(binary) };
-  }
-  return { format: 'csv', content: await file.text() };
-}
+// Files in the browser: text offered as a download, and the templates' contents.
 
 /**
  * Offers `text` as a file download, made in the browser (a Blob): nothing is fetched again, so a

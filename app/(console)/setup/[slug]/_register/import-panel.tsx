@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
-import { downloadText, readSpreadsheet } from './files';
+import { readSpreadsheet, RefusedRows } from '~/app/_components/ui/spreadsheet-upload';
+import { downloadText } from './files';
 
 export type ImportReport = { errors: Array<{ row: number; message: string }> };
 
@@ -82,25 +83,12 @@ export function ImportPanel<R extends ImportReport>(props: {
         </p>
       )}
       {report && report.errors.length > 0 && (
-        <div role="alert">
-          <p className="error">{t('refused', { n: report.errors.length })}</p>
-          <table className="small">
-            <thead>
-              <tr>
-                <th scope="col">{t('row')}</th>
-                <th scope="col">{t('problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.errors.map((e, i) => (
-                <tr key={i}>
-                  <td className="num">{e.row}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RefusedRows
+          errors={report.errors}
+          summary={t('refused', { n: report.errors.length })}
+          rowLabel={t('row')}
+          problemLabel={t('problem')}
+        />
       )}
     </section>
   );

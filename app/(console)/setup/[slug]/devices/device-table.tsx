@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { DEVICE_CLASSES, DEVICE_STATUSES, type DeviceClass, type DeviceStatus } from '~/db/vocab';
 import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
+import styles from '../_register/register.module.css';
 import { DeviceEditRow } from './device-edit-row';
 import type { IssuedTokens } from './tokens-panel';
 
@@ -106,89 +107,97 @@ export function DeviceTable({ slug, onToken }: { slug: string; onToken: (t: Issu
       ) : !list.data || list.data.items.length === 0 ? (
         <p className="notice">{Object.values(filters).some(Boolean) ? t('noMatch') : t('noDevices')}</p>
       ) : (
-        <table className="small" aria-busy={list.isFetching}>
-          <thead>
-            <tr>
-              <th scope="col">{t('code')}</th>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('class')}</th>
-              <th scope="col">{t('place')}</th>
-              <th scope="col">{t('heartbeat')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((d) =>
-              editing === d.id ? (
-                <DeviceEditRow key={d.id} device={d} places={places} onDone={() => (setEditing(null), refresh())} />
-              ) : (
-                <tr key={d.id}>
-                  <td>
-                    <code>{d.code}</code>
-                  </td>
-                  <td>{d.name}</td>
-                  <td>{tw(`class.${d.class}`)}</td>
-                  <td>
-                    {[
-                      building(d.buildingId)?.name,
-                      building(d.buildingId)?.units.find((u) => u.id === d.unitId)?.name,
-                      d.floor !== null ? t('floorN', { n: d.floor }) : null,
-                      d.config.floorBand ? t('band', { from: d.config.floorBand[0], to: d.config.floorBand[1] }) : null,
-                      d.x !== null && d.buildingId === null
-                        ? t('site', { x: Math.round(d.x), y: Math.round(d.y ?? 0) })
-                        : null,
-                    ]
-                      .filter(Boolean)
-                      .join(' ')}
-                  </td>
-                  <td className="num">{t('seconds', { n: d.heartbeatSeconds })}</td>
-                  <td>
-                    {tw(`status.${d.status}`)}
-                    {!d.hasToken && <span className="muted"> · {t('noToken')}</span>}
-                  </td>
-                  <td>
-                    {retiring === d.id ? (
-                      <span role="group" aria-label={t('retireConfirm', { code: d.code })}>
-                        <span className="error">{t('retireConfirm', { code: d.code })}</span>{' '}
-                        <button
-                          type="button"
-                          className="danger"
-                          onClick={() => (retire.mutate({ id: d.id }), setRetiring(null))}
-                        >
-                          {t('retireYes')}
-                        </button>{' '}
-                        <button type="button" onClick={() => setRetiring(null)}>
-                          {t('cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <span className="inline-form">
-                        <button type="button" onClick={() => setEditing(d.id)}>
-                          {t('edit')}
-                        </button>
-                        <button
-                          type="button"
-                          aria-pressed={d.status === 'maintenance'}
-                          disabled={maintenance.isPending}
-                          onClick={() => maintenance.mutate({ id: d.id, on: d.status !== 'maintenance' })}
-                        >
-                          {d.status === 'maintenance' ? t('maintenanceOff') : t('maintenanceOn')}
-                        </button>
-                        <button type="button" disabled={reissue.isPending} onClick={() => reissue.mutate({ id: d.id })}>
-                          {t('reissue')}
-                        </button>
-                        <button type="button" onClick={() => setRetiring(d.id)}>
-                          {t('retire')}
-                        </button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+        <div className={styles.tableScroll}>
+          <table className="small" aria-busy={list.isFetching}>
+            <thead>
+              <tr>
+                <th scope="col">{t('code')}</th>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('class')}</th>
+                <th scope="col">{t('place')}</th>
+                <th scope="col">{t('heartbeat')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((d) =>
+                editing === d.id ? (
+                  <DeviceEditRow key={d.id} device={d} places={places} onDone={() => (setEditing(null), refresh())} />
+                ) : (
+                  <tr key={d.id}>
+                    <td className="nowrap">
+                      <code>{d.code}</code>
+                    </td>
+                    <td>{d.name}</td>
+                    <td>{tw(`class.${d.class}`)}</td>
+                    <td>
+                      {[
+                        building(d.buildingId)?.name,
+                        building(d.buildingId)?.units.find((u) => u.id === d.unitId)?.name,
+                        d.floor !== null ? t('floorN', { n: d.floor }) : null,
+                        d.config.floorBand
+                          ? t('band', { from: d.config.floorBand[0], to: d.config.floorBand[1] })
+                          : null,
+                        d.x !== null && d.buildingId === null
+                          ? t('site', { x: Math.round(d.x), y: Math.round(d.y ?? 0) })
+                          : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' ')}
+                    </td>
+                    <td className="num">{t('seconds', { n: d.heartbeatSeconds })}</td>
+                    <td className="nowrap">
+                      {tw(`status.${d.status}`)}
+                      {!d.hasToken && <span className="muted"> · {t('noToken')}</span>}
+                    </td>
+                    <td>
+                      {retiring === d.id ? (
+                        <span role="group" aria-label={t('retireConfirm', { code: d.code })}>
+                          <span className="error">{t('retireConfirm', { code: d.code })}</span>{' '}
+                          <button
+                            type="button"
+                            className={styles.danger}
+                            onClick={() => (retire.mutate({ id: d.id }), setRetiring(null))}
+                          >
+                            {t('retireYes')}
+                          </button>{' '}
+                          <button type="button" onClick={() => setRetiring(null)}>
+                            {t('cancel')}
+                          </button>
+                        </span>
+                      ) : (
+                        <span className={styles.actions}>
+                          <button type="button" onClick={() => setEditing(d.id)}>
+                            {t('edit')}
+                          </button>
+                          <button
+                            type="button"
+                            aria-pressed={d.status === 'maintenance'}
+                            disabled={maintenance.isPending}
+                            onClick={() => maintenance.mutate({ id: d.id, on: d.status !== 'maintenance' })}
+                          >
+                            {d.status === 'maintenance' ? t('maintenanceOff') : t('maintenanceOn')}
+                          </button>
+                          <button
+                            type="button"
+                            disabled={reissue.isPending}
+                            onClick={() => reissue.mutate({ id: d.id })}
+                          >
+                            {t('reissue')}
+                          </button>
+                          <button type="button" onClick={() => setRetiring(d.id)}>
+                            {t('retire')}
+                          </button>
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
       )}
       {list.data?.next !== undefined && <p className="small muted">{t('firstN', { n: list.data.items.length })}</p>}
     </section>

@@ -6,6 +6,7 @@ import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
 import { DEVICE_TEMPLATE } from '../_register/files';
 import { ImportPanel } from '../_register/import-panel';
+import styles from '../_register/register.module.css';
 import { DeviceTable } from './device-table';
 import { TokensPanel, type IssuedTokens } from './tokens-panel';
 
@@ -17,7 +18,7 @@ export function DevicesView({ slug }: { slug: string }) {
   const upload = useMutation(trpc.device.importDevices.mutationOptions());
   const [issued, setIssued] = useState<IssuedTokens | null>(null);
   return (
-    <main style={{ padding: '1rem 1.25rem 3rem', display: 'grid', gap: '1.25rem' }}>
+    <main className={styles.page}>
       <header>
         <h1>{t('devicesTitle')}</h1>
         <p className="muted">{t('devicesLead')}</p>

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { downloadText } from '../_register/files';
+import styles from '../_register/register.module.css';
 
 export type IssuedTokens = {
   tokens: Array<{ code: string; token: string }>;
@@ -12,12 +13,7 @@ export type IssuedTokens = {
 export function TokensPanel({ issued, onClose }: { issued: IssuedTokens; onClose: () => void }) {
   const t = useTranslations('setupRegister');
   return (
-    <section
-      className="panel"
-      role="alert"
-      aria-labelledby="tokens-title"
-      style={{ borderColor: 'var(--warn, #c77700)' }}
-    >
+    <section className={`panel ${styles.tokens}`} role="alert" aria-labelledby="tokens-title">
       <h2 id="tokens-title">{t('tokensTitle', { n: issued.tokens.length })}</h2>
       <p className="error">{t('tokensOnce')}</p>
       <p className="inline-form">

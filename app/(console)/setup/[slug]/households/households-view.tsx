@@ -1,11 +1,13 @@
 'use client';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
 import { HOUSEHOLD_TEMPLATE } from '../_register/files';
 import { ImportPanel } from '../_register/import-panel';
+import styles from '../_register/register.module.css';
+import { HouseholdEditRow } from './household-edit-row';
 
 export function HouseholdsView({ slug }: { slug: string }) {
   const t = useTranslations('setupRegister');
@@ -13,6 +15,7 @@ export function HouseholdsView({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
+  const [editing, setEditing] = useState<number | null>(null);
   const { data } = useSuspenseQuery(trpc.household.list.queryOptions({ slug, unitId }));
   const upload = useMutation(trpc.household.importHouseholds.mutationOptions());
   const totals = data.units.reduce(
@@ -21,7 +24,7 @@ export function HouseholdsView({ slug }: { slug: string }) {
   );
   const unit = data.units.find((u) => u.unitId === data.unitId);
   return (
-    <main className="page-setup" style={{ padding: '1rem 1.25rem 3rem', display: 'grid', gap: '1.25rem' }}>
+    <main className={styles.page}>
       <header>
         <h1>{t('householdsTitle')}</h1>
         <p className="muted">{t('householdsLead')}</p>
@@ -51,8 +54,8 @@ export function HouseholdsView({ slug }: { slug: string }) {
         ) : (
           <>
             <p className="small muted">{t('registerTotals', totals)}</p>
-            <div style={{ display: 'grid', gridTemplateColumns: 'minmax(14rem, 18rem) 1fr', gap: '1rem' }}>
-              <nav aria-label={t('units')}>
+            <div className={styles.split}>
+              <nav aria-label={t('units')} className={styles.unitList}>
                 <table className="small">
                   <thead>
                     <tr>
@@ -63,9 +66,17 @@ export function HouseholdsView({ slug }: { slug: string }) {
                   </thead>
                   <tbody>
                     {data.units.map((u) => (
-                      <tr key={u.unitId} aria-current={u.unitId === data.unitId ? 'true' : undefined}>
+                      <tr
+                        key={u.unitId}
+                        aria-current={u.unitId === data.unitId ? 'true' : undefined}
+                        className={u.unitId === data.unitId ? styles.current : undefined}
+                      >
                         <td>
-                          <button type="button" className="link" onClick={() => setUnitId(u.unitId)}>
+                          <button
+                            type="button"
+                            className={styles.unitButton}
+                            onClick={() => startTransition(() => setUnitId(u.unitId))}
+                          >
                             {u.buildingName} {u.unitName}
                           </button>
                         </td>
@@ -83,34 +94,55 @@ export function HouseholdsView({ slug }: { slug: string }) {
                 {data.items.length === 0 ? (
                   <p className="notice">{t('noHouseholds')}</p>
                 ) : (
-                  <table className="small">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('room')}</th>
-                        <th scope="col">{t('area')}</th>
-                        <th scope="col">{t('age0to59')}</th>
-                        <th scope="col">{t('age60to79')}</th>
-                        <th scope="col">{t('age80plus')}</th>
-                        <th scope="col">{t('mobility')}</th>
-                        <th scope="col">{t('contact')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.items.map((h) => (
-                        <tr key={h.id}>
-                          <td>{h.room}</td>
-                          <td className="num">
-                            {h.areaM2 > 0 ? h.areaM2 : <span className="muted">{t('noArea')}</span>}
-                          </td>
-                          <td className="num">{h.occupants0to59}</td>
-                          <td className="num">{h.occupants60to79}</td>
-                          <td className="num">{h.occupants80plus}</td>
-                          <td className="num">{h.mobilityImpaired}</td>
-                          <td>{h.contactOnFile ? t('onFile') : <span className="muted">{t('none')}</span>}</td>
+                  <div className={styles.tableScroll}>
+                    <table className="small">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('room')}</th>
+                          <th scope="col">{t('area')}</th>
+                          <th scope="col">{t('age0to59')}</th>
+                          <th scope="col">{t('age60to79')}</th>
+                          <th scope="col">{t('age80plus')}</th>
+                          <th scope="col">{t('mobility')}</th>
+                          <th scope="col">{t('contact')}</th>
+                          <th scope="col">
+                            <span className="sr-only">{t('actions')}</span>
+                          </th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {data.items.map((h) =>
+                          editing === h.id ? (
+                            <HouseholdEditRow
+                              key={h.id}
+                              household={h}
+                              onDone={() => {
+                                setEditing(null);
+                                void queryClient.invalidateQueries({ queryKey: trpc.household.list.queryKey() });
+                              }}
+                            />
+                          ) : (
+                            <tr key={h.id}>
+                              <td>{h.room}</td>
+                              <td className="num">
+                                {h.areaM2 > 0 ? h.areaM2 : <span className="muted">{t('noArea')}</span>}
+                              </td>
+                              <td className="num">{h.occupants0to59}</td>
+                              <td className="num">{h.occupants60to79}</td>
+                              <td className="num">{h.occupants80plus}</td>
+                              <td className="num">{h.mobilityImpaired}</td>
+                              <td>{h.contactOnFile ? t('onFile') : <span className="muted">{t('none')}</span>}</td>
+                              <td>
+                                <button type="button" onClick={() => setEditing(h.id)}>
+                                  {t('edit')}
+                                </button>
+                              </td>
+                            </tr>
+                          ),
+                        )}
+                      </tbody>
+                    </table>
+                  </div>
                 )}
                 <p className="small muted">{t('privacyNote')}</p>
               </div>
