@@ -36,6 +36,7 @@ function Rooms({ unitId, buildingId }: { unitId: number; buildingId: number }) {
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.site.rooms.queryKey({ unitId }) });
     void queryClient.invalidateQueries({ queryKey: trpc.site.units.queryKey({ buildingId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.site.buildings.pathKey() });
   };
   const rename = useMutation(trpc.site.renameRoom.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.site.deleteRoom.mutationOptions({ onSuccess: refresh }));
@@ -131,6 +132,7 @@ function UnitsForm({ buildingId, data }: { buildingId: number; data: BuildingUni
       onSuccess: () => {
         void refresh();
         void queryClient.invalidateQueries({ queryKey: trpc.site.rooms.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.site.buildings.pathKey() });
       },
     }),
   );
