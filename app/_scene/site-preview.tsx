@@ -105,7 +105,7 @@ export function SitePreviewCanvas({ buildings, stairs, onStairMove, height = 420
     const all = buildings.flatMap((b) => b.footprint);
     if (all.length === 0) return { cx: 0, cy: 0, span: 100 };
     const r = footprintBounds(all);
-    return { cx: (r.x0 + r.x1) / 2, cy: (r.y0 + r.y1) / 2, span: Math.max(60, r.x1 - r.x0, r.y1 - r.y0) };
+    return { cx: (r.x0 + r.x1) / 2, cy: (r.y0 + r.y1) / 2, span: Math.max(40, r.x1 - r.x0, r.y1 - r.y0) };
   }, [buildings]);
   const target = toWorld(view.cx, view.cy, 0);
   return (
@@ -113,7 +113,8 @@ export function SitePreviewCanvas({ buildings, stairs, onStairMove, height = 420
       <Canvas
         frameloop="demand"
         camera={{
-          position: [target[0] - view.span * 0.2, view.span * 0.7, target[2] + view.span * 0.8],
+          // Far enough back that the whole site fits a panel about as wide as it is tall.
+          position: [target[0] - view.span * 0.3, view.span * 1.0, target[2] + view.span * 1.2],
           fov: 45,
           near: 1,
           far: view.span * 10,

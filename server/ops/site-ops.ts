@@ -28,7 +28,8 @@ export type BuildingImportResult = {
   /** Of `imported`, buildings that existed by number and were updated. */
   updated: number;
   skipped: Array<{ feature: number; reason: string }>;
-  errors: Array<{ row: number; reason: string }>;
+  /** `reason` in Chinese for the command line; `code` and `params` for the page to word (setupSite.reason). */
+  errors: Array<{ row: number; reason: string; code: string; params: Record<string, string | number> }>;
 };
 
 const zhWords = createTranslator({
@@ -92,8 +93,10 @@ async function writeBuildings(
   const seen = new Map<string, number>();
   for (const c of choose) {
     const f = preview.features[c.index];
-    const error = (code: string, params: Record<string, string | number> = {}) =>
-      errors.push({ row: c.index, reason: reasonWords(code, { feature: c.index, ...params }) });
+    const error = (code: string, more: Record<string, string | number> = {}) => {
+      const params = { feature: c.index, ...more };
+      errors.push({ row: c.index, reason: reasonWords(code, params), code, params });
+    };
     // A skipped building may be chosen only for a duplicate number, under a number of its own.
     const choosable = f && (f.keep || (f.reason === 'duplicateNumber' && c.number && c.number !== f.number));
     if (!f || !choosable) {

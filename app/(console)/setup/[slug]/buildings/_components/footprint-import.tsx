@@ -345,7 +345,7 @@ export function FootprintImport({ slug, anchor }: { slug: string; anchor: [numbe
               <p className="error">{t('import.refused', { n: write.data.errors.length })}</p>
               <ul className="small">
                 {write.data.errors.map((e, i) => (
-                  <li key={i}>{e.reason}</li>
+                  <li key={i}>{t(`reason.${e.code}`, e.params)}</li>
                 ))}
               </ul>
             </div>

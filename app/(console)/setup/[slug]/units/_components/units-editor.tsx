@@ -36,6 +36,7 @@ function Rooms({ unitId, buildingId }: { unitId: number; buildingId: number }) {
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.site.rooms.queryKey({ unitId }) });
     void queryClient.invalidateQueries({ queryKey: trpc.site.units.queryKey({ buildingId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.site.buildings.pathKey() });
   };
   const rename = useMutation(trpc.site.renameRoom.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.site.deleteRoom.mutationOptions({ onSuccess: refresh }));
@@ -106,8 +107,10 @@ function BuildingUnitsEditor({ buildingId }: { buildingId: number }) {
   const q = useQuery(trpc.site.units.queryOptions({ buildingId }));
   if (q.isPending) return <div className="skeleton" style={{ height: 300 }} aria-busy="true" />;
   if (q.error) return <p className="error">{serverErrorMessage(q.error, locale)}</p>;
-  // A fresh form whenever the saved units change, starting from what was saved.
-  return <UnitsForm key={q.dataUpdatedAt} buildingId={buildingId} data={q.data} />;
+  // A fresh form when the saved units themselves change (not a room count or a stairwell), starting
+  // from what was saved; the mutations' messages outlive a refetch.
+  const shape = q.data.units.map((u) => `${u.id}:${u.name}:${u.householdsPerFloor}:${u.hasOriginalElevator}`).join('|');
+  return <UnitsForm key={shape} buildingId={buildingId} data={q.data} />;
 }
 
 function UnitsForm({ buildingId, data }: { buildingId: number; data: BuildingUnits }) {
@@ -131,6 +134,7 @@ function UnitsForm({ buildingId, data }: { buildingId: number; data: BuildingUni
       onSuccess: () => {
         void refresh();
         void queryClient.invalidateQueries({ queryKey: trpc.site.rooms.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.site.buildings.pathKey() });
       },
     }),
   );
