@@ -9,7 +9,7 @@ export const GUIYUAN = { slug: 'guiyuan', anchorLng: 114.362, anchorLat: 30.528 
 
 export async function createGuiyuan(
   db: Db,
-  opts: { slug?: string; generatedRooms?: boolean } = {},
+  opts: { slug?: string; generatedRooms?: boolean; noUnits?: boolean } = {},
 ): Promise<{ communityId: number; buildingIds: number[]; unitIds: number[] }> {
   const slug = opts.slug ?? GUIYUAN.slug;
   const [c] = await db
@@ -48,7 +48,7 @@ export async function createGuiyuan(
       })
       .returning({ id: buildings.id });
     buildingIds.push(b!.id);
-    for (const ordinal of [1, 2]) {
+    for (const ordinal of opts.noUnits ? [] : [1, 2]) {
       const [u] = await db
         .insert(units)
         .values({

@@ -25,6 +25,45 @@ const HEADER = [
 const check = (...rows: string[][]) => validateHouseholds([HEADER, ...rows], BUILDINGS);
 
 describe('household register validation', () => {
+  it('takes the units of a building that has none from the register, numbered ones first, then west to east', () => {
+    const bare: RegisterBuilding[] = [
+      { number: '7', name: '7栋', floors: 6, units: [] },
+      { number: '8', name: '8栋', floors: 6, units: [] },
+      ...BUILDINGS,
+    ];
+    const { rows, errors, impliedUnits } = validateHouseholds(
+      [
+        HEADER,
+        ['7', '2单元', '101', '80', '', '', '', '', '', ''],
+        ['7', '1', '101', '80', '', '', '', '', '', ''],
+        ['7', '1单元', '102', '80', '', '', '', '', '', ''],
+        ['7', '1', '103', '80', '', '', '', '', '', ''],
+        ['8栋', '东单元', '201', '80', '', '', '', '', '', ''],
+        ['8栋', '西', '201', '80', '', '', '', '', '', ''],
+        // A building that has units still refuses one it does not have (a typing slip, not a new unit).
+        ['5', '9单元', '101', '80', '', '', '', '', '', ''],
+      ],
+      bare,
+    );
+    expect(errors.map((e) => [e.row, e.code])).toEqual([[8, 'noUnit']]);
+    expect(impliedUnits.map((u) => [u.buildingNumber, u.ordinal, u.name, u.householdsPerFloor])).toEqual([
+      ['7', 1, '1单元', 3],
+      ['7', 2, '2单元', 1],
+      ['8', 1, '西单元', 1],
+      ['8', 2, '东单元', 1],
+    ]);
+    // Rows name the implied units by their temporary ids until they are written.
+    const ids = new Map(impliedUnits.map((u) => [`${u.buildingNumber}:${u.name}`, u.tempId]));
+    expect(rows.map((r) => r.unitId)).toEqual([
+      ids.get('7:2单元'),
+      ids.get('7:1单元'),
+      ids.get('7:1单元'),
+      ids.get('7:1单元'),
+      ids.get('8:东单元'),
+      ids.get('8:西单元'),
+    ]);
+  });
+
   it('reads buildings, units and rooms as clerks write them', () => {
     const { rows, errors } = check(
       ['5', '1', '1301', '89.5', '2', '1', '0', '0', '王建国', '139 0000 1234'],

@@ -5,7 +5,27 @@
 import { buildingNumberOf, findColumns, intCell, numberCell, type ColumnSpec } from './columns';
 
 export type RegisterUnit = { id: number; ordinal: number; name: string };
-export type RegisterBuilding = { number: string; name: string; floors: number; units: readonly RegisterUnit[] };
+export type RegisterBuilding = {
+  id?: number;
+  number: string;
+  name: string;
+  floors: number;
+  units: readonly RegisterUnit[];
+};
+
+/**
+ * A unit the register names in a building that has no units yet: the register is then what
+ * says them (a clerk with a footprint export and a register need not draw units by hand).
+ * `tempId` is negative and stands for the unit in the rows until it is written.
+ */
+export type ImpliedUnit = {
+  tempId: number;
+  buildingNumber: string;
+  ordinal: number;
+  name: string;
+  /** The most doors any floor of it has in the register. */
+  householdsPerFloor: number;
+};
 
 /** A household as the register gives it; a field is undefined when the file has no column for it. */
 export type HouseholdRow = {
@@ -101,12 +121,26 @@ export function normalizePhone(text: string): string | null {
 const YES = new Set(['是', '有', 'y', 'yes', 'true', '√', '✓']);
 const NO = new Set(['否', '无', '没有', 'n', 'no', 'false', '']);
 
+/** Sides named in unit names, west to east: 西单元 comes before 中单元 before 东单元. */
+const SIDE_ORDER = ['西', '中', '东'];
+
+/** A unit as the register writes it ("1", "1单元", "东单元", "东") → its name and, if numbered, its ordinal. */
+function unitNamed(text: string): { name: string; ordinal: number | null } | null {
+  const bare = text.replace(/\s+/g, '').replace(/单元$/, '');
+  if (/^\d{1,2}$/.test(bare) && Number(bare) > 0) return { name: `${Number(bare)}单元`, ordinal: Number(bare) };
+  if (/^[\p{Script=Han}A-Za-z]{1,4}$/u.test(bare)) return { name: `${bare}单元`, ordinal: null };
+  return null;
+}
+
 export function validateHouseholds(
   table: readonly (readonly string[])[],
   buildings: readonly RegisterBuilding[],
-): { rows: HouseholdRow[]; errors: HouseholdImportError[] } {
+): { rows: HouseholdRow[]; errors: HouseholdImportError[]; impliedUnits: ImpliedUnit[] } {
   const errors: HouseholdImportError[] = [];
   const rows: HouseholdRow[] = [];
+  // Units of buildings with none yet, as the register names them: building number → name → unit.
+  const implied = new Map<string, Map<string, ImpliedUnit & { doors: Map<number, Set<string>> }>>();
+  let nextTempId = -1;
   const col = findColumns(table[0] ?? [], HOUSEHOLD_COLUMNS);
   const absent = REQUIRED.filter((k) => col[k] < 0);
   if (absent.length > 0) {
@@ -118,7 +152,7 @@ export function validateHouseholds(
         columns: absent.join(', '),
       },
     });
-    return { rows, errors };
+    return { rows, errors, impliedUnits: [] };
   }
   const byNumber = new Map(buildings.map((b) => [b.number, b]));
   const byName = new Map(buildings.map((b) => [b.name.replace(/\s+/g, ''), b]));
@@ -134,10 +168,34 @@ export function validateHouseholds(
     const written = cell('building');
     const building = byNumber.get(buildingNumberOf(written)) ?? byName.get(written.replace(/\s+/g, ''));
     if (!building) return bad('noBuilding', { building: written });
-    const unit = findUnit(building.units, cell('unit'));
+    let unit: RegisterUnit | undefined = findUnit(building.units, cell('unit'));
+    const named = unitNamed(cell('unit'));
+    if (!unit && building.units.length === 0 && named) {
+      // A building without units takes them from the register.
+      const ofBuilding = implied.get(building.number) ?? new Map();
+      implied.set(building.number, ofBuilding);
+      let made = ofBuilding.get(named.name);
+      if (!made) {
+        made = {
+          tempId: nextTempId--,
+          buildingNumber: building.number,
+          ordinal: named.ordinal ?? 0,
+          name: named.name,
+          householdsPerFloor: 0,
+          doors: new Map(),
+        };
+        ofBuilding.set(named.name, made);
+      }
+      unit = { id: made.tempId, ordinal: made.ordinal, name: made.name };
+    }
     if (!unit) return bad('noUnit', { building: building.name, unit: cell('unit') });
     const room = parseRoom(cell('room'));
     if (!room) return bad('roomFormat', { room: cell('room') });
+    if (unit.id < 0) {
+      const made = implied.get(building.number)!.get(unit.name)!;
+      const doors = made.doors.get(room.floor) ?? new Set<string>();
+      made.doors.set(room.floor, doors.add(room.door));
+    }
     if (room.floor > building.floors) {
       return bad('noFloor', { room: room.room, floor: room.floor, floors: building.floors, building: building.name });
     }
@@ -187,5 +245,27 @@ export function validateHouseholds(
     });
   });
   if (rows.length === 0 && errors.length === 0) errors.push({ row: 1, code: 'noRows', params: {} });
-  return { rows, errors };
+  return { rows, errors, impliedUnits: [...implied.values()].flatMap(orderUnits) };
+}
+
+/**
+ * The implied units of one building with their ordinals: numbered ones keep their number,
+ * named ones (西/中/东单元 …) follow west to east after them; doors per floor as the register has them.
+ */
+function orderUnits(units: Map<string, ImpliedUnit & { doors: Map<number, Set<string>> }>): ImpliedUnit[] {
+  const list = [...units.values()];
+  const numbered = list.filter((u) => u.ordinal > 0);
+  const named = list
+    .filter((u) => u.ordinal === 0)
+    .sort((a, b) => sideRank(a.name) - sideRank(b.name) || a.name.localeCompare(b.name, 'zh'));
+  let next = Math.max(0, ...numbered.map((u) => u.ordinal));
+  for (const u of named) u.ordinal = ++next;
+  return list
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .map(({ doors, ...u }) => ({ ...u, householdsPerFloor: Math.max(1, ...[...doors.values()].map((d) => d.size)) }));
+}
+
+function sideRank(name: string): number {
+  const i = SIDE_ORDER.indexOf(name.charAt(0));
+  return i < 0 ? SIDE_ORDER.length : i;
 }

@@ -14,11 +14,13 @@ describe.each(testEngines)('household register import on %s', (engine) => {
   let database: Database;
   let communityId: number;
   let otherId: number;
+  let bareId: number;
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     ({ communityId } = await createGuiyuan(database.db, { generatedRooms: true }));
     ({ communityId: otherId } = await createGuiyuan(database.db, { slug: 'guiyuan-empty' }));
+    ({ communityId: bareId } = await createGuiyuan(database.db, { slug: 'guiyuan-bare', noUnits: true }));
   }, 60_000);
   afterAll(() => database?.close());
 
@@ -39,18 +41,18 @@ describe.each(testEngines)('household register import on %s', (engine) => {
       { ...sample('guiyuan-households', 'xlsx'), dryRun: true },
       't',
     );
-    expect(dry).toEqual({ imported: 0, updated: 192, errors: [] });
+    expect(dry).toEqual({ imported: 0, updated: 192, units: 0, errors: [] });
     expect((await households(communityId)).area).toBe(0); // a dry run writes nothing
 
     const first = await importHouseholds(database.db, communityId, sample('guiyuan-households', 'xlsx'), 'clerk@test');
-    expect(first).toEqual({ imported: 0, updated: 192, errors: [] });
+    expect(first).toEqual({ imported: 0, updated: 192, units: 0, errors: [] });
     const after = await households(communityId);
     expect(after.n).toBe(192);
     expect(after.area).toBeCloseTo(96 * 72.6 + 96 * 88.4, 0);
     expect(after.named).toBe(192);
 
     const again = await importHouseholds(database.db, communityId, sample('guiyuan-households', 'csv'), 'clerk@test');
-    expect(again).toEqual({ imported: 0, updated: 192, errors: [] });
+    expect(again).toEqual({ imported: 0, updated: 192, units: 0, errors: [] });
     expect(await households(communityId)).toEqual(after);
   });
 
@@ -58,6 +60,36 @@ describe.each(testEngines)('household register import on %s', (engine) => {
     const report = await importHouseholds(database.db, otherId, sample('guiyuan-households', 'csv'), 'clerk@test');
     expect(report).toMatchObject({ imported: 192, updated: 0 });
     expect((await households(otherId)).n).toBe(192);
+  });
+
+  it('creates the units the register names in buildings that have none, stairwells on the main façade', async () => {
+    const dry = await importHouseholds(
+      database.db,
+      bareId,
+      { ...sample('guiyuan-households', 'csv'), dryRun: true },
+      't',
+    );
+    expect(dry).toMatchObject({ imported: 192, units: 16, errors: [] });
+    const report = await importHouseholds(database.db, bareId, sample('guiyuan-households', 'csv'), 'clerk@test');
+    expect(report).toMatchObject({ imported: 192, units: 16 });
+    const made = await selectRows<{ number: string; ordinal: number; name: string; hpf: number; x: number; y: number }>(
+      database.db,
+      sql`select b.number, u.ordinal, u.name, u.households_per_floor as hpf, u.stair_x as x, u.stair_y as y
+          from units u join buildings b on b.id = u.building_id where b.community_id = ${bareId} and b.number = '1'
+          order by u.ordinal`,
+    );
+    // Building 1 is 30 m along x from -70, its south wall at y = 20: stairwells at 1/4 and 3/4 of it.
+    expect(made).toEqual([
+      { number: '1', ordinal: 1, name: '1单元', hpf: 2, x: -62.5, y: 20 },
+      { number: '1', ordinal: 2, name: '2单元', hpf: 2, x: -47.5, y: 20 },
+    ]);
+    expect((await households(bareId)).n).toBe(192);
+    // Re-imported: the units are there now, so nothing new.
+    expect(await importHouseholds(database.db, bareId, sample('guiyuan-households', 'csv'), 't')).toMatchObject({
+      imported: 0,
+      updated: 192,
+      units: 0,
+    });
   });
 
   it('writes nothing when one row of many is bad, and numbers the rows as the spreadsheet does', async () => {
@@ -80,7 +112,7 @@ describe.each(testEngines)('household register import on %s', (engine) => {
       { format: 'csv', content: `\uFEFF楼栋,单元,房号,面积\n8栋,2单元,602,101.5\n` },
       't',
     );
-    expect(bom).toEqual({ imported: 0, updated: 1, errors: [] });
+    expect(bom).toEqual({ imported: 0, updated: 1, units: 0, errors: [] });
     const [row] = await selectRows<{ area: number; named: boolean; old: number }>(
       database.db,
       sql`select h.area_m_2 as area, h.owner_name is not null as named, h.occupants60to79 as old
@@ -99,7 +131,7 @@ describe.each(testEngines)('household register import on %s', (engine) => {
       { format: 'xlsx', content: xlsx.toString('base64') },
       't',
     );
-    expect(report).toEqual({ imported: 0, updated: 1, errors: [] });
+    expect(report).toEqual({ imported: 0, updated: 1, units: 0, errors: [] });
   });
 
   it('refuses a missing column and an unreadable file', async () => {

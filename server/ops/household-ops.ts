@@ -3,6 +3,7 @@
 // procedure; the change trail holds counts and field names only (docs/DOMAIN.md § Privacy).
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
+import { units } from '~/db/schema';
 import { DomainError } from '../domain/errors';
 import { readTable, UnreadableFileError } from '../import/read-table';
 import {
@@ -10,8 +11,11 @@ import {
   validateHouseholds,
   type HouseholdImportError,
   type HouseholdRow,
+  type ImpliedUnit,
   type RegisterBuilding,
+  type RegisterUnit,
 } from '../onboard/households';
+import { stairPositions, type XY } from '../onboard/units';
 import { changedFields, recordChange } from './community-changes';
 
 export type ImportFile = { format: 'csv' | 'xlsx'; content: string; dryRun?: boolean };
@@ -26,29 +30,70 @@ export async function readImportTable(file: { format: 'csv' | 'xlsx'; content: s
   }
 }
 
-/** The community's buildings with their units, as the register validator needs them. */
-export async function registerBuildings(db: Db, communityId: number): Promise<RegisterBuilding[]> {
+/** The community's buildings with their units (and footprints, to place units the register implies). */
+export async function registerBuildings(
+  db: Db,
+  communityId: number,
+): Promise<Array<RegisterBuilding & { id: number; footprint: XY[] }>> {
   const rows = await selectRows<{
     bid: number;
     number: string;
     bname: string;
     floors: number;
+    footprint: XY[];
     uid: number | null;
     ordinal: number | null;
     uname: string | null;
   }>(
     db,
-    sql`select b.id as bid, b.number, b.name as bname, b.floors, u.id as uid, u.ordinal, u.name as uname
+    sql`select b.id as bid, b.number, b.name as bname, b.floors, b.footprint, u.id as uid, u.ordinal, u.name as uname
         from buildings b left join units u on u.building_id = b.id
         where b.community_id = ${communityId} order by b.id, u.ordinal`,
   );
-  const out = new Map<number, RegisterBuilding & { units: RegisterBuilding['units'][number][] }>();
+  const out = new Map<number, RegisterBuilding & { id: number; footprint: XY[]; units: RegisterUnit[] }>();
   for (const r of rows) {
     let b = out.get(r.bid);
-    if (!b) out.set(r.bid, (b = { number: r.number, name: r.bname, floors: r.floors, units: [] }));
+    if (!b)
+      out.set(
+        r.bid,
+        (b = { id: r.bid, number: r.number, name: r.bname, floors: r.floors, footprint: r.footprint, units: [] }),
+      );
     if (r.uid !== null) b.units.push({ id: r.uid, ordinal: r.ordinal!, name: r.uname! });
   }
   return [...out.values()];
+}
+
+/**
+ * Writes the units a register implies for buildings that had none, their stairwells spread along
+ * the main façade (server/onboard/units.ts); returns each temporary id's real one.
+ */
+async function createImpliedUnits(
+  tx: Db,
+  buildings: Array<RegisterBuilding & { id: number; footprint: XY[] }>,
+  implied: readonly ImpliedUnit[],
+): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  for (const building of buildings) {
+    const mine = implied.filter((u) => u.buildingNumber === building.number);
+    if (mine.length === 0) continue;
+    const count = Math.max(...mine.map((u) => u.ordinal));
+    const stairs = stairPositions(building.footprint, count);
+    const made = await tx
+      .insert(units)
+      .values(
+        mine.map((u) => ({
+          buildingId: building.id,
+          ordinal: u.ordinal,
+          name: u.name,
+          stairX: stairs[u.ordinal - 1]!.x,
+          stairY: stairs[u.ordinal - 1]!.y,
+          householdsPerFloor: u.householdsPerFloor,
+        })),
+      )
+      .returning({ id: units.id, ordinal: units.ordinal });
+    for (const u of mine) ids.set(u.tempId, made.find((m) => m.ordinal === u.ordinal)!.id);
+  }
+  return ids;
 }
 
 const OPTIONAL = [
@@ -70,12 +115,17 @@ export async function importHouseholds(
   communityId: number,
   input: ImportFile,
   actor: string,
-): Promise<{ imported: number; updated: number; errors: HouseholdImportError[] }> {
+): Promise<{ imported: number; updated: number; units: number; errors: HouseholdImportError[] }> {
   const table = await readImportTable(input);
-  const { rows, errors } = validateHouseholds(table, await registerBuildings(db, communityId));
-  if (errors.length > 0) return { imported: 0, updated: 0, errors };
+  const buildings = await registerBuildings(db, communityId);
+  const { rows, errors, impliedUnits } = validateHouseholds(table, buildings);
+  if (errors.length > 0) return { imported: 0, updated: 0, units: 0, errors };
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
+    if (impliedUnits.length > 0 && !input.dryRun) {
+      const real = await createImpliedUnits(tx, buildings, impliedUnits);
+      for (const r of rows) if (r.unitId < 0) r.unitId = real.get(r.unitId)!;
+    }
     const existing = await selectRows<{ id: number; unit_id: number; room: string }>(
       tx,
       sql`select h.id, h.unit_id, h.room from households h join units u on u.id = h.unit_id
@@ -89,7 +139,7 @@ export async function importHouseholds(
       if (id === undefined) fresh.push(r);
       else known.push({ ...r, id });
     }
-    if (input.dryRun) return { imported: fresh.length, updated: known.length, errors };
+    if (input.dryRun) return { imported: fresh.length, updated: known.length, units: impliedUnits.length, errors };
     // The file's columns, the same on every row: a column the file lacks is left as it is.
     const present = OPTIONAL.filter(([key]) => rows[0]![key] !== undefined);
     if (fresh.length > 0) {
@@ -119,9 +169,22 @@ export async function importHouseholds(
       communityId,
       kind: 'households.import',
       actor,
-      detail: { imported: fresh.length, updated: known.length, columns: present.map(([key]) => key) },
+      detail: {
+        imported: fresh.length,
+        updated: known.length,
+        unitsCreated: impliedUnits.length,
+        columns: present.map(([key]) => key),
+      },
     });
-    return { imported: fresh.length, updated: known.length, errors };
+    // A retrofit case already open in a unit gives each new household its (not yet cast) ballot.
+    if (fresh.length > 0)
+      await tx.execute(sql`
+        insert into retrofit_votes (case_id, household_id)
+        select r.id, h.id from retrofit_cases r join households h on h.unit_id = r.unit_id
+          join units u on u.id = r.unit_id join buildings b on b.id = u.building_id
+        where b.community_id = ${communityId}
+        on conflict do nothing`);
+    return { imported: fresh.length, updated: known.length, units: impliedUnits.length, errors };
   });
 }
 
