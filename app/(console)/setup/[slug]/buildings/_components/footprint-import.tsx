@@ -220,6 +220,8 @@ export function FootprintImport({ slug, anchor }: { slug: string; anchor: [numbe
           {mode !== 'none' && <p className="small muted">{t(`choose.${mode}Help`)}</p>}
           <div className="split">
             <PreviewMap
+              // A new preview fits the map to its own footprints.
+              key={preview.submittedAt}
               features={mapFeatures}
               anchor={anchor}
               mode={mode}
