@@ -45,7 +45,7 @@ function Massing({ buildings, faded }: { buildings: PreviewBuilding[]; faded: bo
   );
 }
 
-function Stairs({ stairs, onStairMove }: Required<Pick<Props, 'stairs' | 'onStairMove'>>) {
+export function StairMarkers({ stairs, onStairMove }: Required<Pick<Props, 'stairs' | 'onStairMove'>>) {
   const [dragged, setDragged] = useState<{ id: number; x: number; y: number } | null>(null);
   const drag = useRef<{ id: number; x: number; y: number } | null>(null);
   // The orbit controls would turn the view while a stairwell is dragged: they rest meanwhile.
@@ -69,7 +69,7 @@ function Stairs({ stairs, onStairMove }: Required<Pick<Props, 'stairs' | 'onStai
   return (
     <>
       {/* An invisible ground that catches the pointer while a stairwell is dragged. */}
-      <mesh rotation-x={-Math.PI / 2} position-y={0.05} onPointerMove={move} onPointerUp={drop}>
+      <mesh name="stair-ground" rotation-x={-Math.PI / 2} position-y={0.05} onPointerMove={move} onPointerUp={drop}>
         <planeGeometry args={[4000, 4000]} />
         <meshBasicMaterial transparent opacity={0} depthWrite={false} />
       </mesh>
@@ -129,7 +129,7 @@ export function SitePreviewCanvas({ buildings, stairs, onStairMove, height = 420
         </mesh>
         <Massing buildings={chosen} faded={false} />
         <Massing buildings={faded} faded />
-        {stairs && onStairMove && <Stairs stairs={stairs} onStairMove={onStairMove} />}
+        {stairs && onStairMove && <StairMarkers stairs={stairs} onStairMove={onStairMove} />}
         <OrbitControls makeDefault target={target} maxPolarAngle={Math.PI / 2.1} />
       </Canvas>
     </div>

@@ -217,6 +217,28 @@ describe.each(testEngines)('site ops on %s', (engine) => {
     }
   });
 
+  it('writes a building whose number repeats another only under a number of its own', async () => {
+    const gis = await createCommunity(
+      database.db,
+      { slug: 'gis', name: '规划小区', street: '示范街道', district: '洪山区', lng: 114.3055, lat: 30.5928 },
+      actor,
+    );
+    const text = readFileSync(path.join(root, 'server/onboard/fixtures/gis-export-epsg3857.geojson'), 'utf8');
+    const same = await importBuildings(database.db, gis, { text, crs: 'epsg3857', choose: [{ index: 3 }] }, actor);
+    expect(same.errors.map((e) => e.code)).toEqual(['notChoosable']);
+    const renumbered = await importBuildings(
+      database.db,
+      gis,
+      {
+        text,
+        crs: 'epsg3857',
+        choose: [{ index: 0 }, { index: 1 }, { index: 2 }, { index: 4 }, { index: 3, number: '3A' }],
+      },
+      actor,
+    );
+    expect(renumbered).toMatchObject({ imported: 5, errors: [] });
+  });
+
   it('refuses a file that is not GeoJSON, writing nothing', async () => {
     await expect(
       importFootprintFile(database.db, guiyuan, { text: 'building,floors\n1,6', crs: 'wgs84' }, 'cli:test'),

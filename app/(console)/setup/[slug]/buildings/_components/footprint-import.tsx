@@ -56,6 +56,8 @@ export function FootprintImport({ slug, anchor }: { slug: string; anchor: [numbe
   );
   const data = preview.data;
   const kept = useMemo(() => data?.features.filter((f) => f.keep) ?? [], [data]);
+  // A building whose number repeats another's is listed too, unchosen: it may be written under a new number.
+  const rows = useMemo(() => data?.features.filter((f) => f.keep || f.reason === 'duplicateNumber') ?? [], [data]);
   const skipped = useMemo(() => data?.features.filter((f) => !f.keep) ?? [], [data]);
   const tags = useMemo(() => [...new Set(kept.map((f) => f.tag ?? '—'))], [kept]);
 
@@ -94,20 +96,24 @@ export function FootprintImport({ slug, anchor }: { slug: string; anchor: [numbe
       (data?.features ?? []).map((f) => ({
         index: f.index,
         ring: f.ring,
-        state: chosen.has(f.index) ? ('chosen' as const) : f.keep ? ('kept' as const) : ('skipped' as const),
+        state: chosen.has(f.index)
+          ? ('chosen' as const)
+          : f.keep || f.reason === 'duplicateNumber'
+            ? ('kept' as const)
+            : ('skipped' as const),
       })),
     [data, chosen],
   );
   const massing = useMemo(
     () =>
-      kept.map((f) => ({
+      rows.map((f) => ({
         id: f.index,
         footprint: f.local,
         floors: edits[f.index]?.floors ?? f.floors,
         floorHeight: data?.floorHeightM ?? 3,
         faded: !chosen.has(f.index),
       })),
-    [kept, edits, chosen, data],
+    [rows, edits, chosen, data],
   );
 
   const busy = preview.isPending || write.isPending || reading !== null;
@@ -214,6 +220,8 @@ export function FootprintImport({ slug, anchor }: { slug: string; anchor: [numbe
           {mode !== 'none' && <p className="small muted">{t(`choose.${mode}Help`)}</p>}
           <div className="split">
             <PreviewMap
+              // A new preview fits the map to its own footprints.
+              key={preview.submittedAt}
               features={mapFeatures}
               anchor={anchor}
               mode={mode}
@@ -225,7 +233,7 @@ export function FootprintImport({ slug, anchor }: { slug: string; anchor: [numbe
             <SitePreviewCanvas buildings={massing} />
           </div>
 
-          <h3>{t('import.keptTitle', { n: kept.length })}</h3>
+          <h3>{t('import.keptTitle', { n: rows.length })}</h3>
           <div className="table-scroll" style={{ maxHeight: 420 }}>
             <table className="small" data-testid="kept-table">
               <thead>
@@ -240,7 +248,7 @@ export function FootprintImport({ slug, anchor }: { slug: string; anchor: [numbe
                 </tr>
               </thead>
               <tbody>
-                {kept.map((f) => (
+                {rows.map((f) => (
                   <tr key={f.index}>
                     <td>
                       <input
@@ -289,7 +297,10 @@ export function FootprintImport({ slug, anchor }: { slug: string; anchor: [numbe
                       )}
                     </td>
                     <td className="num">{Math.round(f.areaM2)}</td>
-                    <td className="small">{f.notes.map((n) => t(`note.${n}`)).join('；')}</td>
+                    <td className="small">
+                      {f.reason && <span className="warn">{reasonText(f)} </span>}
+                      {f.notes.map((n) => t(`note.${n}`)).join('；')}
+                    </td>
                   </tr>
                 ))}
               </tbody>
