@@ -7,6 +7,7 @@ import { incidentFloorCountsBench } from './incident-floor-counts';
 import { ingestBench } from './ingest';
 import { publicPagesBench } from './public-pages';
 import { twinRenderBench } from './twin-render';
+import { twinScaleBench } from './twin-scale';
 import { retrofitOptimizerBench } from './retrofit-optimizer';
 import { screenSoakBench } from './screen-soak';
 import { postgresUnreachable, benchPostgresUrl } from './databases';
@@ -18,6 +19,7 @@ const benchmarks: Benchmark[] = [
   { name: 'throwing incidents by building × floor', run: incidentFloorCountsBench },
   { name: 'ingest and live frames', run: ingestBench },
   { name: '3D twin rendering (Chromium, SwiftShader)', run: twinRenderBench },
+  { name: '3D twin of 1,500 buildings (Chromium, SwiftShader)', run: twinScaleBench },
   { name: 'retrofit optimizer', run: retrofitOptimizerBench },
   { name: 'household register import', run: householdImportBench },
   { name: 'public status pages (JS weight, render time)', run: publicPagesBench },
