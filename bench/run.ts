@@ -1,10 +1,13 @@
 // `npm run bench`: runs every benchmark module in turn and prints their rows
 // as one table against docs/ARCHITECTURE.md § Targets. Exits 1 when a row misses
 // its target, so CI can hold a regression.
+import { householdImportBench } from './household-import';
+import { footprintImportBench } from './footprint-import';
 import { incidentFloorCountsBench } from './incident-floor-counts';
 import { ingestBench } from './ingest';
 import { publicPagesBench } from './public-pages';
 import { twinRenderBench } from './twin-render';
+import { twinScaleBench } from './twin-scale';
 import { retrofitOptimizerBench } from './retrofit-optimizer';
 import { screenSoakBench } from './screen-soak';
 import { postgresUnreachable, benchPostgresUrl } from './databases';
@@ -16,9 +19,12 @@ const benchmarks: Benchmark[] = [
   { name: 'throwing incidents by building × floor', run: incidentFloorCountsBench },
   { name: 'ingest and live frames', run: ingestBench },
   { name: '3D twin rendering (Chromium, SwiftShader)', run: twinRenderBench },
+  { name: '3D twin of 1,500 buildings (Chromium, SwiftShader)', run: twinScaleBench },
   { name: 'retrofit optimizer', run: retrofitOptimizerBench },
+  { name: 'household register import', run: householdImportBench },
   { name: 'public status pages (JS weight, render time)', run: publicPagesBench },
   { name: 'big screen soak (Chromium)', run: screenSoakBench },
+  { name: 'footprint import (1,500 buildings)', run: footprintImportBench },
 ];
 
 function log(line: string): void {

@@ -22,6 +22,27 @@ export const DEVICE_CLASSES = [
 ] as const;
 export type DeviceClass = (typeof DEVICE_CLASSES)[number];
 
+// Mains-powered, streaming devices report often; battery NB-IoT sensors (smoke, leak, manhole,
+// parking) wake rarely to save their cells. The demo's intervals and an import's default.
+export const DEFAULT_HEARTBEAT_SECONDS: Record<DeviceClass, number> = {
+  elevator_controller: 60,
+  elevator_ebike_camera: 60,
+  throwing_camera: 60,
+  surveillance_camera: 60,
+  smoke_detector: 3600,
+  fire_water_pressure: 600,
+  combustible_gas: 300,
+  access_control: 300,
+  garage_plate_recognition: 60,
+  parking_space: 1800,
+  environment: 300,
+  water_quality: 900,
+  irrigation_soil: 1800,
+  manhole_cover: 3600,
+  water_leak_contact: 3600,
+  ebike_charging_shed: 120,
+};
+
 export const DEVICE_STATUSES = ['online', 'offline', 'alarm', 'fault', 'maintenance'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 

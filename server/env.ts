@@ -6,6 +6,8 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Where embedded PGlite keeps its files. */
   PGLITE_DIR: z.string().default('.data/pglite'),
+  /** Where uploaded building models (glTF) are kept; unset, `models/` beside PGLITE_DIR (.data/models). */
+  MODELS_DIR: z.string().min(1).optional(),
   /** Seed the demo communities and accounts into an empty database, once (default: under `next dev` only). */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   /** Signs session cookies. Required in production (server/startup-checks.ts); a development value otherwise. */

@@ -3,6 +3,8 @@ import { alarmRouter } from './routers/alarm';
 import { buildingRouter } from './routers/building';
 import { communityRouter } from './routers/community';
 import { deviceRouter } from './routers/device';
+import { gridRouter } from './routers/grid';
+import { householdRouter } from './routers/household';
 import { incidentRouter } from './routers/incident';
 import { ingestRouter } from './routers/ingest';
 import { kioskRouter } from './routers/kiosk';
@@ -12,6 +14,7 @@ import { patrolRouter } from './routers/patrol';
 import { plannerRouter } from './routers/planner';
 import { retrofitRouter } from './routers/retrofit';
 import { screenRouter } from './routers/screen';
+import { siteRouter } from './routers/site';
 import { statusRouter } from './routers/status';
 import { twinRouter } from './routers/twin';
 import { workOrderRouter } from './routers/work-order';
@@ -23,6 +26,8 @@ export const appRouter = createTRPCRouter({
   building: buildingRouter,
   community: communityRouter,
   device: deviceRouter,
+  grid: gridRouter,
+  household: householdRouter,
   incident: incidentRouter,
   ingest: ingestRouter,
   kiosk: kioskRouter,
@@ -32,6 +37,7 @@ export const appRouter = createTRPCRouter({
   planner: plannerRouter,
   retrofit: retrofitRouter,
   screen: screenRouter,
+  site: siteRouter,
   status: statusRouter,
   twin: twinRouter,
   workOrder: workOrderRouter,

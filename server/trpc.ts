@@ -135,6 +135,15 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   'community.slugTaken': 'CONFLICT',
   'import.unreadable': 'BAD_REQUEST',
   'import.rowsRefused': 'BAD_REQUEST',
+  'patrolPoint.codeTaken': 'CONFLICT',
+  'patrolRoute.pointNotInCommunity': 'BAD_REQUEST',
+  'patrolPlan.notFound': 'NOT_FOUND',
+  'retrofit.caseExists': 'CONFLICT',
+  'threshold.outOfBounds': 'BAD_REQUEST',
+  'device.floorRange': 'BAD_REQUEST',
+  'building.numberTaken': 'CONFLICT',
+  'building.modelInvalid': 'BAD_REQUEST',
+  'household.roomTaken': 'CONFLICT',
 };
 
 /** The domain error codes, each with its tRPC code (the message files' test walks them). */

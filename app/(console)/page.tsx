@@ -12,7 +12,7 @@ import { CommunityListSkeleton } from './_components/community-list-skeleton';
 
 export default async function ConsoleHome() {
   const me = await signedInMember('/');
-  const [t, locale] = await Promise.all([getTranslations('console'), getLocale()]);
+  const [t, tSetup, locale] = await Promise.all([getTranslations('console'), getTranslations('setup'), getLocale()]);
 
   if (!reachesAny(me.standing, 'viewer')) {
     const communities = await (await getCaller()).community.list();
@@ -32,9 +32,21 @@ export default async function ConsoleHome() {
   }
 
   void getQueryClient().prefetchQuery(trpc.community.overview.queryOptions());
+  const founds = me.standing.admin || me.standing.communities.some((c) => c.roles?.includes('district'));
   return (
     <>
       <h1>{t('title')}</h1>
+      {reachesAny(me.standing, 'staff') && (
+        <p className="small" data-testid="console-setup-links">
+          <Link href="/setup">{tSetup('nav')}</Link>
+          {founds && (
+            <>
+              {' · '}
+              <Link href="/setup/new">{tSetup('newCommunity')}</Link>
+            </>
+          )}
+        </p>
+      )}
       {reachesAny(me.standing, 'staff') && (
         <LiveProvider>
           <LiveSummary />

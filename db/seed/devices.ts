@@ -2,7 +2,7 @@
 // said, how often it reports and whether it is healthy is decided here, per
 // class, so all three communities' sensors behave alike.
 import { devices, type DeviceConfig } from '../schema';
-import type { DeviceClass, DeviceStatus } from '../vocab';
+import { DEFAULT_HEARTBEAT_SECONDS, type DeviceClass, type DeviceStatus } from '../vocab';
 import { addSeconds, type Clock } from './clock';
 import { insertIds, type Seeder } from './insert';
 import { round, type Rng } from './prng';
@@ -25,27 +25,6 @@ export const CLASS_CODE: Record<DeviceClass, string> = {
   manhole_cover: 'MHC',
   water_leak_contact: 'WLC',
   ebike_charging_shed: 'CHG',
-};
-
-// Mains-powered, streaming devices report often; battery NB-IoT sensors
-// (smoke, leak, manhole, parking) wake rarely to save their cells.
-const HEARTBEAT_SECONDS: Record<DeviceClass, number> = {
-  elevator_controller: 60,
-  elevator_ebike_camera: 60,
-  throwing_camera: 60,
-  surveillance_camera: 60,
-  smoke_detector: 3600,
-  fire_water_pressure: 600,
-  combustible_gas: 300,
-  access_control: 300,
-  garage_plate_recognition: 60,
-  parking_space: 1800,
-  environment: 300,
-  water_quality: 900,
-  irrigation_soil: 1800,
-  manhole_cover: 3600,
-  water_leak_contact: 3600,
-  ebike_charging_shed: 120,
 };
 
 export type DeviceDraft = {
@@ -233,7 +212,7 @@ export async function insertDevices(
 ): Promise<SeededDevice[]> {
   const outdoorC = seasonalTemperature(clock);
   const finished = drafts.map((d) => {
-    const heartbeatSeconds = HEARTBEAT_SECONDS[d.class];
+    const heartbeatSeconds = DEFAULT_HEARTBEAT_SECONDS[d.class];
     const h = health(rng, clock, d, heartbeatSeconds);
     return { ...d, ...h, heartbeatSeconds, telemetry: telemetry(rng, d, h.status, outdoorC) };
   });

@@ -51,6 +51,37 @@ export const THRESHOLDS = {
   ebikeAlarmSeconds: 30,
 };
 
+export type Thresholds = Record<keyof typeof THRESHOLDS, number>;
+export type ThresholdKey = keyof Thresholds;
+export const THRESHOLD_KEYS = Object.keys(THRESHOLDS) as ThresholdKey[];
+
+/**
+ * What a community's engineer may set each threshold to (communities.thresholds), its unit, and
+ * the device class it applies to: outside these bounds a value would silence or flood the alarm.
+ */
+export const THRESHOLD_BOUNDS: Readonly<
+  Record<ThresholdKey, { min: number; max: number; step: number; unit: string; deviceClass: DeviceClass }>
+> = {
+  fireWaterMinMpa: { min: 0.05, max: 1, step: 0.01, unit: 'MPa', deviceClass: 'fire_water_pressure' },
+  gasLelPercent: { min: 5, max: 50, step: 1, unit: '%LEL', deviceClass: 'combustible_gas' },
+  manholeTiltDegrees: { min: 5, max: 60, step: 1, unit: '°', deviceClass: 'manhole_cover' },
+  ebikeAlarmSeconds: { min: 5, max: 300, step: 1, unit: 's', deviceClass: 'elevator_ebike_camera' },
+};
+
+/**
+ * The thresholds in force for a community: its own overrides (communities.thresholds) over the
+ * design values; an override that is not a number within bounds is ignored.
+ */
+export function thresholdsWith(overrides: Readonly<Record<string, unknown>> | null | undefined): Thresholds {
+  const out: Thresholds = { ...THRESHOLDS };
+  for (const key of THRESHOLD_KEYS) {
+    const v = overrides?.[key];
+    const b = THRESHOLD_BOUNDS[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v >= b.min && v <= b.max) out[key] = v;
+  }
+  return out;
+}
+
 export type AlarmSpec = {
   kind: ConditionKind | IncidentAlarmKind;
   severity: AlarmSeverity;
@@ -72,8 +103,12 @@ const num = (data: Record<string, unknown>, key: string) =>
   typeof data[key] === 'number' ? (data[key] as number) : undefined;
 const NONE: readonly Condition[] = [];
 
-/** The conditions a reading speaks to, by device class; fields it does not carry say nothing. */
-export function readingConditions(cls: DeviceClass, data: Record<string, unknown>): readonly Condition[] {
+/** The conditions a reading speaks to, by device class and the community's thresholds; fields it does not carry say nothing. */
+export function readingConditions(
+  cls: DeviceClass,
+  data: Record<string, unknown>,
+  thresholds: Thresholds = THRESHOLDS,
+): readonly Condition[] {
   switch (cls) {
     case 'smoke_detector': {
       const smoke = bool(data, 'smoke');
@@ -81,11 +116,11 @@ export function readingConditions(cls: DeviceClass, data: Record<string, unknown
     }
     case 'fire_water_pressure': {
       const mpa = num(data, 'pressureMpa');
-      return mpa === undefined ? NONE : [{ kind: 'fire_water_low_pressure', on: mpa < THRESHOLDS.fireWaterMinMpa }];
+      return mpa === undefined ? NONE : [{ kind: 'fire_water_low_pressure', on: mpa < thresholds.fireWaterMinMpa }];
     }
     case 'combustible_gas': {
       const lel = num(data, 'lelPercent');
-      return lel === undefined ? NONE : [{ kind: 'gas_leak', on: lel >= THRESHOLDS.gasLelPercent }];
+      return lel === undefined ? NONE : [{ kind: 'gas_leak', on: lel >= thresholds.gasLelPercent }];
     }
     case 'elevator_controller': {
       // GB/T 24476 elevator IoT fields: a trapped passenger and a fault code.
@@ -107,7 +142,7 @@ export function readingConditions(cls: DeviceClass, data: Record<string, unknown
       const tilt = num(data, 'tiltDegrees');
       if (open === undefined && tilt === undefined) return NONE;
       return [
-        { kind: 'manhole_open', on: open === true || (tilt !== undefined && tilt > THRESHOLDS.manholeTiltDegrees) },
+        { kind: 'manhole_open', on: open === true || (tilt !== undefined && tilt > thresholds.manholeTiltDegrees) },
       ];
     }
     case 'water_leak_contact': {
@@ -132,4 +167,16 @@ export function touchesConditions(cls: DeviceClass, status: DeviceStatus, event:
     default:
       return false;
   }
+}
+
+/** Each threshold as the settings page shows it: the value in force, the design value, bounds and unit. */
+export function thresholdTable(overrides: Readonly<Record<string, unknown>> | null | undefined) {
+  const inForce = thresholdsWith(overrides);
+  return THRESHOLD_KEYS.map((key) => ({
+    key,
+    value: inForce[key],
+    design: THRESHOLDS[key],
+    overridden: typeof overrides?.[key] === 'number' && inForce[key] === overrides[key],
+    ...THRESHOLD_BOUNDS[key],
+  }));
 }

@@ -12,6 +12,7 @@ import {
   readingConditions,
   THRESHOLDS,
   type AlarmSpec,
+  type Thresholds,
   type ConditionKind,
 } from './alarm-rules';
 import type { DeviceEvent } from './device-event';
@@ -22,6 +23,8 @@ export type DeviceFacts = {
   communityId: number;
   buildingId: number | null;
   unitId: number | null;
+  /** The community's alarm thresholds (alarm-rules.ts thresholdsWith); the design values when absent. */
+  thresholds?: Thresholds;
 };
 
 export type DeviceState = {
@@ -138,7 +141,7 @@ export function applyEvent(device: DeviceFacts, state: DeviceState, event: Devic
       break;
     case 'reading':
       telemetry = event.data;
-      for (const c of readingConditions(device.class, event.data)) setCondition(f, c.kind, c.on);
+      for (const c of readingConditions(device.class, event.data, device.thresholds)) setCondition(f, c.kind, c.on);
       break;
     case 'fault':
       telemetry = { faultCode: event.data.code };
@@ -177,7 +180,10 @@ export function applyEvent(device: DeviceFacts, state: DeviceState, event: Devic
         doorHeldSeconds: event.data.doorHeldSeconds,
         releasedBy: event.data.releasedBy,
       };
-      if (event.data.doorHeldSeconds >= THRESHOLDS.ebikeAlarmSeconds || event.data.releasedBy === 'staff') {
+      if (
+        event.data.doorHeldSeconds >= (device.thresholds ?? THRESHOLDS).ebikeAlarmSeconds ||
+        event.data.releasedBy === 'staff'
+      ) {
         f.raise.push(alarmSpec('ebike_elevator', event.at, true));
       }
       break;

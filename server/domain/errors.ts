@@ -79,6 +79,16 @@ export type DomainErrorParams = {
   'community.slugTaken': { slug: string };
   'import.unreadable': { detail: string };
   'import.rowsRefused': { count: number };
+  // Grids, patrol, retrofit cases and thresholds set up in the wizard (H3).
+  'patrolPoint.codeTaken': { code: string };
+  'patrolRoute.pointNotInCommunity': { id: number };
+  'patrolPlan.notFound': { id: number };
+  'retrofit.caseExists': { unit: number };
+  'threshold.outOfBounds': { key: string; min: number; max: number };
+  'device.floorRange': { floor: number; floors: number };
+  'building.numberTaken': { number: string };
+  'building.modelInvalid': { detail: string };
+  'household.roomTaken': { room: string };
 };
 
 export type DomainErrorCode = keyof DomainErrorParams;

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
 import type { DeviceClass } from '~/db/vocab';
+import { thresholdsWith, type Thresholds } from '../domain/alarm-rules';
 import { hashDeviceToken, tokenMatches } from './tokens';
 
 const CACHE_MS = 60_000;
@@ -18,6 +19,8 @@ export type IngestDevice = {
   buildingId: number | null;
   unitId: number | null;
   tokenHash: string | null;
+  /** The alarm thresholds of the device's community, read with it. */
+  thresholds?: Thresholds;
 };
 
 type Entry = { device: IngestDevice; until: number };
@@ -39,9 +42,10 @@ export class DeviceDirectory {
       building_id: number | null;
       unit_id: number | null;
       token_hash: string | null;
+      thresholds: Record<string, unknown> | null;
     }>(
       this.db,
-      sql`select d.id, d.code, d.class, d.community_id, c.slug, d.building_id, d.unit_id, d.token_hash
+      sql`select d.id, d.code, d.class, d.community_id, c.slug, d.building_id, d.unit_id, d.token_hash, c.thresholds
           from devices d join communities c on c.id = d.community_id where ${column} = ${value}`,
     );
     if (!row) return null;
@@ -54,6 +58,7 @@ export class DeviceDirectory {
       buildingId: row.building_id,
       unitId: row.unit_id,
       tokenHash: row.token_hash,
+      thresholds: thresholdsWith(row.thresholds),
     };
     const entry = { device, until: Date.now() + CACHE_MS };
     this.codes.set(device.code, entry);

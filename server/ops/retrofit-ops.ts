@@ -2,14 +2,15 @@
 // and the import of willingness registrations and votes.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~/db/client';
-import { retrofitCases, retrofitStageChanges, retrofitVotes, units } from '~/db/schema';
-import { stageIndex, type RetrofitStage } from '~/db/vocab';
+import { buildings, households, retrofitCases, retrofitStageChanges, retrofitVotes, units } from '~/db/schema';
+import { stageIndex, type ConsentRule, type RetrofitStage, type SubsidyRule } from '~/db/vocab';
 import { localToday } from '~/lib/calendar';
 import { DomainError } from '../domain/errors';
 import { checkMove } from '../domain/stage-rules';
 import { validateImport, type ImportTarget } from '../domain/vote-import';
 import { readTable, UnreadableFileError } from '../import/read-table';
 import { loadCases, retrofitCase } from '../queries/retrofit-cases';
+import { changedFields, recordChange } from './community-changes';
 
 export type StageMove = {
   caseId: number;
@@ -99,4 +100,90 @@ export async function importVotes(db: Db, communityId: number, file: { format: '
     }
   });
   return { written: rows.length, rows: rows.length, errors };
+}
+
+/**
+ * Opens a retrofit case for a unit (onboarding wizard): stage 'intent', dated today, with a
+ * ballot (not voted) for each of the unit's households. Refused if the unit has one. Audited.
+ */
+export async function openRetrofitCase(db: Db, unitId: number, actor: string, now = new Date()) {
+  const [unit] = await db
+    .select({ id: units.id, communityId: buildings.communityId, name: units.name, building: buildings.number })
+    .from(units)
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .where(eq(units.id, unitId));
+  if (!unit) throw new DomainError('unit.idNotFound', { id: unitId });
+  const [existing] = await db
+    .select({ id: retrofitCases.id })
+    .from(retrofitCases)
+    .where(eq(retrofitCases.unitId, unitId));
+  if (existing) throw new DomainError('retrofit.caseExists', { unit: unitId });
+  const on = localToday(now);
+  return db.transaction(async (tx) => {
+    const [c] = await tx.insert(retrofitCases).values({ unitId, stage: 'intent' }).onConflictDoNothing().returning();
+    if (!c) throw new DomainError('retrofit.caseExists', { unit: unitId });
+    await tx.insert(retrofitStageChanges).values({ caseId: c.id, stage: 'intent', on, by: actor });
+    const homes = await tx.select({ id: households.id }).from(households).where(eq(households.unitId, unitId));
+    if (homes.length) await tx.insert(retrofitVotes).values(homes.map((h) => ({ caseId: c.id, householdId: h.id })));
+    await recordChange(tx, {
+      communityId: unit.communityId,
+      kind: 'retrofitCase.open',
+      actor,
+      subject: `retrofitCase:${c.id}`,
+      detail: { building: unit.building, unit: unit.name, on, households: homes.length },
+    });
+    return { caseId: c.id, stage: c.stage, on };
+  });
+}
+
+/** A case's cost inputs as the wizard enters them: money in yuan (stored in fen). */
+export type CaseInputs = {
+  totalCostYuan?: number | null;
+  subsidy?: { kind: 'percent'; percent: number; capYuan: number } | { kind: 'fixed'; amountYuan: number } | null;
+  /** Per-floor coefficients ("3" → 0.7); null for the published default table. */
+  floorCoefficients?: Record<string, number> | null;
+  consentRule?: ConsentRule;
+  publicityDays?: number;
+};
+
+const fen = (yuan: number) => Math.round(yuan * 100);
+
+/** Sets a case's total cost, subsidy rule, floor coefficients, consent rule and publicity length. Audited. */
+export async function setRetrofitInputs(db: Db, caseId: number, input: CaseInputs, actor: string) {
+  const [before] = await db.select().from(retrofitCases).where(eq(retrofitCases.id, caseId));
+  if (!before) throw new DomainError('retrofit.caseNotFound', { id: caseId });
+  const patch: Partial<typeof retrofitCases.$inferInsert> = {};
+  if (input.totalCostYuan !== undefined)
+    patch.totalCostFen = input.totalCostYuan === null ? null : fen(input.totalCostYuan);
+  if (input.subsidy !== undefined) {
+    const s = input.subsidy;
+    patch.subsidyRule = (
+      s === null
+        ? null
+        : s.kind === 'percent'
+          ? { kind: 'percent', percent: s.percent, capFen: fen(s.capYuan) }
+          : { kind: 'fixed', amountFen: fen(s.amountYuan) }
+    ) satisfies SubsidyRule | null;
+  }
+  if (input.floorCoefficients !== undefined) patch.floorCoefficients = input.floorCoefficients;
+  if (input.consentRule !== undefined) patch.consentRule = input.consentRule;
+  if (input.publicityDays !== undefined) patch.publicityDays = input.publicityDays;
+  const diff = changedFields(before, patch);
+  if (Object.keys(diff).length === 0) return before;
+  const [communityRow] = await db
+    .select({ communityId: buildings.communityId })
+    .from(units)
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .where(eq(units.id, before.unitId));
+  return db.transaction(async (tx) => {
+    const [after] = await tx.update(retrofitCases).set(patch).where(eq(retrofitCases.id, caseId)).returning();
+    await recordChange(tx, {
+      communityId: communityRow!.communityId,
+      kind: 'retrofitCase.update',
+      actor,
+      subject: `retrofitCase:${caseId}`,
+      detail: diff,
+    });
+    return after!;
+  });
 }

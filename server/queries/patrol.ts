@@ -3,7 +3,14 @@
 // afresh from check-ins by server/domain/patrol-compliance.ts.
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
-import { patrolCheckins, patrolPlans, patrolRoutePoints, patrolRoutes } from '~/db/schema';
+import {
+  buildings,
+  patrolCheckins,
+  patrolPlans,
+  patrolPoints as patrolPointsTable,
+  patrolRoutePoints,
+  patrolRoutes,
+} from '~/db/schema';
 import { checkinWindow, complianceByPlan, patrolChecks } from '../domain/patrol-compliance';
 
 /** Patrol points with their last check-in: the twin tints them by time since. */
@@ -94,5 +101,64 @@ export async function patrolCompliance(
         frequency: plan?.frequency ?? 'daily',
       };
     }),
+  };
+}
+
+/**
+ * Everything the patrol setup page edits: points, routes with their ordered stops and plans, and
+ * the buildings' footprints (local metres) to place points on. Staff only: patrol times are private.
+ */
+export async function patrolSetup(db: Db, communityId: number) {
+  const [points, routes, footprints] = await Promise.all([
+    db
+      .select({
+        id: patrolPointsTable.id,
+        code: patrolPointsTable.code,
+        name: patrolPointsTable.name,
+        buildingId: patrolPointsTable.buildingId,
+        x: patrolPointsTable.x,
+        y: patrolPointsTable.y,
+      })
+      .from(patrolPointsTable)
+      .where(eq(patrolPointsTable.communityId, communityId))
+      .orderBy(patrolPointsTable.id),
+    db.select().from(patrolRoutes).where(eq(patrolRoutes.communityId, communityId)).orderBy(patrolRoutes.id),
+    db
+      .select({ id: buildings.id, number: buildings.number, name: buildings.name, footprint: buildings.footprint })
+      .from(buildings)
+      .where(eq(buildings.communityId, communityId))
+      .orderBy(buildings.id),
+  ]);
+  const routeIds = routes.map((r) => r.id);
+  const [stops, plans] = routeIds.length
+    ? await Promise.all([
+        db
+          .select()
+          .from(patrolRoutePoints)
+          .where(inArray(patrolRoutePoints.routeId, routeIds))
+          .orderBy(patrolRoutePoints.routeId, patrolRoutePoints.seq),
+        db.select().from(patrolPlans).where(inArray(patrolPlans.routeId, routeIds)).orderBy(patrolPlans.id),
+      ])
+    : [[], []];
+  return {
+    points,
+    buildings: footprints,
+    routes: routes.map((r) => ({
+      id: r.id,
+      name: r.name,
+      stops: stops
+        .filter((s) => s.routeId === r.id)
+        .map((s) => ({ pointId: s.pointId, dueMinutes: s.dueMinutes, windowMinutes: s.windowMinutes })),
+      plans: plans
+        .filter((p) => p.routeId === r.id)
+        .map((p) => ({
+          id: p.id,
+          frequency: p.frequency,
+          weekdays: p.weekdays,
+          startTime: p.startTime,
+          anchorDate: p.anchorDate,
+          shift: p.shift,
+        })),
+    })),
   };
 }

@@ -280,3 +280,46 @@ export async function caseCostShares(db: Db, caseId: number) {
     coefficients: c.floorCoefficients,
   });
 }
+
+/** The retrofit setup page: every unit of the community, with its case's inputs if it has one. */
+export async function retrofitSetup(db: Db, communityId: number) {
+  const rows = await db
+    .select({
+      unitId: units.id,
+      unitName: units.name,
+      buildingNumber: buildings.number,
+      buildingName: buildings.name,
+      floors: buildings.floors,
+      hasOriginalElevator: units.hasOriginalElevator,
+      caseId: retrofitCases.id,
+      stage: retrofitCases.stage,
+      publicityDays: retrofitCases.publicityDays,
+      consentRule: retrofitCases.consentRule,
+      totalCostFen: retrofitCases.totalCostFen,
+      subsidyRule: retrofitCases.subsidyRule,
+      floorCoefficients: retrofitCases.floorCoefficients,
+      households: sql<number>`(select count(*)::int from households h where h.unit_id = ${units.id})`,
+    })
+    .from(units)
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .leftJoin(retrofitCases, eq(retrofitCases.unitId, units.id))
+    .where(eq(buildings.communityId, communityId))
+    .orderBy(asc(buildings.id), asc(units.ordinal));
+  return rows.map(
+    ({ caseId, stage, publicityDays, consentRule, totalCostFen, subsidyRule, floorCoefficients, ...u }) => ({
+      ...u,
+      case:
+        caseId === null
+          ? null
+          : {
+              caseId,
+              stage: stage!,
+              publicityDays: publicityDays!,
+              consentRule: consentRule!,
+              totalCostFen,
+              subsidyRule,
+              floorCoefficients,
+            },
+    }),
+  );
+}

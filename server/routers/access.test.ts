@@ -18,6 +18,9 @@ import { LiveHub } from '../live/hub';
 import { appRouter, createCaller } from '../root';
 import type { Entry, Place } from './access-matrix';
 import { ONBOARD_MATRIX } from './access-matrix.onboard';
+import { SETUP_MATRIX } from './access-matrix.setup';
+import { REGISTER_MATRIX } from './access-matrix.register';
+import { SITE_MATRIX } from './access-matrix.site';
 
 const slug = (p: Place) => ({ slug: p.slug });
 const range = { from: '2026-08-01', to: '2026-11-22' };
@@ -39,6 +42,9 @@ async function newScenario(db: Db, p: Place) {
 
 const MATRIX: Record<string, Entry> = {
   ...ONBOARD_MATRIX,
+  ...SETUP_MATRIX,
+  ...REGISTER_MATRIX,
+  ...SITE_MATRIX,
   'account.me': { tier: 'signedIn' },
   'account.list': { tier: 'admin' },
   // The matrix's accounts have no password: a change is refused once admitted.

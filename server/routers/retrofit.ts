@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { RETROFIT_STAGES_ALL } from '~/db/vocab';
+import { CONSENT_RULES, RETROFIT_STAGES_ALL } from '~/db/vocab';
 import { DEFAULT_LOCALE } from '~/lib/locales';
 import { errorMessage } from '../error-messages';
-import { importVotes, moveRetrofitCase } from '../ops/retrofit-ops';
-import { caseCostShares, retrofitByUnit, retrofitPipeline } from '../queries/retrofit-cases';
+import { importVotes, moveRetrofitCase, openRetrofitCase, setRetrofitInputs } from '../ops/retrofit-ops';
+import { caseCostShares, retrofitByUnit, retrofitPipeline, retrofitSetup } from '../queries/retrofit-cases';
 import { communityProcedure, createTRPCRouter } from '../trpc';
 import { localDate, slugInput } from './_inputs';
 
@@ -21,6 +21,27 @@ const importInput = slugInput.extend({
   format: z.enum(['csv', 'xlsx']),
   /** CSV text, or the .xlsx file's bytes in base64. ~2 MB is thousands of rows. */
   content: z.string().min(1).max(3_000_000),
+});
+
+const yuan = z.number().finite().min(0).max(100_000_000);
+
+const inputsInput = caseInput.extend({
+  totalCostYuan: yuan.nullable().optional(),
+  subsidy: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('percent'), percent: z.number().min(0).max(100), capYuan: yuan }),
+      z.object({ kind: z.literal('fixed'), amountYuan: yuan }),
+    ])
+    .nullable()
+    .optional(),
+  /** Floor ("3") → coefficient; null for the published default table. */
+  floorCoefficients: z
+    .record(z.string().regex(/^([1-9]|[1-9]\d)$/), z.number().min(0).max(5))
+    .refine((t) => Object.keys(t).length > 0 && Object.keys(t).length <= 99)
+    .nullable()
+    .optional(),
+  consentRule: z.enum(CONSENT_RULES).optional(),
+  publicityDays: z.number().int().min(5).max(60).optional(),
 });
 
 export const retrofitRouter = createTRPCRouter({
@@ -56,4 +77,19 @@ export const retrofitRouter = createTRPCRouter({
         errors: report.errors.map((e) => ({ ...e, message: errorMessage(`voteImport.${e.code}`, e.params, locale) })),
       };
     }),
+
+  /** The setup page: every unit, with its case's cost inputs if it has one. */
+  setup: communityProcedure('staff', 'slug')
+    .input(slugInput)
+    .query(({ ctx }) => retrofitSetup(ctx.db, ctx.community.id)),
+
+  /** Opens a case for a unit at 'intent', dated today, a ballot per household; refused if it has one. Audited. */
+  open: communityProcedure('staff', 'unit:unitId')
+    .input(z.object({ unitId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => openRetrofitCase(ctx.db, input.unitId, ctx.user.email)),
+
+  /** Sets a case's total cost (yuan), subsidy rule, floor coefficients, consent rule and publicity days. Audited. */
+  setInputs: communityProcedure('staff', 'retrofitCase:caseId')
+    .input(inputsInput)
+    .mutation(({ ctx, input: { caseId, ...inputs } }) => setRetrofitInputs(ctx.db, caseId, inputs, ctx.user.email)),
 });

@@ -18,6 +18,9 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./errors.zh.json'),
     () => import('./live.zh.json'),
     () => import('./accounts.zh.json'),
+    () => import('./setup.zh.json'),
+    () => import('./setup-register.zh.json'),
+    () => import('./setup-site.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -31,6 +34,9 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./errors.en.json'),
     () => import('./live.en.json'),
     () => import('./accounts.en.json'),
+    () => import('./setup.en.json'),
+    () => import('./setup-register.en.json'),
+    () => import('./setup-site.en.json'),
   ],
 };
 

@@ -25,6 +25,8 @@ export type LinliBench = {
   heapBytes: number | null;
   markers: number;
   mode: BenchMode;
+  /** When the first frame had been drawn, in ms since the page's navigation began (performance.now()). */
+  firstFrameMs: number | null;
   /** Where a building's roof centre is on screen, so a browser test can click it the way a person would. */
   roofOf: (buildingNumber: string) => [number, number] | null;
 };
@@ -66,6 +68,7 @@ export function BenchProbe({
       heapBytes: null,
       markers,
       mode,
+      firstFrameMs: null,
       roofOf,
     };
     return () => {
@@ -77,6 +80,11 @@ export function BenchProbe({
     if (!bench) return;
     frames.current++;
     const now = performance.now();
+    // useFrame runs before the frame is drawn; a zero timeout runs once this one is on screen.
+    if (frames.current === 1)
+      setTimeout(() => {
+        if (window.__linliBench) window.__linliBench.firstFrameMs = performance.now();
+      }, 0);
     const w = window0.current;
     if (w.at === 0) Object.assign(w, { at: now, frames: frames.current });
     else if (now - w.at >= 2000)

@@ -17,6 +17,7 @@ import { type CameraTour, FRAME_MS, type Orbit, orbitPose, type Pose, TOUR_TIMIN
 
 const HOME_AZIMUTH = 0.32;
 const HOME_POLAR = 0.9;
+const MAX_DISTANCE = 2000;
 
 function buildingBox(b: TwinBuilding): Box3 {
   const r = footprintBounds(b.footprint);
@@ -112,7 +113,13 @@ function TourCameraRig({
   }, [rig, invalidate, runtime]);
 
   // A command (pause, step, alarm) asks for a frame at once; this frame's timer then replaces the one pending.
-  useFrame(() => {
+  useFrame(({ camera: frameCamera }) => {
+    // A large community's home orbit stands kilometres back: keep it inside the far plane.
+    const far = rig.orbitOf({ kind: 'home' })!.distance * 3;
+    if ((frameCamera as PerspectiveCamera).far < far) {
+      (frameCamera as PerspectiveCamera).far = far;
+      (frameCamera as PerspectiveCamera).updateProjectionMatrix();
+    }
     const started = performance.now();
     const { pose, nextInMs } = tour.frame(started, rig);
     if (pose) rig.apply(pose);
@@ -138,6 +145,12 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
     const byId = new Map(buildings.map((b) => [b.id, b]));
     const units = new Map(buildings.flatMap((b) => b.units.map((u) => [u.id, { u, b }] as const)));
     const home = communityBox(buildings);
+    // A community kilometres across (1,500 buildings) must fit its home view: zoom-out and the far plane follow its size.
+    const camera = cc.camera as PerspectiveCamera;
+    const homeDistance = (home.getBoundingSphere(sphere).radius * 0.86) / Math.sin((camera.fov * Math.PI) / 360);
+    cc.maxDistance = Math.max(MAX_DISTANCE, homeDistance * 1.5);
+    camera.far = Math.max(camera.far, homeDistance * 3);
+    camera.updateProjectionMatrix();
 
     const fly = (target: CameraTarget, animate = true) => {
       switch (target.kind) {
@@ -178,6 +191,12 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
   }, [buildings, runtime, invalidate]);
 
   return (
-    <CameraControls ref={controls} makeDefault maxPolarAngle={Math.PI / 2 - 0.05} minDistance={8} maxDistance={2000} />
+    <CameraControls
+      ref={controls}
+      makeDefault
+      maxPolarAngle={Math.PI / 2 - 0.05}
+      minDistance={8}
+      maxDistance={MAX_DISTANCE}
+    />
   );
 }

@@ -1,17 +1,17 @@
 'use client';
 // The generated massing: every building extruded from its footprint with its
-// floor lines, unit entrances and labels. A building being cut at a floor is
-// drawn apart, clipped, so the rest stay one mesh.
+// floor lines, unit entrances and labels, each one draw call however many
+// buildings there are (1,500 measured: bench/twin-scale.ts). A building being
+// cut at a floor is drawn apart, clipped, so the rest stay one mesh.
 import { type ThreeEvent, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { DoubleSide, MeshBasicMaterial, MeshLambertMaterial, Plane, Vector3 } from 'three';
+import { DoubleSide, MeshLambertMaterial, Plane, Vector3 } from 'three';
 import type { TwinBuilding } from '~/server/queries/twin-scene';
 import { footprintBounds } from '../geometry';
-import { buildLabels } from '../labels';
 import { SCENE_COLORS } from '../palette';
 import type { TwinPick, TwinRuntime } from '../runtime';
-import { buildingLabelSpecs } from './building-labels';
 import { extrudeBuilding, floorLines, massing } from './building-geometry';
+import { LabelsLayer } from './labels-layer';
 import { UnitsLayer } from './units-layer';
 
 export type Cut = { buildingId: number; floor: number } | null;
@@ -40,13 +40,10 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
     () => floorLines(generated, (b) => (cut && b.id === cut.buildingId ? cut.floor : b.floors)),
     [generated, cut],
   );
+  useEffect(() => () => lines.dispose(), [lines]);
   const clipped = useMemo(
     () => (cutBuilding && !cutBuilding.modelUrl ? extrudeBuilding(cutBuilding) : null),
     [cutBuilding],
-  );
-  const labels = useMemo(
-    () => buildLabels(buildingLabelSpecs(buildings, cut?.buildingId ?? null)),
-    [buildings, cut?.buildingId],
   );
   const wallMaterial = useMemo(() => new MeshLambertMaterial({ vertexColors: true }), []);
   const clipMaterial = useMemo(
@@ -63,21 +60,6 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
       clipMaterial.clippingPlanes?.[0]?.set(new Vector3(0, -1, 0), cut.floor * cutBuilding.floorHeight + 0.05);
     invalidate();
   }, [cut, cutBuilding, clipMaterial, invalidate]);
-  const labelMaterial = useMemo(
-    () =>
-      labels
-        ? new MeshBasicMaterial({
-            map: labels.texture,
-            transparent: true,
-            alphaTest: 0.05,
-            depthWrite: false,
-            polygonOffset: true,
-            polygonOffsetFactor: -4,
-          })
-        : null,
-    [labels],
-  );
-
   const hit = (e: ThreeEvent<PointerEvent | MouseEvent>, table: Int32Array | null, fixed?: TwinBuilding) => {
     const b = fixed ?? (e.faceIndex == null || !table ? undefined : byId.get(table[e.faceIndex] ?? -1));
     return b ? { b, floor: floorAt(b, e.point.y) } : null;
@@ -131,9 +113,7 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
         <lineBasicMaterial color={SCENE_COLORS.floorLine} />
       </lineSegments>
       <UnitsLayer buildings={buildings} runtime={runtime} onPick={onPick} />
-      {labels && labelMaterial && (
-        <mesh name="labels" geometry={labels.geometry} material={labelMaterial} raycast={() => null} renderOrder={2} />
-      )}
+      <LabelsLayer buildings={buildings} skipBuildingId={cut?.buildingId ?? null} />
     </group>
   );
 }

@@ -3,18 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { serverErrorMessage } from '~/app/_components/ui/server-error';
+import { readSpreadsheet, RefusedRows } from '~/app/_components/ui/spreadsheet-upload';
 import { useTRPC } from '~/app/_trpc/client';
-
-/** Reads the chosen file in the browser: CSV as text, .xlsx as base64 bytes; the server parses and checks both. */
-async function readFile(file: File): Promise<{ format: 'csv' | 'xlsx'; content: string }> {
-  if (/\.xlsx$/i.test(file.name)) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { format: 'xlsx', content: btoa(binary) };
-  }
-  return { format: 'csv', content: await file.text() };
-}
 
 export function ImportForm({ slug }: { slug: string }) {
   const t = useTranslations('retrofit');
@@ -38,7 +28,7 @@ export function ImportForm({ slug }: { slug: string }) {
         className="inline-form"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (file) upload.mutate({ slug, ...(await readFile(file)) });
+          if (file) upload.mutate({ slug, ...(await readSpreadsheet(file)) });
         }}
       >
         <label className="grow">
@@ -60,25 +50,12 @@ export function ImportForm({ slug }: { slug: string }) {
         </p>
       )}
       {report && report.errors.length > 0 && (
-        <div role="alert">
-          <p className="error">{t('importRefused', { n: report.errors.length })}</p>
-          <table className="small">
-            <thead>
-              <tr>
-                <th scope="col">{t('row')}</th>
-                <th scope="col">{t('problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.errors.map((e, i) => (
-                <tr key={i}>
-                  <td className="num">{e.row}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RefusedRows
+          errors={report.errors}
+          summary={t('importRefused', { n: report.errors.length })}
+          rowLabel={t('row')}
+          problemLabel={t('problem')}
+        />
       )}
     </section>
   );

@@ -1,0 +1,5 @@
+import { RegisterSkeleton } from '../_register/skeleton';
+
+export default function Loading() {
+  return <RegisterSkeleton />;
+}
