@@ -27,7 +27,10 @@ export async function recordChange(db: Db, change: CommunityChangeInput): Promis
 }
 
 /** The fields of `after` that differ from `before`, each as [before, after]: an update's detail. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, unknown> {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, unknown> {
   const diff: Record<string, [unknown, unknown]> = {};
   for (const [key, value] of Object.entries(after)) {
     if (value !== undefined && JSON.stringify(before[key]) !== JSON.stringify(value)) diff[key] = [before[key], value];

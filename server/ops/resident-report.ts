@@ -14,7 +14,16 @@ import { communityBySlug } from '../queries/communities';
 import { openWorkOrder } from './work-order-ops';
 
 /** What a resident can report; each maps to a due time in server/domain/work-order-flow.ts. */
-export const REPORT_CATEGORIES = ['楼道电动车充电', '电动车违停', '漏水', '路灯', '垃圾清运', '噪音', '设施维修', '其他'] as const;
+export const REPORT_CATEGORIES = [
+  '楼道电动车充电',
+  '电动车违停',
+  '漏水',
+  '路灯',
+  '垃圾清运',
+  '噪音',
+  '设施维修',
+  '其他',
+] as const;
 
 /** The place arrives as one select value: "a:<public area>", "b:<building id>" or "u:<unit id>". */
 export const reportForm = z.object({
