@@ -33,7 +33,9 @@ describe('accessibility (axe-core)', () => {
   });
 
   it("finds no serious or critical violation on the residents' pages", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    // AxeBuilder opens pages of its own in the page's context: a context made with newContext().
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
     const found: string[] = [];
     for (const path of [`/status/${SLUG}`, `/status/${SLUG}/1/1`, `/report/${SLUG}`, `/report/${SLUG}?area=garage`]) {
       await page.goto(`${url}${path}`);
@@ -41,11 +43,12 @@ describe('accessibility (axe-core)', () => {
       found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
     }
     expect(found).toEqual([]);
-    await page.close();
+    await context.close();
   }, 120_000);
 
   it('finds no serious or critical violation on the console, the ops desk and the big screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
     await signInAs(page, url, 'staff@linli.local');
     const found: string[] = [];
     for (const [path, ready] of [
@@ -59,6 +62,6 @@ describe('accessibility (axe-core)', () => {
       found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
     }
     expect(found).toEqual([]);
-    await page.close();
+    await context.close();
   }, 240_000);
 });
