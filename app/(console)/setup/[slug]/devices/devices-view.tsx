@@ -20,7 +20,7 @@ export function DevicesView({ slug }: { slug: string }) {
   return (
     <main className={styles.page}>
       <header>
-        <h1>{t('devicesTitle')}</h1>
+        <h2>{t('devicesTitle')}</h2>
         <p className="muted">{t('devicesLead')}</p>
       </header>
       {issued && <TokensPanel issued={issued} onClose={() => setIssued(null)} />}

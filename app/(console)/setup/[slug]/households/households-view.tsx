@@ -26,7 +26,7 @@ export function HouseholdsView({ slug }: { slug: string }) {
   return (
     <main className={styles.page}>
       <header>
-        <h1>{t('householdsTitle')}</h1>
+        <h2>{t('householdsTitle')}</h2>
         <p className="muted">{t('householdsLead')}</p>
       </header>
       <ImportPanel

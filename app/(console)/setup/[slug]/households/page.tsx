@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { NoRoleHere } from '~/app/_components/ui/no-role-here';
 import { getQueryClient, HydrateClient, trpc } from '~/app/_trpc/server';
-import { staffOf } from '../_register/guard';
+import { staffOf } from '../../_components/setup-guard';
 import { HouseholdsView } from './households-view';
 import { RegisterSkeleton } from '../_register/skeleton';
 
