@@ -3,6 +3,7 @@
 // decides what would be written and reports every bad row; the import writes only when no row
 // is bad. Pure: the buildings come in as data.
 import { buildingNumberOf, findColumns, intCell, numberCell, type ColumnSpec } from './columns';
+import { defaultUnitName } from './units';
 
 export type RegisterUnit = { id: number; ordinal: number; name: string };
 export type RegisterBuilding = {
@@ -127,7 +128,7 @@ const SIDE_ORDER = ['西', '中', '东'];
 /** A unit as the register writes it ("1", "1单元", "东单元", "东") → its name and, if numbered, its ordinal. */
 function unitNamed(text: string): { name: string; ordinal: number | null } | null {
   const bare = text.replace(/\s+/g, '').replace(/单元$/, '');
-  if (/^\d{1,2}$/.test(bare) && Number(bare) > 0) return { name: `${Number(bare)}单元`, ordinal: Number(bare) };
+  if (/^\d{1,2}$/.test(bare) && Number(bare) > 0) return { name: defaultUnitName(Number(bare)), ordinal: Number(bare) };
   if (/^[\p{Script=Han}A-Za-z]{1,4}$/u.test(bare)) return { name: `${bare}单元`, ordinal: null };
   return null;
 }
