@@ -1,14 +1,9 @@
 // Colours and looks shared by the scene and the DOM legend, so the legend can
 // never disagree with what is drawn.
 import type { DeviceClass, DeviceStatus, RetrofitStage } from '~/db/vocab';
+import { HEAT_RAMP, PATROL_COLOR, STAGE_COLOR, STATUS_COLOR } from '~/lib/status-palette';
 
-export const STATUS_COLOR: Record<DeviceStatus, string> = {
-  online: '#22a559',
-  offline: '#8a94a3',
-  alarm: '#e5322d',
-  fault: '#f08a00',
-  maintenance: '#2f6fe0',
-};
+export { HEAT_RAMP, STATUS_COLOR };
 
 /** Low-poly marker shapes; one InstancedMesh each (≤ 12 triangles, docs/ARCHITECTURE.md § Targets). */
 export const SHAPES = ['octahedron', 'tetrahedron', 'box', 'cone'] as const;
@@ -38,14 +33,16 @@ export const CLASS_SHAPE: Record<DeviceClass, Shape> = {
 export const SHAPE_GLYPH: Record<Shape, string> = { octahedron: '◆', tetrahedron: '▲', box: '■', cone: '▼' };
 
 /** How an elevator shaft is drawn (issue #3). */
-export const ELEVATOR_LOOKS = ['ghost', 'scaffold', 'solid', 'red'] as const;
+export const ELEVATOR_LOOKS = ['ghost', 'scaffold', 'solid', 'stalled', 'fault', 'alarm'] as const;
 export type ElevatorLook = (typeof ELEVATOR_LOOKS)[number];
 
 export const LOOK_COLOR: Record<ElevatorLook, string> = {
-  ghost: '#3f86e0',
-  scaffold: '#d98e04',
+  ghost: STAGE_COLOR.planned,
+  scaffold: STAGE_COLOR.construction,
   solid: '#5b6b7f',
-  red: '#d9262b',
+  stalled: STAGE_COLOR.stalled,
+  fault: STATUS_COLOR.fault,
+  alarm: STATUS_COLOR.alarm,
 };
 
 const PLANNED: ReadonlySet<string> = new Set<RetrofitStage>([
@@ -59,12 +56,15 @@ const PLANNED: ReadonlySet<string> = new Set<RetrofitStage>([
 
 /**
  * Planned stages are a ghost, construction a scaffold, accepted or in-service
- * lifts solid; a stalled case or a controller in fault or alarm turns red,
- * because that is what staff must act on. An original lift is solid unless
- * its controller says otherwise.
+ * lifts solid. A controller in alarm is red and in fault orange, like every
+ * device; a stalled case is brown — it needs attention, but it is not an
+ * emergency (one palette, lib/status-palette.ts). An original lift is solid
+ * unless its controller says otherwise.
  */
 export function elevatorLook(stage: RetrofitStage | 'original', controller: DeviceStatus | null): ElevatorLook {
-  if (stage === 'stalled' || controller === 'fault' || controller === 'alarm') return 'red';
+  if (controller === 'alarm') return 'alarm';
+  if (controller === 'fault') return 'fault';
+  if (stage === 'stalled') return 'stalled';
   if (stage === 'construction') return 'scaffold';
   if (PLANNED.has(stage)) return 'ghost';
   return 'solid';
@@ -72,12 +72,12 @@ export function elevatorLook(stage: RetrofitStage | 'original', controller: Devi
 
 /** Patrol tint by hours since the last check-in; null: never checked. */
 export const PATROL_BANDS = [
-  { maxHours: 6, color: '#1f9d55', key: 'patrolFresh' },
-  { maxHours: 24, color: '#d4a106', key: 'patrolDay' },
-  { maxHours: 72, color: '#ea6a0a', key: 'patrolDays' },
-  { maxHours: Infinity, color: '#c81e1e', key: 'patrolStale' },
+  { maxHours: 6, color: PATROL_COLOR.fresh, key: 'patrolFresh' },
+  { maxHours: 24, color: PATROL_COLOR.day, key: 'patrolDay' },
+  { maxHours: 72, color: PATROL_COLOR.days, key: 'patrolDays' },
+  { maxHours: Infinity, color: PATROL_COLOR.stale, key: 'patrolStale' },
 ] as const;
-export const PATROL_NEVER = '#6b7280';
+export const PATROL_NEVER = PATROL_COLOR.never;
 
 export function patrolColor(lastMs: number | null, nowMs: number): string {
   if (lastMs === null) return PATROL_NEVER;
@@ -85,9 +85,7 @@ export function patrolColor(lastMs: number | null, nowMs: number): string {
   return (PATROL_BANDS.find((b) => hours <= b.maxHours) ?? PATROL_BANDS[3]).color;
 }
 
-/** Heat ramp for throwing incidents per window cell: pale yellow at 1 to deep red at `max`. */
-export const HEAT_RAMP = ['#fde68a', '#fb923c', '#dc2626', '#7f1d1d'] as const;
-
+/** Heat of throwing incidents per window cell (HEAT_RAMP): palest at 1, deepest at `max`. */
 export function heatColor(count: number, max: number): string {
   if (max <= 1) return HEAT_RAMP[1];
   const t = Math.min(1, (count - 1) / (max - 1));

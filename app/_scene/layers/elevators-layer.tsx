@@ -27,8 +27,11 @@ function lookMaterial(look: ElevatorLook): Material {
       return new MeshBasicMaterial({ color: LOOK_COLOR.scaffold, wireframe: true });
     case 'solid':
       return new MeshLambertMaterial({ color: LOOK_COLOR.solid });
-    case 'red':
-      return new MeshLambertMaterial({ color: LOOK_COLOR.red, emissive: LOOK_COLOR.red, emissiveIntensity: 0.35 });
+    case 'stalled':
+      return new MeshLambertMaterial({ color: LOOK_COLOR.stalled });
+    case 'fault':
+    case 'alarm':
+      return new MeshLambertMaterial({ color: LOOK_COLOR[look], emissive: LOOK_COLOR[look], emissiveIntensity: 0.35 });
   }
 }
 
