@@ -37,6 +37,8 @@ export type TwinCanvasProps = {
   /** 'always' draws every frame (the bench measures frame rate); default 'demand'. */
   frameloop?: 'always' | 'demand';
   antialias?: boolean;
+  /** 'dark' on the big screens (a dark wall), 'light' in the console (default). */
+  theme?: 'light' | 'dark';
   /** Drawn instead of the device markers (the bench's one-mesh-per-sensor baseline). */
   devices?: React.ReactNode;
   /** More scene content inside the canvas (the bench's probe). */
