@@ -19,6 +19,7 @@ import {
   COMMON_FIELDS,
   FIELD_NAMES,
   fieldSpec,
+  SAME_AS,
   telemetryEntries,
   TELEMETRY_FIELDS,
   UNITS,
@@ -156,6 +157,16 @@ describe('a reading in words', () => {
     expect(w.value('floor', 7)).toBe('7 层');
     expect(words('en').value('floor', 7)).toBe('floor 7');
     expect(w.value('temperatureC', 12345.67)).toBe('12,345.7 °C');
+  });
+
+  it('shows one row for a quantity the device has sent under two spellings', () => {
+    const names = telemetryEntries({ signal: -95, signalDbm: -82, battery: 50, doorOpen: false }).map((e) => e.name);
+    expect(names).toEqual(['doorOpen', 'battery', 'signal']);
+    expect(telemetryEntries({ signalDbm: -82 }).map((e) => e.name)).toEqual(['signalDbm']);
+    for (const [a, b] of Object.entries(SAME_AS))
+      expect(TELEMETRY_FIELDS[b!].kind === 'number', a).toBe(
+        TELEMETRY_FIELDS[a as keyof typeof TELEMETRY_FIELDS].kind === 'number',
+      );
   });
 
   it('shows a field the catalog does not know under a neutral label, whatever its value', () => {

@@ -148,6 +148,22 @@ export const CLASS_FIELDS: Readonly<Record<DeviceClass, readonly FieldName[]>> =
   ebike_charging_shed: ['arcFault', 'temperatureC', 'ports', 'portsInUse', 'powerW', 'powerKw'],
 };
 
+/**
+ * A second spelling of the same quantity → the one the alarm rules read
+ * (server/domain/alarm-rules.ts) and the simulator sends. Telemetry keeps the
+ * latest value of every field ever sent, so a device that once sent both would
+ * show two 信号 rows with different numbers: where both are present, only the
+ * rules' spelling is shown.
+ */
+export const SAME_AS: Readonly<Partial<Record<FieldName, FieldName>>> = {
+  signalDbm: 'signal',
+  lelPct: 'lelPercent',
+  tiltDeg: 'tiltDegrees',
+  doorOpen: 'door',
+  loadKg: 'load',
+  powerW: 'powerKw',
+};
+
 /** The spec of a field name, or null for one the catalog does not know. */
 export function fieldSpec(name: string): FieldSpec | null {
   return Object.hasOwn(TELEMETRY_FIELDS, name) ? TELEMETRY_FIELDS[name as FieldName] : null;
@@ -168,12 +184,15 @@ export type TelemetryEntry = {
 /**
  * A device's telemetry in the order a reader wants it: the catalog's known
  * fields in catalog order (alarms and faults first, battery and signal last),
- * then anything else the device sent, by name.
+ * then anything else the device sent, by name; of two spellings of one
+ * quantity, only the one SAME_AS leads to.
  */
 export function telemetryEntries(telemetry: Readonly<Record<string, unknown>>): TelemetryEntry[] {
   const known: TelemetryEntry[] = [];
   const other: TelemetryEntry[] = [];
   for (const name of FIELD_NAMES) {
+    const same = SAME_AS[name];
+    if (same && Object.hasOwn(telemetry, same)) continue;
     if (Object.hasOwn(telemetry, name)) known.push({ name, spec: TELEMETRY_FIELDS[name], value: telemetry[name] });
   }
   for (const name of Object.keys(telemetry).sort()) {

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { EChart } from '~/app/_components/charts/echart';
 import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
-import { FIELD_NAMES } from '~/lib/telemetry-fields';
+import { FIELD_NAMES, fieldSpec } from '~/lib/telemetry-fields';
 import type { HistorySeries } from '~/server/queries/device-history';
 import type { DeviceWords } from './device-words';
 import styles from './device-panel.module.css';
@@ -40,7 +40,10 @@ export function DeviceHistory({ deviceId, words, locale }: { deviceId: number; w
         </button>
       </p>
     );
-  const series = [...q.data.series].sort((a, b) => order(a.field) - order(b.field) || a.field.localeCompare(b.field));
+  // Measurements only: a fault code sent as a number (0 for none) is no quantity to draw.
+  const series = q.data.series
+    .filter((s) => (fieldSpec(s.field)?.kind ?? 'number') === 'number')
+    .sort((a, b) => order(a.field) - order(b.field) || a.field.localeCompare(b.field));
   if (series.length === 0)
     return (
       <p className="muted" data-testid="device-history-empty">
