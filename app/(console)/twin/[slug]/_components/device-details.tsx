@@ -24,7 +24,7 @@ export function DeviceDetails({ deviceId }: { deviceId: number }) {
   const t = useTranslations('twin');
   const words = useDeviceWords();
   const locale = useLocale();
-  const { slug } = useParams<{ slug: string }>();
+  const slug = useParams<{ slug: string }>()?.slug;
   const when = (d: Date | null) => (d ? words.format.dateTime(d, WHEN) : '—');
   const trpc = useTRPC();
   const q = useQuery(trpc.twin.device.queryOptions({ id: deviceId }));

@@ -86,6 +86,8 @@ function SeriesChart({
 }) {
   const { t, format } = words;
   const unit = (v: number) => words.measure(series.field, v);
+  const spec = fieldSpec(series.field);
+  const wholeNumbers = spec?.kind === 'number' && spec.digits === 0;
   const option = useMemo(
     () => ({
       animation: false,
@@ -112,6 +114,8 @@ function SeriesChart({
         type: 'value',
         scale: true,
         splitNumber: 2,
+        // Whole-number readings (floors, kilograms, percent) get whole ticks, never "6 层, 6 层".
+        minInterval: wholeNumbers ? 1 : undefined,
         axisLabel: { color: MUTED, fontSize: 10, formatter: (v: number) => unit(v) },
         splitLine: { lineStyle: { color: '#eef1f4' } },
       },
@@ -130,7 +134,7 @@ function SeriesChart({
     }),
     // `unit` and `format` follow the locale, which does not change without a new render tree.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [series, label, from, to],
+    [series, label, from, to, wholeNumbers],
   );
   return (
     <figure className={styles.chart} data-testid="device-history-chart" data-field={series.field}>
