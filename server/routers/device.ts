@@ -11,6 +11,7 @@ import {
   tokensCsv,
   updateDevice,
 } from '../ops/device-ops';
+import { deviceHistory } from '../queries/device-history';
 import { devicePage, devicePlaces, deviceSummary } from '../queries/devices';
 import { communityProcedure, createTRPCRouter } from '../trpc';
 import { importFileInput } from './household';
@@ -35,6 +36,11 @@ export const deviceRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => devicePage(ctx.db, { ...input, communityId: ctx.community.id })),
+
+  /** The device's numeric readings of the last 24 hours, averaged per field over 10-minute buckets (bounded). */
+  history: communityProcedure('staff', 'device:id')
+    .input(idInput)
+    .query(({ ctx, input }) => deviceHistory(ctx.db, input.id)),
 
   /** Buildings and units a device may be placed in. */
   places: communityProcedure('staff', 'slug')
