@@ -50,7 +50,13 @@ describe('a scenario by floor', () => {
     subsidyRule: { kind: 'fixed', amountFen: 0 },
     floorCoefficients: null,
     consent: null,
-    households: flats.map((h) => ({ ...h, occupants60to79: 0, occupants80plus: 0, mobilityImpaired: 0 })),
+    households: flats.map((h) => ({
+      ...h,
+      occupants0to59: 1,
+      occupants60to79: 0,
+      occupants80plus: 0,
+      mobilityImpaired: 0,
+    })),
   });
 
   it('spans every chosen unit: a floor holds both units’ households and the range of their shares', () => {
