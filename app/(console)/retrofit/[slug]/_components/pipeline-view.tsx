@@ -8,6 +8,7 @@ import { StageBadge, StuckBadge } from '~/app/_components/ui/stage-badge';
 import { localName } from '~/app/_i18n/config';
 import { useTRPC } from '~/app/_trpc/client';
 import { RETROFIT_STAGES, RETROFIT_STAGES_ALL, type RetrofitStage } from '~/db/vocab';
+import { STAGE_COLOR } from '~/lib/status-palette';
 import type { RouterOutputs } from '~/app/_trpc/types';
 import { CaseDetail } from './case-detail';
 import { ConsentCell } from './consent-cell';
@@ -16,6 +17,22 @@ import { MeetingsLog } from './meetings-log';
 
 export type Pipeline = RouterOutputs['retrofit']['pipeline'];
 export type PipelineCase = Pipeline['cases'][number];
+
+/**
+ * The funnel in the stages' own hues (lib/status-palette.ts STAGE_COLOR): blues while planned,
+ * teal while built, green in service — never the chart library's default reds and oranges.
+ */
+const FUNNEL_COLOR: Record<(typeof RETROFIT_STAGES)[number], string> = {
+  intent: '#a4c6f4',
+  vote: '#7eaeee',
+  signed: '#5b99e7',
+  design: STAGE_COLOR.planned,
+  publicity: '#2f74cc',
+  permit: '#1f5fb3',
+  construction: STAGE_COLOR.construction,
+  acceptance: '#0b7a6e',
+  in_service: STAGE_COLOR.done,
+};
 
 /** Which cases the table shows: all, one stage, or the stuck ones (卡住, server/domain/stage-rules.ts). */
 type Filter = 'all' | 'stuck' | RetrofitStage;
@@ -47,10 +64,13 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
           width: '84%',
           minSize: '12%',
           gap: 2,
-          label: { show: true, position: 'inside', formatter: '{b}  {c}', fontSize: 13 },
-          data: RETROFIT_STAGES.map((s) => ({
+          label: { show: true, position: 'inside', formatter: '{b}  {c}', fontSize: 13, color: '#ffffff' },
+          data: RETROFIT_STAGES.map((s, i) => ({
             name: ts(s),
             value: data.cases.filter((c) => c.history.some((h) => h.stage === s)).length,
+            itemStyle: { color: FUNNEL_COLOR[s] },
+            // The three palest blues carry dark text; the rest white.
+            ...(i < 3 && { label: { color: '#0b1f3a' } }),
           })),
         },
       ],
