@@ -20,7 +20,9 @@ type Props = {
 export function Drawer({ id, labelledBy, onClose, testId, children }: Props) {
   const ref = useRef<HTMLElement>(null);
   const close = useRef(onClose);
-  close.current = onClose;
+  useEffect(() => {
+    close.current = onClose;
+  }, [onClose]);
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current?.focus();
