@@ -18,7 +18,7 @@ type Props = {
  * row's button shows that row instead.
  */
 export function Drawer({ id, labelledBy, onClose, testId, children }: Props) {
-  const ref = useRef<HTMLElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   useEffect(() => {
     close.current = onClose;
@@ -36,8 +36,18 @@ export function Drawer({ id, labelledBy, onClose, testId, children }: Props) {
     };
   }, []);
   return (
-    <aside ref={ref} id={id} className="drawer" aria-labelledby={labelledBy} tabIndex={-1} data-testid={testId}>
+    // A non-modal dialog (not a landmark: it sits inside the page's main).
+    <div
+      ref={ref}
+      id={id}
+      role="dialog"
+      aria-modal="false"
+      className="drawer"
+      aria-labelledby={labelledBy}
+      tabIndex={-1}
+      data-testid={testId}
+    >
       {children}
-    </aside>
+    </div>
   );
 }
