@@ -97,4 +97,49 @@ describe('console and public page in Chromium', () => {
     expect(missing?.status()).toBe(404);
     await context.close();
   });
+  it('shows each role only the pages it may open, in the navigation and on the home page', async () => {
+    const STAFF_ONLY = ['/setup', '/screens', '/accounts'];
+    /** The hrefs of the main navigation and of every link on the page, for `email` on `path`. */
+    const linksOf = async (email: string, path: string) => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const p = await context.newPage();
+      await signInAs(p, app.url, email, path);
+      await p.getByTestId('main-nav').waitFor();
+      const hrefs = async (sel: string) =>
+        p.locator(sel).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const out = { nav: await hrefs('[data-testid="main-nav"] a'), page: await hrefs('a[href]') };
+      const navText = await p.getByTestId('main-nav').textContent();
+      await context.close();
+      return { ...out, navText: navText ?? '' };
+    };
+
+    const admin = await linksOf('admin@linli.local', '/');
+    expect(admin.nav).toEqual(['/', '/plan', '/map', '/screen/district', '/setup', '/screens', '/accounts']);
+    expect(admin.page.some((h) => h.startsWith('/ops/'))).toBe(true);
+
+    // A planner: no 值班台 (ops), no accounts, no big-screen links, no setup — anywhere on the page.
+    const planner = await linksOf('planner@linli.local', '/');
+    expect(planner.nav).toEqual(['/', '/plan', '/map', '/screen/district']);
+    expect(planner.navText).not.toMatch(/值班台|账号管理|大屏链接|设置/);
+    for (const h of planner.page) {
+      expect(h).not.toMatch(/^\/(ops|twin|setup)\//);
+      expect(STAFF_ONLY).not.toContain(h);
+    }
+    expect(planner.page).toContain('/retrofit/caifu-xingyuan');
+
+    // A viewer: no setup, no planner, no pipeline.
+    const viewer = await linksOf('viewer@linli.local', '/');
+    expect(viewer.nav).toEqual(['/', '/map', '/screen/district']);
+    for (const h of viewer.page) {
+      expect(h).not.toMatch(/^\/(ops|twin|setup|plan|retrofit)(\/|$)/);
+      expect(STAFF_ONLY).not.toContain(h);
+    }
+
+    // A resident (on their own account page, the one signed-in page they have): their community, no staff link.
+    const resident = await linksOf('resident@linli.local', '/account/password');
+    expect(resident.nav).toHaveLength(1);
+    expect(resident.nav[0]).toMatch(/^\/status\/[a-z-]+$/);
+    for (const h of resident.page)
+      expect(h).not.toMatch(/^\/(ops|twin|setup|plan|retrofit|map|screens|accounts)(\/|$)/);
+  });
 });

@@ -83,6 +83,32 @@ describe('retrofit planner and pipeline in Chromium', () => {
       before,
     );
     expect(await page.locator('[data-testid="unit-table"] input:checked:not(:disabled)').count()).toBeGreaterThan(0);
+    // The units it chose, each by building · unit with the residents it serves and its cost.
+    const chosen = page.getByTestId('optimizer-chosen').locator('tbody tr');
+    const ticked = await page.locator('[data-testid="unit-table"] input:checked:not(:disabled)').count();
+    expect(await chosen.count()).toBe(ticked);
+    expect(await chosen.first().textContent()).toMatch(/号楼 · \d+单元\d+.*¥/);
+  });
+
+  it('withdraws the optimizer result when a setting changes, and reckons it again on request', async () => {
+    const line = page.getByTestId('optimizer-result');
+    const old = (await line.textContent()) ?? '';
+    expect(old).toMatch(/可解决 \d+ 位悬空老人/);
+    await page.getByLabel('老人年龄').selectOption('80');
+    await line.filter({ hasText: '参数已更改，请重新计算' }).waitFor();
+    // The old claim is gone: nothing on the page still says it, so it cannot contradict the new figures.
+    expect(await line.textContent()).not.toMatch(/可解决 \d+ 位悬空老人/);
+    expect(await page.getByTestId('optimizer-chosen').count()).toBe(0);
+    await page.getByRole('button', { name: '按新参数重新计算' }).click();
+    await line.filter({ hasText: '已选出' }).waitFor();
+    expect(await line.textContent()).not.toContain('参数已更改');
+    expect(await page.getByTestId('optimizer-chosen').locator('tbody tr').count()).toBeGreaterThan(0);
+    // Each household's share on each floor, beside the per-floor chart.
+    const shares = page.getByTestId('floor-shares');
+    await shares.waitFor();
+    expect(await shares.locator('tbody tr').count()).toBeGreaterThan(2);
+    expect(await shares.getByTestId('per-household').last().textContent()).toMatch(/¥/);
+    await page.getByLabel('老人年龄').selectOption('60');
   });
 
   it('reads in English', async () => {
@@ -105,6 +131,15 @@ describe('retrofit planner and pipeline in Chromium', () => {
     expect(await row.textContent()).toContain('公示');
     await row.getByRole('button', { name: '详情' }).click();
     await staff.getByTestId('case-detail').waitFor();
+    // 详情 opens beside its row: to the right, level with it — not below a table of two dozen rows.
+    const rowBox = (await row.boundingBox())!;
+    const drawerBox = (await staff.getByTestId('case-detail').boundingBox())!;
+    const tableBox = (await table.boundingBox())!;
+    expect(drawerBox.x + drawerBox.width).toBeGreaterThan(rowBox.x + rowBox.width / 2);
+    expect(drawerBox.x).toBeGreaterThan(rowBox.x);
+    expect(drawerBox.y).toBeLessThan(rowBox.y + rowBox.height);
+    expect(drawerBox.y + drawerBox.height).toBeGreaterThan(rowBox.y);
+    expect(drawerBox.y).toBeLessThan(tableBox.y + tableBox.height);
     await staff.getByRole('button', { name: '确认变更' }).click();
     const error = staff.getByTestId('move-error');
     await error.waitFor();
@@ -114,6 +149,26 @@ describe('retrofit planner and pipeline in Chromium', () => {
     await staff.getByTestId('case-detail').screenshot({ path: path.join(SHOTS_DIR, 'retrofit-caifu-zh-case.png') });
     await staff.evaluate(() => window.scrollTo(0, 0));
     await staff.screenshot({ path: path.join(SHOTS_DIR, 'retrofit-caifu-zh-top.png') });
+    await staff.keyboard.press('Escape');
+    expect(await staff.getByTestId('case-detail').count()).toBe(0);
+
+    // Stage filters, and 卡住: every case shown under a filter is in that stage, or stuck.
+    const filters = staff.getByTestId('stage-filters');
+    await filters.getByRole('button', { name: /^表决/ }).click();
+    const shown = table.locator('tbody tr');
+    expect(await shown.count()).toBeGreaterThan(0);
+    for (const text of await shown.allTextContents()) expect(text).toContain('表决');
+    const stuck = Number(await staff.getByTestId('kpi-stuck').textContent());
+    await filters.getByRole('button', { name: /^卡住/ }).click();
+    if (stuck > 0) {
+      expect(await shown.count()).toBe(stuck);
+      expect(await table.getByTestId('stuck-badge').count()).toBe(stuck);
+    } else {
+      await staff.getByText('没有符合此筛选的案件。').waitFor();
+    }
+    expect(await staff.getByTestId('stuck-rule').textContent()).toMatch(/表决 90 天/);
+    await filters.getByRole('button', { name: /^全部/ }).click();
+
     await staff.getByRole('button', { name: 'English' }).click();
     await staff.getByRole('heading', { name: /elevator retrofit pipeline/ }).waitFor();
     await staff.waitForTimeout(800);

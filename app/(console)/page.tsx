@@ -7,6 +7,7 @@ import { LiveSummary } from '~/app/_live/live-summary';
 import { getCaller, HydrateClient, getQueryClient, trpc } from '~/app/_trpc/server';
 import { signedInMember } from '~/app/_trpc/access';
 import { reachesAny } from '~/server/domain/access';
+import { communityPagesFor, mayOpen } from '~/server/domain/pages';
 import { CommunityList } from './_components/community-list';
 import { CommunityListSkeleton } from './_components/community-list-skeleton';
 
@@ -32,11 +33,12 @@ export default async function ConsoleHome() {
   }
 
   void getQueryClient().prefetchQuery(trpc.community.overview.queryOptions());
+  // Who may found a community: the same rule /setup/new applies (server/domain/pages.ts 'founder').
   const founds = me.standing.admin || me.standing.communities.some((c) => c.roles?.includes('district'));
   return (
     <>
       <h1>{t('title')}</h1>
-      {reachesAny(me.standing, 'staff') && (
+      {mayOpen(me.standing, '/setup') && (
         <p className="small" data-testid="console-setup-links">
           <Link href="/setup">{tSetup('nav')}</Link>
           {founds && (
@@ -55,9 +57,14 @@ export default async function ConsoleHome() {
       <HydrateClient>
         <Suspense fallback={<CommunityListSkeleton />}>
           <CommunityList
-            tiers={
-              me.standing.admin ? 'all' : Object.fromEntries(me.standing.communities.map((c) => [c.slug, c.tiers]))
+            pages={
+              me.standing.admin
+                ? 'all'
+                : Object.fromEntries(
+                    me.standing.communities.map((c) => [c.slug, communityPagesFor(me.standing, c.slug)]),
+                  )
             }
+            canFound={founds}
           />
         </Suspense>
       </HydrateClient>

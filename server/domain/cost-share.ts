@@ -126,3 +126,39 @@ export function costShares(opts: {
     byFloor: [...floors].sort(([a], [b]) => a - b).map(([floor, f]) => ({ floor, ...f })),
   };
 }
+
+/** What the households of one floor pay: how many, together, and each (the least and the most, equal when all pay alike). */
+export type FloorHouseholdShares = {
+  floor: number;
+  households: number;
+  shareFen: number;
+  minFen: number;
+  maxFen: number;
+};
+
+/**
+ * Per-household shares gathered by floor, over one unit's shares or several units' together
+ * (a scenario): each floor's households, their total, and the range of one household's share —
+ * the figure an owner on that floor asks for. Floors ascending.
+ */
+export function householdSharesByFloor(shares: readonly Pick<Share, 'floor' | 'shareFen'>[]): FloorHouseholdShares[] {
+  const floors = new Map<number, FloorHouseholdShares>();
+  for (const s of shares) {
+    const f = floors.get(s.floor);
+    if (!f)
+      floors.set(s.floor, {
+        floor: s.floor,
+        households: 1,
+        shareFen: s.shareFen,
+        minFen: s.shareFen,
+        maxFen: s.shareFen,
+      });
+    else {
+      f.households += 1;
+      f.shareFen += s.shareFen;
+      f.minFen = Math.min(f.minFen, s.shareFen);
+      f.maxFen = Math.max(f.maxFen, s.shareFen);
+    }
+  }
+  return [...floors.values()].sort((a, b) => a.floor - b.floor);
+}

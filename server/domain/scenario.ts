@@ -3,7 +3,14 @@
 // optimizer would weigh. Pure, over the planner's view of units.
 import type { CoverageSettings, SubsidyRule } from '~/db/vocab';
 import type { ConsentResult } from './consent';
-import { CostShareError, costShares, subsidyFen } from './cost-share';
+import {
+  CostShareError,
+  costShares,
+  householdSharesByFloor,
+  subsidyFen,
+  type FloorHouseholdShares,
+  type Share,
+} from './cost-share';
 import { coverage, unitGain, type CoverageHousehold, type Coverage } from './coverage';
 import type { Candidate, ConsentStanding } from './optimizer';
 
@@ -57,7 +64,8 @@ export type ScenarioEvaluation = {
   totalFen: number;
   subsidyFen: number;
   ownersFen: number;
-  byFloor: { floor: number; shareFen: number }[];
+  /** By floor over the chosen units: the households there, their total, and one household's share (least–most). */
+  byFloor: FloorHouseholdShares[];
 };
 
 export function evaluateScenario(
@@ -70,7 +78,7 @@ export function evaluateScenario(
   const planned = new Set(chosen.map((u) => u.unitId));
   let totalFen = 0;
   let subsidy = 0;
-  const floors = new Map<number, number>();
+  const paid: Share[] = [];
   for (const u of chosen) {
     const cost = unitCost(u);
     totalFen += cost.totalFen;
@@ -82,7 +90,7 @@ export function evaluateScenario(
         households: u.households,
         coefficients: u.floorCoefficients,
       });
-      for (const f of shares.byFloor) floors.set(f.floor, (floors.get(f.floor) ?? 0) + f.shareFen);
+      paid.push(...shares.shares);
     } catch (error) {
       if (!(error instanceof CostShareError)) throw error; // a unit of one or two floors: nobody pays by the table
     }
@@ -94,6 +102,6 @@ export function evaluateScenario(
     totalFen,
     subsidyFen: subsidy,
     ownersFen: totalFen - subsidy,
-    byFloor: [...floors].sort(([a], [b]) => a - b).map(([floor, shareFen]) => ({ floor, shareFen })),
+    byFloor: householdSharesByFloor(paid),
   };
 }

@@ -91,3 +91,41 @@ export function checkMove(state: CaseState, move: Move, today: string): MoveChec
   }
   return { ok: true };
 }
+
+/**
+ * How long a case may sit in one stage before it is flagged 卡住 (stuck) on the pipeline
+ * (docs/DOMAIN.md § Retrofit stages, "Stuck"). Publicity is measured from the end of its own
+ * period (`publicityDays`): a permit should be applied for within `PUBLICITY_GRACE_DAYS` of it.
+ * A case in service is finished; a stalled one is already flagged by its stage.
+ */
+export const STUCK_AFTER_DAYS = {
+  intent: 90,
+  vote: 90,
+  signed: 90,
+  design: 120,
+  permit: 60,
+  construction: 180,
+  acceptance: 60,
+} as const satisfies Partial<Record<RetrofitStage, number>>;
+export const PUBLICITY_GRACE_DAYS = 30;
+
+export type Stuck = { since: string; days: number; limitDays: number };
+
+/** The limit for `stage` in days (publicity: its period plus the grace), or null where none applies. */
+export function stuckLimitDays(stage: RetrofitStage, publicityDays: number): number | null {
+  if (stage === 'publicity') return publicityDays + PUBLICITY_GRACE_DAYS;
+  return (STUCK_AFTER_DAYS as Partial<Record<RetrofitStage, number>>)[stage] ?? null;
+}
+
+/**
+ * Whether a case has stayed in its current stage longer than that stage's limit on `today`:
+ * since when, how many days, and the limit; null when it is moving (or finished, or stalled).
+ */
+export function stuckCase(state: Pick<CaseState, 'stage' | 'history' | 'publicityDays'>, today: string): Stuck | null {
+  const limitDays = stuckLimitDays(state.stage, state.publicityDays);
+  if (limitDays === null) return null;
+  const entered = [...state.history].reverse().find((h) => h.stage === state.stage);
+  if (!entered) return null;
+  const days = daysBetween(entered.on, today);
+  return days > limitDays ? { since: entered.on, days, limitDays } : null;
+}

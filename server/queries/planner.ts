@@ -62,11 +62,31 @@ export async function optimizePlan(
   q: { budgetFen: number; subsidyCapFen: number; settings: CoverageSettings },
 ) {
   const units = await loadPlanUnits(db, communityId);
-  return optimizeUnits({
-    candidates: candidates(units, q.settings),
-    budgetFen: q.budgetFen,
-    subsidyCapFen: q.subsidyCapFen,
-  });
+  const pool = candidates(units, q.settings);
+  const result = optimizeUnits({ candidates: pool, budgetFen: q.budgetFen, subsidyCapFen: q.subsidyCapFen });
+  // The chosen units by name, each with the stranded residents it serves and what it costs, in building order.
+  const picked = new Set(result.unitIds);
+  const chosen = units
+    .filter((u) => picked.has(u.unitId))
+    .map((u) => {
+      const c = pool.find((p) => p.unitId === u.unitId)!;
+      return {
+        unitId: u.unitId,
+        buildingNumber: u.buildingNumber,
+        buildingName: u.buildingName,
+        unitName: u.unitName,
+        stranded: c.value,
+        consent: c.consent,
+        costFen: c.costFen,
+        subsidyFen: c.subsidyFen,
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.buildingNumber.localeCompare(b.buildingNumber, 'en', { numeric: true }) ||
+        a.unitName.localeCompare(b.unitName, 'zh', { numeric: true }),
+    );
+  return { ...result, chosen, settings: q.settings, budgetFen: q.budgetFen, subsidyCapFen: q.subsidyCapFen };
 }
 
 /** Saved scenarios of a community, each evaluated, newest first. */

@@ -18,7 +18,7 @@ import { localToday } from '~/lib/calendar';
 import { evaluateConsent } from '../domain/consent';
 import { costShares, subsidyFen } from '../domain/cost-share';
 import { DomainError } from '../domain/errors';
-import { publicityPeriod } from '../domain/stage-rules';
+import { PUBLICITY_GRACE_DAYS, publicityPeriod, STUCK_AFTER_DAYS, stuckCase } from '../domain/stage-rules';
 import type { Community } from './communities';
 
 export type CaseHousehold = {
@@ -231,6 +231,8 @@ function pipelineCase(c: LoadedCase, today: string) {
     totalCostFen: c.totalCostFen,
     subsidyFen: c.subsidyFen,
     history: c.history,
+    /** 卡住: longer in this stage than its limit (server/domain/stage-rules.ts STUCK_AFTER_DAYS). */
+    stuck: stuckCase(c, today),
     publicity: period && {
       ...period,
       days: c.publicityDays,
@@ -266,6 +268,8 @@ export async function retrofitPipeline(db: Db, community: Community, now = new D
     community: { slug: community.slug, name: community.name, nameEn: community.nameEn },
     cases: cases.map((c) => pipelineCase(c, today)),
     meetings,
+    /** The 卡住 limits the flags were judged by, for the page to state them. */
+    stuckLimits: { days: STUCK_AFTER_DAYS, publicityGraceDays: PUBLICITY_GRACE_DAYS },
   };
 }
 

@@ -52,6 +52,20 @@ describe.each(testEngines)('planner router on %s', (engine) => {
     expect(r.optimal).toBe(true);
     const { units } = await planner.planner.units({ slug });
     expect(r.unitIds.every((id) => units.find((u) => u.unitId === id)?.hasElevator === false)).toBe(true);
+    // It names the units it chose, each with the stranded residents it serves and its cost, adding up.
+    expect(r.chosen.map((c) => c.unitId).sort((a, b) => a - b)).toEqual(r.unitIds);
+    for (const c of r.chosen) {
+      const row = units.find((u) => u.unitId === c.unitId)!;
+      expect(c).toMatchObject({ buildingName: row.buildingName, unitName: row.unitName, costFen: row.totalCostFen });
+    }
+    expect(r.chosen.reduce((n, c) => n + c.stranded, 0)).toBe(r.value);
+    expect(r.chosen.reduce((n, c) => n + c.costFen, 0)).toBe(r.costFen);
+    // And the settings, budget and cap it was asked with, so the page can tell when it no longer applies.
+    expect(r).toMatchObject({
+      budgetFen: 250_000_000,
+      subsidyCapFen: 80_000_000,
+      settings: { minAge: 60, minFloor: 3 },
+    });
   });
 
   it('saves, lists, refuses a duplicate name, exports and deletes a scenario', async () => {

@@ -67,6 +67,10 @@ describe.each(testEngines)('retrofit router on %s', (engine) => {
     expect(p.cases.filter((c) => c.stage === 'in_service').every((c) => c.consent.met)).toBe(true);
     expect(p.cases.some((c) => !c.consent.met && c.consent.missing && c.consent.missing.households > 0)).toBe(true);
     expect(p.meetings.length).toBeGreaterThan(20);
+    // 卡住 is judged by the limits the page states: a flagged case has been in its stage longer than its limit.
+    expect(p.stuckLimits.days.vote).toBe(90);
+    for (const c of p.cases.filter((x) => x.stuck)) expect(c.stuck!.days).toBeGreaterThan(c.stuck!.limitDays);
+    expect(p.cases.filter((c) => c.stage === 'in_service' || c.stage === 'stalled').every((c) => !c.stuck)).toBe(true);
     const owners = await selectRows<{ owner_name: string; owner_phone: string }>(
       database.db,
       sql`select owner_name, owner_phone from households where owner_name is not null`,

@@ -5,10 +5,12 @@ import Link from 'next/link';
 import { localName } from '~/app/_i18n/config';
 import { useTRPC } from '~/app/_trpc/client';
 
-/** Which pages the account may open in each community (from account.me's standing); 'all' for an admin. */
-export type CardTiers = 'all' | Record<string, readonly ('viewer' | 'planner' | 'staff')[]>;
+import type { CommunityPage } from '~/server/domain/pages';
 
-export function CommunityList({ tiers }: { tiers: CardTiers }) {
+/** Which pages the account may open in each community (server/domain/pages.ts communityPagesFor); 'all' for an admin. */
+export type CardPages = 'all' | Record<string, readonly CommunityPage[]>;
+
+export function CommunityList({ pages, canFound }: { pages: CardPages; canFound: boolean }) {
   const trpc = useTRPC();
   const t = useTranslations('console');
   const tr = useTranslations('retrofit');
@@ -17,9 +19,20 @@ export function CommunityList({ tiers }: { tiers: CardTiers }) {
   const locale = useLocale();
   const { data } = useSuspenseQuery(trpc.community.overview.queryOptions());
   const format = useFormatter();
-  const may = (slug: string, tier: 'viewer' | 'planner' | 'staff') => tiers === 'all' || !!tiers[slug]?.includes(tier);
+  const may = (slug: string, page: CommunityPage) => pages === 'all' || !!pages[slug]?.includes(page);
 
-  if (data.length === 0) return <p className="notice">{t('empty')}</p>;
+  if (data.length === 0)
+    return (
+      <p className="notice" data-testid="no-communities">
+        {canFound ? (
+          <>
+            {t('emptyFounder')} <Link href="/setup/new">{t('emptyFounderLink')}</Link>
+          </>
+        ) : (
+          t('empty')
+        )}
+      </p>
+    );
   return (
     <ul className="cards" style={{ listStyle: 'none', padding: 0 }}>
       {data.map((c) => (
@@ -65,12 +78,12 @@ export function CommunityList({ tiers }: { tiers: CardTiers }) {
             </div>
           </dl>
           <div className="links">
-            {may(c.slug, 'staff') && <Link href={`/twin/${c.slug}`}>{tTwin('open')}</Link>}
-            {may(c.slug, 'staff') && <Link href={`/ops/${c.slug}`}>{tOps('nav')}</Link>}
-            {may(c.slug, 'viewer') && <Link href={`/screen/${c.slug}`}>{t('screenLink')}</Link>}
-            <Link href={`/status/${c.slug}`}>{t('statusPage')}</Link>
-            {may(c.slug, 'planner') && <Link href={`/retrofit/${c.slug}`}>{tr('pipelineLink')}</Link>}
-            {may(c.slug, 'planner') && <Link href={`/plan/${c.slug}`}>{tr('plannerLink')}</Link>}
+            {may(c.slug, 'twin') && <Link href={`/twin/${c.slug}`}>{tTwin('open')}</Link>}
+            {may(c.slug, 'ops') && <Link href={`/ops/${c.slug}`}>{tOps('nav')}</Link>}
+            {may(c.slug, 'screen') && <Link href={`/screen/${c.slug}`}>{t('screenLink')}</Link>}
+            {may(c.slug, 'status') && <Link href={`/status/${c.slug}`}>{t('statusPage')}</Link>}
+            {may(c.slug, 'retrofit') && <Link href={`/retrofit/${c.slug}`}>{tr('pipelineLink')}</Link>}
+            {may(c.slug, 'plan') && <Link href={`/plan/${c.slug}`}>{tr('plannerLink')}</Link>}
           </div>
         </li>
       ))}

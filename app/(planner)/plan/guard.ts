@@ -1,12 +1,12 @@
 import 'server-only';
 import { signedInMember } from '~/app/_trpc/access';
-import { holds, reachesAny } from '~/server/domain/access';
+import { mayOpen, mayOpenIn } from '~/server/domain/pages';
 
 /**
  * Sends a visitor to sign in; tells whether the account may plan: in community `slug`,
- * or, without one, in any community.
+ * or, without one, in any community (server/domain/pages.ts, the table the navigation reads too).
  */
 export async function plannerUser(next: string, slug?: string) {
   const me = await signedInMember(next);
-  return { me, allowed: slug ? holds(me.standing, slug, 'planner') : reachesAny(me.standing, 'planner') };
+  return { me, allowed: slug ? mayOpenIn(me.standing, slug, 'plan') : mayOpen(me.standing, '/plan') };
 }

@@ -3,15 +3,19 @@ import Link from 'next/link';
 import { localName } from '~/app/_i18n/config';
 import { pageTitle } from '~/app/_i18n/page-title';
 import { getCaller } from '~/app/_trpc/server';
+import { mayOpenIn } from '~/server/domain/pages';
 import { plannerUser } from './guard';
 
 export const generateMetadata = pageTitle('planner');
 
 export default async function PlannerHome() {
-  const { allowed } = await plannerUser('/plan');
+  const { me, allowed } = await plannerUser('/plan');
   const [t, locale] = await Promise.all([getTranslations('planner'), getLocale()]);
   if (!allowed) return <p className="notice">{t('forbidden')}</p>;
-  const communities = await (await getCaller()).community.list();
+  // Only the communities it may plan (server/domain/pages.ts), not every one it may see.
+  const communities = (await (await getCaller()).community.list()).filter((c) =>
+    mayOpenIn(me.standing, c.slug, 'plan'),
+  );
   return (
     <>
       <h1>{t('homeTitle')}</h1>

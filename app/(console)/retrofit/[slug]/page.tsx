@@ -5,6 +5,7 @@ import { pageTitle } from '~/app/_i18n/page-title';
 import { signedInMember } from '~/app/_trpc/access';
 import { getCaller, getQueryClient, HydrateClient, trpc } from '~/app/_trpc/server';
 import { holds } from '~/server/domain/access';
+import { mayOpenIn } from '~/server/domain/pages';
 import { PipelineSkeleton } from './_components/pipeline-skeleton';
 import { PipelineView } from './_components/pipeline-view';
 import { NoRoleHere } from '~/app/_components/ui/no-role-here';
@@ -16,7 +17,7 @@ export const generateMetadata = pageTitle('retrofit');
 export default async function RetrofitPipelinePage({ params }: Props) {
   const { slug } = await params;
   const me = await signedInMember(`/retrofit/${slug}`);
-  if (!holds(me.standing, slug, 'planner')) return <NoRoleHere need="planner" />;
+  if (!mayOpenIn(me.standing, slug, 'retrofit')) return <NoRoleHere need="planner" />;
   try {
     await (await getCaller()).community.bySlug({ slug });
   } catch (error) {

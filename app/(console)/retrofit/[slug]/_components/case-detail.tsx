@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { StageBadge } from '~/app/_components/ui/stage-badge';
+import { Drawer } from '~/app/_components/ui/drawer';
+import { StageBadge, StuckBadge } from '~/app/_components/ui/stage-badge';
 import { ConsentCell } from './consent-cell';
 import { MoveForm } from './move-form';
 import type { PipelineCase } from './pipeline-view';
@@ -10,17 +11,23 @@ type Props = { slug: string; c: PipelineCase; today: string; canEdit: boolean; o
 export function CaseDetail({ slug, c, today, canEdit, onClose }: Props) {
   const t = useTranslations('retrofit');
   return (
-    <section className="panel detail" aria-labelledby="case-title" data-testid="case-detail">
-      <div className="row">
+    <Drawer id="case-detail" labelledBy="case-title" onClose={onClose} testId="case-detail">
+      <div className="row drawer-head">
         <h2 id="case-title">
           {c.buildingName}
           {c.unitName} <StageBadge stage={c.stage} />
+          {c.stuck && <StuckBadge stuck={c.stuck} />}
         </h2>
         <span className="spacer" />
         <button type="button" onClick={onClose}>
           {t('close')}
         </button>
       </div>
+      {c.stuck && (
+        <p className="stuck-note small" data-testid="stuck-note">
+          {t('stuckTitle', c.stuck)}
+        </p>
+      )}
       <div className="split">
         <div>
           <h3>{t('historyTitle')}</h3>
@@ -71,7 +78,7 @@ export function CaseDetail({ slug, c, today, canEdit, onClose }: Props) {
                       → {o.resolvedOn} {o.response}
                     </span>
                   ) : (
-                    <span className="warn"> {t('openNote')}</span>
+                    <span className="pending"> {t('openNote')}</span>
                   )}
                 </li>
               ))}
@@ -80,6 +87,6 @@ export function CaseDetail({ slug, c, today, canEdit, onClose }: Props) {
         </div>
       </div>
       {canEdit ? <MoveForm slug={slug} c={c} today={today} /> : <p className="muted small">{t('readOnly')}</p>}
-    </section>
+    </Drawer>
   );
 }

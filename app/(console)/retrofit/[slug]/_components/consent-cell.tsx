@@ -13,12 +13,12 @@ export function ConsentCell({ consent }: { consent: PipelineCase['consent'] }) {
       {consent.met ? (
         <div className="ok">✓ {t('consentMet', { rule: t(`rules.${consent.rule}`) })}</div>
       ) : consent.missing ? (
-        <div className="warn">
+        <div className="pending">
           {t('missing', { n: consent.missing.households, area: Math.ceil(consent.missing.areaM2) })}
         </div>
       ) : null}
       {consent.vetoRooms.length > 0 && (
-        <div className="bad">{t('veto', { rooms: format.list(consent.vetoRooms) })}</div>
+        <div className="attention">{t('veto', { rooms: format.list(consent.vetoRooms) })}</div>
       )}
     </div>
   );

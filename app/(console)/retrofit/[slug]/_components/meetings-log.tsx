@@ -32,7 +32,7 @@ export function MeetingsLog({ meetings, cases }: { meetings: Pipeline['meetings'
                 <div className="small">{t('concernsSummary', { raised: m.concerns.length, resolved })}</div>
                 <ul className="small">
                   {m.concerns.map((c, i) => (
-                    <li key={i} className={c.resolved ? undefined : 'warn'}>
+                    <li key={i} className={c.resolved ? undefined : 'pending'}>
                       {unitName(c.unitId)} {c.text}
                       {c.resolved ? ` → ${c.resolution ?? ''}` : ` ${t('openNote')}`}
                     </li>

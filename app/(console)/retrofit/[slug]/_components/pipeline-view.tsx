@@ -1,13 +1,14 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { EChart } from '~/app/_components/charts/echart';
 import { formatFen } from '~/app/_components/ui/money';
-import { StageBadge } from '~/app/_components/ui/stage-badge';
+import { StageBadge, StuckBadge } from '~/app/_components/ui/stage-badge';
 import { localName } from '~/app/_i18n/config';
 import { useTRPC } from '~/app/_trpc/client';
-import { RETROFIT_STAGES } from '~/db/vocab';
+import { RETROFIT_STAGES, RETROFIT_STAGES_ALL, type RetrofitStage } from '~/db/vocab';
+import { STAGE_COLOR } from '~/lib/status-palette';
 import type { RouterOutputs } from '~/app/_trpc/types';
 import { CaseDetail } from './case-detail';
 import { ConsentCell } from './consent-cell';
@@ -17,14 +18,36 @@ import { MeetingsLog } from './meetings-log';
 export type Pipeline = RouterOutputs['retrofit']['pipeline'];
 export type PipelineCase = Pipeline['cases'][number];
 
+/**
+ * The funnel in the stages' own hues (lib/status-palette.ts STAGE_COLOR): blues while planned,
+ * teal while built, green in service — never the chart library's default reds and oranges.
+ */
+const FUNNEL_COLOR: Record<(typeof RETROFIT_STAGES)[number], string> = {
+  intent: '#a4c6f4',
+  vote: '#7eaeee',
+  signed: '#5b99e7',
+  design: STAGE_COLOR.planned,
+  publicity: '#2f74cc',
+  permit: '#1f5fb3',
+  construction: STAGE_COLOR.construction,
+  acceptance: '#0b7a6e',
+  in_service: STAGE_COLOR.done,
+};
+
+/** Which cases the table shows: all, one stage, or the stuck ones (卡住, server/domain/stage-rules.ts). */
+type Filter = 'all' | 'stuck' | RetrofitStage;
+const shows = (f: Filter, c: PipelineCase) => f === 'all' || (f === 'stuck' ? c.stuck !== null : c.stage === f);
+
 export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean }) {
   const trpc = useTRPC();
   const t = useTranslations('retrofit');
   const ts = useTranslations('retrofit.stages');
   const tm = useTranslations('money');
   const locale = useLocale();
+  const format = useFormatter();
   const { data } = useSuspenseQuery(trpc.retrofit.pipeline.queryOptions({ slug }));
   const [selected, setSelected] = useState<number | null>(null);
+  const [filter, setFilter] = useState<Filter>('all');
   const current = data.cases.find((c) => c.caseId === selected) ?? null;
 
   // Funnel: how many cases ever reached each stage (a stalled case keeps the stages it passed).
@@ -41,10 +64,13 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
           width: '84%',
           minSize: '12%',
           gap: 2,
-          label: { show: true, position: 'inside', formatter: '{b}  {c}', fontSize: 13 },
-          data: RETROFIT_STAGES.map((s) => ({
+          label: { show: true, position: 'inside', formatter: '{b}  {c}', fontSize: 13, color: '#ffffff' },
+          data: RETROFIT_STAGES.map((s, i) => ({
             name: ts(s),
             value: data.cases.filter((c) => c.history.some((h) => h.stage === s)).length,
+            itemStyle: { color: FUNNEL_COLOR[s] },
+            // The three palest blues carry dark text; the rest white.
+            ...(i < 3 && { label: { color: '#0b1f3a' } }),
           })),
         },
       ],
@@ -55,6 +81,12 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
   if (data.cases.length === 0) return <p className="notice">{t('empty')}</p>;
   const name = localName(data.community, locale);
   const count = (f: (c: PipelineCase) => boolean) => data.cases.filter(f).length;
+  const rows = data.cases.filter((c) => shows(filter, c));
+  const filters: Filter[] = [
+    'all',
+    'stuck',
+    ...RETROFIT_STAGES_ALL.filter((s) => data.cases.some((c) => c.stage === s)),
+  ];
   return (
     <>
       <h1>{t('title', { name })}</h1>
@@ -78,6 +110,12 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
           <span className="n">{count((c) => c.stage === 'publicity')}</span>
           <span className="l">{t('kpiPublicity')}</span>
         </li>
+        <li>
+          <span className="n" data-testid="kpi-stuck">
+            {count((c) => c.stuck !== null)}
+          </span>
+          <span className="l">{t('kpiStuck')}</span>
+        </li>
       </ul>
       <div className="split">
         <section className="panel" aria-labelledby="funnel-title">
@@ -86,8 +124,33 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
         </section>
         <MeetingsLog meetings={data.meetings} cases={data.cases} />
       </div>
-      <h2>{t('tableTitle')}</h2>
-      <div className="table-scroll">
+      <h2 id="cases-title">{t('tableTitle')}</h2>
+      <div className="chips" role="group" aria-label={t('filterLabel')} data-testid="stage-filters">
+        {filters.map((f) => (
+          <button
+            key={f}
+            type="button"
+            className={`chip${f === 'stuck' ? ' chip-stuck' : ''}`}
+            aria-pressed={filter === f}
+            onClick={() => setFilter(f)}
+          >
+            {f === 'all' ? t('filterAll') : f === 'stuck' ? t('stuck') : ts(f)}{' '}
+            <span className="chip-n">{count((c) => shows(f, c))}</span>
+          </button>
+        ))}
+      </div>
+      <p className="small muted" data-testid="stuck-rule">
+        {t('stuckHelp', {
+          limits: format.list(
+            Object.entries(data.stuckLimits.days).map(([s, n]) =>
+              t('stuckLimit', { stage: ts(s as RetrofitStage), n }),
+            ),
+          ),
+          grace: data.stuckLimits.publicityGraceDays,
+        })}
+      </p>
+      {rows.length === 0 && <p className="notice">{t('filterEmpty')}</p>}
+      <div className="table-scroll" hidden={rows.length === 0}>
         <table data-testid="pipeline-table">
           <thead>
             <tr>
@@ -108,7 +171,7 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
             </tr>
           </thead>
           <tbody>
-            {data.cases.map((c) => {
+            {rows.map((c) => {
               const last = c.history.at(-1);
               const open = c.objections.filter((o) => o.resolvedOn === null).length;
               return (
@@ -119,6 +182,7 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
                   </th>
                   <td>
                     <StageBadge stage={c.stage} />
+                    {c.stuck && <StuckBadge stuck={c.stuck} />}
                     {c.stage === 'stalled' && c.stalledReason && <div className="small muted">{c.stalledReason}</div>}
                   </td>
                   <td className="nowrap">{last?.on ?? '—'}</td>
@@ -130,7 +194,7 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
                       <>
                         {c.publicity.startsOn} → {c.publicity.endsOn}
                         {c.publicity.running && (
-                          <div className={c.publicity.daysLeft > 0 ? 'warn' : 'ok'}>
+                          <div className={c.publicity.daysLeft > 0 ? 'pending' : 'ok'}>
                             {t('daysLeft', { n: c.publicity.daysLeft })}
                           </div>
                         )}
@@ -141,7 +205,7 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
                   </td>
                   <td className="num">
                     {c.objections.length}
-                    {open > 0 && <span className="warn"> ({t('openN', { n: open })})</span>}
+                    {open > 0 && <span className="pending"> ({t('openN', { n: open })})</span>}
                   </td>
                   <td className="num nowrap">{formatFen(c.totalCostFen, tm)}</td>
                   <td className="nowrap">
@@ -149,6 +213,7 @@ export function PipelineView({ slug, canEdit }: { slug: string; canEdit: boolean
                       type="button"
                       onClick={() => setSelected(c.caseId === selected ? null : c.caseId)}
                       aria-expanded={c.caseId === selected}
+                      aria-controls={c.caseId === selected ? 'case-detail' : undefined}
                     >
                       {t('details')}
                     </button>

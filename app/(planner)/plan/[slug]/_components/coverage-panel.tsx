@@ -3,7 +3,14 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { EChart } from '~/app/_components/charts/echart';
 import { formatFen } from '~/app/_components/ui/money';
+import { FloorSharesTable } from './floor-shares-table';
 import type { Evaluation } from './planner-view';
+
+// The planner's own chart hues: "now" a pale blue and "after" the accent, the owners' shares
+// teal — no grey (grey means offline) or red/orange (alarm/fault); lib/status-palette.ts.
+const NOW = '#9ec5f8';
+const AFTER = '#0b6bcb';
+const SHARES = '#0e9384';
 
 type Props = { evaluation: Evaluation | undefined; pending: boolean; error: string | undefined; selected: number };
 
@@ -32,7 +39,7 @@ export function CoveragePanel({ evaluation: e, pending, error, selected }: Props
               e.before.residents80plusStepFree,
               e.before.mobilityImpairedStepFree,
             ],
-            itemStyle: { color: '#98a2b3' },
+            itemStyle: { color: NOW },
           },
           {
             name: t('after'),
@@ -43,7 +50,7 @@ export function CoveragePanel({ evaluation: e, pending, error, selected }: Props
               e.after.residents80plusStepFree,
               e.after.mobilityImpairedStepFree,
             ],
-            itemStyle: { color: '#0b6bcb' },
+            itemStyle: { color: AFTER },
           },
         ],
       },
@@ -60,7 +67,7 @@ export function CoveragePanel({ evaluation: e, pending, error, selected }: Props
           name: tm('axisUnit'),
           axisLabel: { formatter: (v: number) => tm('axisTick', { yuan: v / 100, wan: v / 1_000_000 }) },
         },
-        series: [{ type: 'bar', data: e.byFloor.map((f) => f.shareFen), itemStyle: { color: '#1a7f4b' } }],
+        series: [{ type: 'bar', data: e.byFloor.map((f) => f.shareFen), itemStyle: { color: SHARES } }],
       },
     [e, t, tm],
   );
@@ -110,7 +117,10 @@ export function CoveragePanel({ evaluation: e, pending, error, selected }: Props
           {e.byFloor.length === 0 ? (
             <p className="muted small">{t('pickToSeeCost')}</p>
           ) : (
-            floorChart && <EChart option={floorChart} label={t('chartFloors')} />
+            <>
+              {floorChart && <EChart option={floorChart} label={t('chartFloors')} />}
+              <FloorSharesTable floors={e.byFloor} />
+            </>
           )}
         </div>
       </div>

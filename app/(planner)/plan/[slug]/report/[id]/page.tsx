@@ -10,6 +10,7 @@ import { localDay } from '~/lib/calendar';
 import { plannerUser } from '../../../guard';
 import { PrintButton } from './print-button';
 import { NoRoleHere } from '~/app/_components/ui/no-role-here';
+import { FloorSharesTable } from '../../_components/floor-shares-table';
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -133,24 +134,7 @@ export default async function ScenarioReport({ params }: Props) {
         </tbody>
       </table>
       <h2>{t('chartFloors')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('floor')}</th>
-            <th scope="col" className="num">
-              {t('owners')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {e.byFloor.map((f) => (
-            <tr key={f.floor}>
-              <td>{t('floorN', { n: f.floor })}</td>
-              <td className="num">{formatFen(f.shareFen, tm)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FloorSharesTable floors={e.byFloor} />
       <p className="small muted">{t('reportNote')}</p>
     </article>
   );
