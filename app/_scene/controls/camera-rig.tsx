@@ -60,12 +60,15 @@ function frameBox(
   polar: number,
   margin: number,
   animate: boolean,
+  minEyeY = 0,
 ): [number, number, number] {
   box.getBoundingSphere(sphere);
   box.getCenter(centre);
   const camera = cc.camera as PerspectiveCamera;
   const distance = fitDistance(sphere.radius, camera.fov, camera.aspect || 1, margin);
-  eye.setFromSpherical(offset.set(distance, polar, azimuth)).add(centre);
+  // Steeper when the eye would stand lower than `minEyeY` (inside or behind the building in front).
+  const lowest = Math.acos(Math.min(1, Math.max(0, (minEyeY - centre.y) / distance)));
+  eye.setFromSpherical(offset.set(distance, Math.min(polar, lowest), azimuth)).add(centre);
   void cc.setLookAt(eye.x, eye.y, eye.z, centre.x, centre.y, centre.z, animate);
   return [centre.x, centre.y, centre.z];
 }
@@ -182,6 +185,8 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
     camera.far = Math.max(camera.far, homeDistance * 3);
     camera.updateProjectionMatrix();
 
+    // Close-ups look over the roofs, not through the building in front.
+    const overRoofs = Math.max(0, ...buildings.map(buildingHeight)) + 4;
     const fly = (target: CameraTarget, animate = true) => {
       const at = ((): [number, number, number] | null => {
         switch (target.kind) {
@@ -201,7 +206,7 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
             const [x, , z] = toWorld(hit.u.stairX, hit.u.stairY);
             const w = Math.max(unitWidth(hit.b) / 2, 6);
             const box = new Box3(new Vector3(x - w, 0, z - 6), new Vector3(x + w, buildingHeight(hit.b), z + 2));
-            return frameBox(cc, box, 0.12, 1.25, 1.1, animate);
+            return frameBox(cc, box, 0.12, 1.25, 1.1, animate, overRoofs);
           }
           case 'floor': {
             // The floor's slab and a storey either side, from above and south, so a cut floor shows its plan.
@@ -213,15 +218,16 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
               new Vector3(r.x0, y0, -r.y1),
               new Vector3(r.x1, (target.floor + 1) * b.floorHeight, -r.y0),
             );
-            return frameBox(cc, box, HOME_AZIMUTH * 0.5, 0.85, 1.0, animate);
+            return frameBox(cc, box, HOME_AZIMUTH * 0.5, 0.85, 1.0, animate, overRoofs);
           }
           case 'point': {
-            // A device: its flat and the neighbouring ones, about 18 m across.
+            // A device: its flat and the neighbouring ones, about 20 m across, seen from the south a little above
+            // (from over the roofs a roof would hide a device on a lower floor); the hover ring marks it.
             const box = new Box3(
-              new Vector3(target.x - 9, Math.max(0, target.y - 5), target.z - 6),
-              new Vector3(target.x + 9, target.y + 5, target.z + 6),
+              new Vector3(target.x - 10, Math.max(0, target.y - 6), target.z - 8),
+              new Vector3(target.x + 10, target.y + 6, target.z + 8),
             );
-            frameBox(cc, box, HOME_AZIMUTH * 0.5, 1.15, 1.1, animate);
+            frameBox(cc, box, HOME_AZIMUTH * 0.5, 1.2, 1.1, animate);
             return [target.x, target.y, target.z];
           }
         }

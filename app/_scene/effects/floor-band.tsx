@@ -7,6 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { BoxGeometry, EdgesGeometry } from 'three';
 import type { TwinBuilding } from '~/server/queries/twin-scene';
 import { footprintBounds } from '../geometry';
+import { markCanvas } from '../layers/beacons-layer';
 import { useSceneColors } from '../theme';
 
 const PAD = 0.6;
@@ -34,9 +35,7 @@ export function FloorBand({
   }, [b, floor]);
   // What the page's tests read: the floor the scene highlights ("<building id>:<floor>").
   useEffect(() => {
-    const data = gl.domElement.dataset as DOMStringMap | undefined;
-    if (data && place && floor) data.floorHighlight = `${floor.buildingId}:${floor.floor}`;
-    else if (data) delete data.floorHighlight;
+    markCanvas(gl.domElement, 'floorHighlight', place && floor ? `${floor.buildingId}:${floor.floor}` : null);
     invalidate();
   }, [place, floor, gl, invalidate]);
   if (!place) return null;

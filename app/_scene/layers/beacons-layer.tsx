@@ -15,14 +15,12 @@ import { Html } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  AdditiveBlending,
   Color,
   CylinderGeometry,
   InstancedBufferAttribute,
   type InstancedMesh,
   Matrix4,
   MeshBasicMaterial,
-  NormalBlending,
 } from 'three';
 import { DEVICE_STATUSES } from '~/db/vocab';
 import { STATUS_COLOR } from '../palette';
@@ -72,6 +70,13 @@ const LABEL_BASE: React.CSSProperties = {
 const m = new Matrix4();
 const colour = new Color();
 
+/** Writes a data attribute on the canvas for the page's tests; nothing off the DOM (the scene unit tests). */
+export function markCanvas(el: HTMLElement, key: string, value: string | null): void {
+  if (!el.dataset) return;
+  if (value === null) delete el.dataset[key];
+  else el.dataset[key] = value;
+}
+
 function reducedMotion(): boolean {
   return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 }
@@ -90,11 +95,10 @@ export function BeaconsLayer({ store, describe, onPick, pulse = true }: BeaconsL
     () =>
       new MeshBasicMaterial({
         transparent: true,
-        opacity: theme === 'dark' ? 0.75 : 0.55,
+        // Unlit and strong on a dark wall, where they glow against dark roofs; lighter over the console's pale scene.
+        opacity: theme === 'dark' ? 0.8 : 0.6,
         depthWrite: false,
         toneMapped: false,
-        // On a dark wall the columns add light (they glow); on the light console they tint.
-        blending: theme === 'dark' ? AdditiveBlending : NormalBlending,
       }),
     [theme],
   );
@@ -126,7 +130,7 @@ export function BeaconsLayer({ store, describe, onPick, pulse = true }: BeaconsL
     if (changed) {
       mesh.computeBoundingSphere();
       // What the page's tests read (no dataset off the DOM, as in the scene unit tests).
-      if (gl.domElement.dataset) gl.domElement.dataset.beacons = String(store.beacons.length);
+      markCanvas(gl.domElement, 'beacons', String(store.beacons.length));
       setCount(store.beacons.length);
     }
     // Which beacons carry a label: alarms before faults, then nearest; re-chosen when the set changes or the camera moved.
@@ -161,7 +165,17 @@ export function BeaconsLayer({ store, describe, onPick, pulse = true }: BeaconsL
       />
       {/* DOM labels need a document (the scene unit tests have none). */}
       {typeof document !== 'undefined' &&
-        labels.map((i) => {
+        labels.map((i, k) => {
+          // Labels of devices at one spot (a lift's controller and its e-bike camera) stack instead of overlapping.
+          const below = labels
+            .slice(0, k)
+            .filter(
+              (j) =>
+                Math.hypot(
+                  (store.pos[j * 3] as number) - (store.pos[i * 3] as number),
+                  (store.pos[j * 3 + 2] as number) - (store.pos[i * 3 + 2] as number),
+                ) < 8,
+            ).length;
           const text = describe(i);
           const alarm = store.status[i] === ALARM;
           return (
@@ -184,6 +198,7 @@ export function BeaconsLayer({ store, describe, onPick, pulse = true }: BeaconsL
                   ...LABEL_BASE,
                   ...LABEL_STYLE[theme],
                   borderLeftColor: STATUS_COLOR[alarm ? 'alarm' : 'fault'],
+                  transform: `translateY(calc(-60% - ${below * 110}%))`,
                 }}
                 onClick={() => onPick?.(i)}
               >

@@ -123,6 +123,9 @@ export function TwinView({
   const flyToDevice = (deviceId: number) => {
     setPick({ kind: 'device', deviceId });
     runtime?.flyTo({ kind: 'device', deviceId });
+    // Ring the device, as the big screen does for the alarm it holds on.
+    const at = runtime?.devicePoint(deviceId);
+    if (at) runtime?.setHover({ kind: 'point', at: [at.x, at.y + 0.9, at.z] });
   };
   const nextBeacon = () => {
     if (!runtime) return;
@@ -143,6 +146,8 @@ export function TwinView({
       if (a.deviceId === null || !runtime.devices.indexById.has(a.deviceId)) return false;
       setPick({ kind: 'device', deviceId: a.deviceId });
       runtime.flyTo({ kind: 'device', deviceId: a.deviceId });
+      const at = runtime.devicePoint(a.deviceId);
+      if (at) runtime.setHover({ kind: 'point', at: [at.x, at.y + 0.9, at.z] });
     });
   }, [runtime, live?.store, follow]);
 
