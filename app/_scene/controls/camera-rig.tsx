@@ -221,13 +221,13 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
             return frameBox(cc, box, HOME_AZIMUTH * 0.5, 0.85, 1.0, animate, overRoofs);
           }
           case 'point': {
-            // A device: its flat and the neighbouring ones, about 20 m across, seen from the south a little above
-            // (from over the roofs a roof would hide a device on a lower floor); the hover ring marks it.
+            // A device: its flat and the neighbouring ones, about 20 m across, seen steeply from the south (34° off
+            // the vertical): low enough to see a façade, high enough that the building in front does not hide it.
             const box = new Box3(
               new Vector3(target.x - 10, Math.max(0, target.y - 6), target.z - 8),
               new Vector3(target.x + 10, target.y + 6, target.z + 8),
             );
-            frameBox(cc, box, HOME_AZIMUTH * 0.5, 1.2, 1.1, animate);
+            frameBox(cc, box, HOME_AZIMUTH * 0.5, 0.65, 1.1, animate);
             return [target.x, target.y, target.z];
           }
         }
