@@ -106,6 +106,9 @@ export function TwinView({
     runtime.flyTo(
       focus.kind === 'device' ? { kind: 'device', deviceId: focus.id } : { kind: 'building', buildingId: focus.id },
     );
+    // A device is ringed too: it may sit inside a lift shaft or behind a wall.
+    const at = focus.kind === 'device' ? runtime.devicePoint(focus.id) : null;
+    if (at) runtime.setHover({ kind: 'point', at: [at.x, at.y + 0.9, at.z] });
   }, [runtime, focus]);
   useEffect(() => {
     runtime?.setFilters({ classVisible, statusVisible, cut });
