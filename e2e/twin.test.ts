@@ -1,6 +1,7 @@
 // The 3D twin in real Chromium (software WebGL): it draws the community,
-// a click on a building opens that building's panel, a class filter takes
-// its markers off the screen, and without WebGL the page says so.
+// beacons and counts its alarmed and faulty devices and flies to them, a click
+// on a building opens that building's panel, a picked floor is highlighted,
+// a class filter takes its markers off the screen, and without WebGL the page says so.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -88,6 +89,59 @@ describe('3D twin in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS_DIR, 'twin-caifu-xingyuan.png') });
   }, 120_000);
 
+  it('counts devices in alarm and fault in the toolbar, beacons each, and flies to the next one', async () => {
+    await page.goto(`${app.url}/twin/caifu-xingyuan`);
+    const canvas = page.locator('canvas').first();
+    await canvas.waitFor({ timeout: 90_000 });
+    const count = page.getByTestId('twin-beacon-count');
+    await count.waitFor();
+    // The count (React) and the beacons drawn (the scene) agree, live statuses and all.
+    const read = () =>
+      page.evaluate(() => {
+        const b = document.querySelector('[data-testid="twin-beacon-count"]') as HTMLElement;
+        const c = document.querySelector('canvas') as HTMLCanvasElement;
+        return {
+          alarm: Number(b.dataset.alarm),
+          fault: Number(b.dataset.fault),
+          beacons: c.dataset.beacons === undefined ? -1 : Number(c.dataset.beacons),
+        };
+      });
+    await expect
+      .poll(
+        async () => {
+          const r = await read();
+          return r.alarm + r.fault === r.beacons;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const { alarm, fault } = await read();
+    // The demo community has devices in alarm and in fault.
+    expect(alarm + fault).toBeGreaterThan(0);
+    expect(await count.textContent()).toContain(`告警 ${alarm}`);
+    expect(await count.getAttribute('aria-label')).toContain(`故障 ${fault} 台`);
+    // The most severe beacons are labelled with the device and its place.
+    const labels = page.locator('[data-beacon-label]');
+    await expect.poll(() => labels.count(), { timeout: 15_000 }).toBe(Math.min(8, alarm + fault));
+    expect(await labels.first().textContent()).toMatch(/号楼/);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'twin-beacons.png') });
+
+    const stage = page.getByTestId('twin-stage');
+    const before = await stage.getAttribute('data-camera-target');
+    await count.click();
+    await expect.poll(() => stage.getAttribute('data-camera-target'), { timeout: 15_000 }).not.toBe(before);
+    const first = await stage.getAttribute('data-camera-target');
+    // The device it flew to is picked; alarms come before faults.
+    await expect
+      .poll(() => page.getByTestId('twin-panel').textContent(), { timeout: 15_000 })
+      .toContain(alarm > 0 ? '报警' : '故障');
+    if (alarm + fault > 1) {
+      await count.click();
+      await expect.poll(() => stage.getAttribute('data-camera-target'), { timeout: 15_000 }).not.toBe(first);
+    }
+    expect(await page.getByRole('checkbox', { name: '跟随紧急告警' }).isChecked()).toBe(true);
+  }, 120_000);
+
   it('opens a building’s panel when the building is clicked', async () => {
     // lod=0: every sensor a shaped marker, so a filter shows in the triangle count.
     await page.goto(`${app.url}/twin/jinghu?bench=1&lod=0`);
@@ -98,6 +152,22 @@ describe('3D twin in Chromium', () => {
     await expect.poll(() => page.getByTestId('panel-title').textContent(), { timeout: 15_000 }).toBe('12栋');
     expect(await page.getByTestId('twin-panel').textContent()).toContain('1单元');
   }, 180_000);
+
+  it('highlights a picked floor in 3D and names where its devices are', async () => {
+    const panel = page.getByTestId('twin-panel');
+    await panel.locator('select').first().selectOption('3');
+    await expect.poll(() => page.getByTestId('panel-title').textContent(), { timeout: 15_000 }).toBe('12栋 3 层');
+    await expect
+      .poll(() => page.locator('canvas').first().getAttribute('data-floor-highlight'), { timeout: 15_000 })
+      .toMatch(/^\d+:3$/);
+    // Each device on the floor is named with its place (unit and floor), not only its code.
+    const first = panel.locator('li').first();
+    expect(await first.textContent()).toMatch(/单元 · 3层/);
+    await page.getByRole('button', { name: '关闭' }).click();
+    await expect
+      .poll(() => page.locator('canvas').first().getAttribute('data-floor-highlight'), { timeout: 15_000 })
+      .toBeNull();
+  }, 60_000);
 
   it('takes a device class off the screen when it is filtered out', async () => {
     const before = await readBench(page);

@@ -92,14 +92,52 @@ export function heatColor(count: number, max: number): string {
   return HEAT_RAMP[Math.min(HEAT_RAMP.length - 1, Math.round(t * (HEAT_RAMP.length - 1)))] ?? HEAT_RAMP[0];
 }
 
-export const SCENE_COLORS = {
-  background: '#e9eef3',
-  ground: '#d6e2d3',
-  wall: '#f1ece2',
-  roof: '#b7ada0',
-  floorLine: '#a49c90',
-  entrance: '#2b5c8a',
-  stairwell: '#d3d0ca',
-  pole: '#59616b',
-  highlight: '#ffb300',
-} as const;
+export type SceneTheme = 'light' | 'dark';
+
+export type SceneColors = {
+  background: string;
+  ground: string;
+  wall: string;
+  roof: string;
+  floorLine: string;
+  entrance: string;
+  stairwell: string;
+  pole: string;
+  highlight: string;
+  /** The picked floor's band round its building (side-panel floor pick). */
+  floorBand: string;
+};
+
+/**
+ * The scene's own colours, per theme: the console is light; the big screens
+ * are dark walls, where a near-white slab glares and distant markers vanish,
+ * so there the ground and buildings are dark blue-grey with lit roofs and
+ * readable edges, and status markers are drawn unlit (they glow). Status
+ * colours are not here: they are STATUS_COLOR in every theme.
+ */
+export const SCENE_COLORS: Record<SceneTheme, SceneColors> = {
+  light: {
+    background: '#e9eef3',
+    ground: '#d6e2d3',
+    wall: '#f1ece2',
+    roof: '#b7ada0',
+    floorLine: '#a49c90',
+    entrance: '#2b5c8a',
+    stairwell: '#d3d0ca',
+    pole: '#59616b',
+    highlight: '#ffb300',
+    floorBand: '#1570ef',
+  },
+  dark: {
+    background: '#070d18',
+    ground: '#101a2a',
+    wall: '#2b3a52',
+    roof: '#50688c',
+    floorLine: '#7f9cc4',
+    entrance: '#3d7fc4',
+    stairwell: '#3a4a62',
+    pole: '#8a9bb3',
+    highlight: '#ffd24a',
+    floorBand: '#53b1fd',
+  },
+};

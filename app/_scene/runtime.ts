@@ -14,6 +14,8 @@ import type { DeviceStatus } from '~/db/vocab';
 import type { CameraTour } from './controls/tour';
 import { type DeviceStore, setFilters, writeDeviceStatus } from './store';
 
+export type Vec3 = [number, number, number];
+
 export type TwinPick =
   | { kind: 'building'; buildingId: number }
   | { kind: 'unit'; unitId: number; buildingId: number }
@@ -59,6 +61,11 @@ export class TwinRuntime {
   hover: Hover = null;
   /** Bumped on every hover change so the highlight knows to move. */
   hoverVersion = 0;
+  /** Where the camera last flew to look (the point it orbits), for the page to expose; null before a flight. */
+  cameraTarget: Vec3 | null = null;
+  /** Bumped when the beacons or the camera target change (subscribe). */
+  version = 0;
+  private listeners = new Set<() => void>();
   private rig: CameraRig | null = null;
   private queue: Command[] = [];
   private disposed = false;
@@ -95,6 +102,26 @@ export class TwinRuntime {
     this.rig = null;
     this.queue = [];
     this.hover = null;
+    this.listeners.clear();
+  }
+
+  /** Called when the beacons (alarm and fault devices shown) or the camera's target change; for useSyncExternalStore. */
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getVersion = (): number => this.version;
+
+  /** The camera rig says where a flight ends (its orbit point). */
+  noteCameraTarget(at: Vec3): void {
+    this.cameraTarget = at;
+    this.notify();
+  }
+
+  private notify(): void {
+    this.version++;
+    for (const fn of this.listeners) fn();
   }
 
   /** Asks the canvas for a frame; nothing to draw before a rig is attached (the canvas draws its first frame anyway). */
@@ -134,16 +161,20 @@ export class TwinRuntime {
   /** A live status change: repaints the device's marker. False when the device is not in this scene. */
   setDeviceStatus(deviceId: number, status: DeviceStatus): boolean {
     if (this.disposed) return false;
+    const beacons = this.devices.beaconVersion;
     const found = writeDeviceStatus(this.devices, deviceId, status);
     if (found) this.invalidate();
+    if (beacons !== this.devices.beaconVersion) this.notify();
     return found;
   }
 
   /** Shows only the chosen classes and statuses, and hides a cut building's devices above the cut floor. */
   setFilters(filters: Parameters<typeof setFilters>[1]): void {
     if (this.disposed) return;
+    const beacons = this.devices.beaconVersion;
     setFilters(this.devices, filters);
     this.invalidate();
+    if (beacons !== this.devices.beaconVersion) this.notify();
   }
 
   /** A device's marker position, where a fly-to or the tour looks. */

@@ -90,7 +90,9 @@ export function StairMarkers({ stairs, onStairMove }: Required<Pick<Props, 'stai
             onPointerUp={drop}
           >
             <cylinderGeometry args={[1.4, 1.4, 3, 16]} />
-            <meshLambertMaterial color={dragged?.id === s.id ? SCENE_COLORS.highlight : SCENE_COLORS.entrance} />
+            <meshLambertMaterial
+              color={dragged?.id === s.id ? SCENE_COLORS.light.highlight : SCENE_COLORS.light.entrance}
+            />
           </mesh>
         );
       })}
@@ -120,12 +122,12 @@ export function SitePreviewCanvas({ buildings, stairs, onStairMove, height = 420
           far: view.span * 10,
         }}
       >
-        <color attach="background" args={[SCENE_COLORS.background]} />
+        <color attach="background" args={[SCENE_COLORS.light.background]} />
         <hemisphereLight args={['#ffffff', '#b0a898', 1.4]} />
         <directionalLight position={[-200, 400, 300]} intensity={1.2} />
         <mesh rotation-x={-Math.PI / 2} position={[target[0], -0.05, target[2]]}>
           <planeGeometry args={[view.span * 3, view.span * 3]} />
-          <meshLambertMaterial color={SCENE_COLORS.ground} />
+          <meshLambertMaterial color={SCENE_COLORS.light.ground} />
         </mesh>
         <Massing buildings={chosen} faded={false} />
         <Massing buildings={faded} faded />

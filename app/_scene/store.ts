@@ -45,8 +45,14 @@ export type DeviceStore = {
   /** Isolating a floor hides the building's devices above it. */
   cut: { buildingId: number; floor: number } | null;
   indexById: Map<number, number>;
+  /** Devices (base, not bench replicas) in alarm or fault that are shown: each gets a beacon. Alarms first. */
+  beacons: number[];
+  /** Bumped whenever `beacons` or a beacon's status changes. */
+  beaconVersion: number;
 };
 
+const ALARM = DEVICE_STATUSES.indexOf('alarm');
+const FAULT = DEVICE_STATUSES.indexOf('fault');
 const STATUS_COLORS = DEVICE_STATUSES.map((s) => new Color(STATUS_COLOR[s]));
 const SHAPE_OF_CLASS = DEVICE_CLASSES.map((c) => SHAPES.indexOf(CLASS_SHAPE[c]));
 // Scratch objects: one matrix for every write, never one per instance.
@@ -79,6 +85,8 @@ export function createDeviceStore(columns: TwinDeviceColumns, positions: Float32
     statusVisible: DEVICE_STATUSES.map(() => true),
     cut: null,
     indexById: new Map(),
+    beacons: [],
+    beaconVersion: 0,
   };
   const perShape = SHAPES.map(() => 0);
   for (let r = 0; r < scale; r++) {
@@ -182,6 +190,33 @@ export function relayout(s: DeviceStore): void {
     s.points.geometry.computeBoundingSphere();
   }
   markDirty(s);
+  collectBeacons(s);
+}
+
+/**
+ * Re-lists the beacons: shown devices in alarm, then in fault. True (and the
+ * version bumped) when the list changed, or always with `force` (a beacon
+ * changed between alarm and fault).
+ */
+export function collectBeacons(s: DeviceStore, force = false): boolean {
+  const alarms: number[] = [];
+  const faults: number[] = [];
+  for (let i = 0; i < s.baseCount; i++) {
+    const st = s.status[i];
+    if ((st === ALARM || st === FAULT) && visible(s, i)) (st === ALARM ? alarms : faults).push(i);
+  }
+  const next = alarms.concat(faults);
+  if (!force && next.length === s.beacons.length && next.every((v, k) => v === s.beacons[k])) return false;
+  s.beacons = next;
+  s.beaconVersion++;
+  return true;
+}
+
+/** How many shown devices are in alarm and in fault (the toolbar's count). */
+export function beaconCounts(s: DeviceStore): { alarm: number; fault: number } {
+  let alarm = 0;
+  for (const i of s.beacons) if (s.status[i] === ALARM) alarm++;
+  return { alarm, fault: s.beacons.length - alarm };
 }
 
 export function attachMesh(s: DeviceStore, shape: number, mesh: InstancedMesh | null): void {
@@ -223,7 +258,10 @@ export function writeDeviceStatus(s: DeviceStore, id: number, status: DeviceStat
   const i = s.indexById.get(id);
   if (i === undefined) return false;
   const before = visible(s, i);
+  const was = s.status[i];
   s.status[i] = DEVICE_STATUSES.indexOf(status);
+  const beacon = (st: number | undefined) => st === ALARM || st === FAULT;
+  if (was !== s.status[i] && (beacon(was) || beacon(s.status[i]))) collectBeacons(s, true);
   if (before !== visible(s, i)) {
     relayout(s);
   } else if ((s.slot[i] as number) >= 0) {

@@ -4,13 +4,16 @@
 // status, the camera). The bench (app/_scene/bench/) wraps this canvas to run
 // the loop continuously and measure it; nothing here knows about it.
 import { Canvas } from '@react-three/fiber';
-import { Suspense, useMemo } from 'react';
+import { useTranslations } from 'next-intl';
+import { Suspense, useCallback, useMemo } from 'react';
 import { BoxGeometry, type BufferGeometry, ConeGeometry, CylinderGeometry } from 'three';
 import type { TwinScene } from '~/server/queries/twin-scene';
 import { CameraRig } from './controls/camera-rig';
+import { FloorBand } from './effects/floor-band';
 import { Highlight } from './effects/highlight';
 import { footprintBounds, toWorld } from './geometry';
 import type { HeatCell } from './heat';
+import { BeaconsLayer, type BeaconText } from './layers/beacons-layer';
 import { BuildingsLayer, type Cut } from './layers/buildings-layer';
 import { DevicesLayer } from './layers/devices-layer';
 import { controllerStatusByUnit, shaftSpecs } from './layers/elevators';
@@ -22,6 +25,8 @@ import { BuildingModels } from './models/building-models';
 import { MODEL_URLS, useModelGeometry } from './models/model-geometry';
 import { SCENE_COLORS } from './palette';
 import type { TwinPick, TwinRuntime } from './runtime';
+import { SceneThemeContext } from './theme';
+import { DEVICE_CLASSES } from '~/db/vocab';
 
 export type TwinCanvasProps = {
   scene: TwinScene;
@@ -39,6 +44,10 @@ export type TwinCanvasProps = {
   antialias?: boolean;
   /** 'dark' on the big screens (a dark wall), 'light' in the console (default). */
   theme?: 'light' | 'dark';
+  /** The floor picked in the side panel, highlighted in 3D. */
+  floor?: { buildingId: number; floor: number } | null;
+  /** False: beacons glow steadily instead of pulsing (no timed frames). */
+  beaconPulse?: boolean;
   /** Drawn instead of the device markers (the bench's one-mesh-per-sensor baseline). */
   devices?: React.ReactNode;
   /** More scene content inside the canvas (the bench's probe). */
@@ -85,8 +94,39 @@ function LoadedModelLayers(props: TwinCanvasProps) {
   return <ModelLayers {...props} models={models} />;
 }
 
+/** A beacon's label: the device (class and code) and its place (building · unit · floor). */
+function useBeaconText(scene: TwinScene, runtime: TwinRuntime): (i: number) => BeaconText {
+  const t = useTranslations('twin');
+  const places = useMemo(() => {
+    const buildings = new Map(scene.buildings.map((b) => [b.id, b.name]));
+    const units = new Map(scene.buildings.flatMap((b) => b.units.map((u) => [u.id, u.name] as const)));
+    const byId = new Map(scene.devices.id.map((id, j) => [id, j]));
+    return { buildings, units, byId };
+  }, [scene]);
+  return useCallback(
+    (i: number) => {
+      const d = scene.devices;
+      const j = places.byId.get(runtime.devices.id[i] as number) ?? -1;
+      const cls = DEVICE_CLASSES[d.cls[j] ?? 0] ?? 'smoke_detector';
+      const building = places.buildings.get(d.buildingId[j] ?? -1);
+      const unit = places.units.get(d.unitId[j] ?? -1);
+      const floor = d.floor[j];
+      return {
+        name: `${t(`class.${cls}`)} ${d.code[j] ?? ''}`,
+        place:
+          [building, unit, floor == null ? null : t('beacon.floor', { n: floor })].filter(Boolean).join(' · ') ||
+          t('beacon.grounds'),
+      };
+    },
+    [scene, places, runtime, t],
+  );
+}
+
 export default function TwinCanvas(props: TwinCanvasProps) {
   const { scene, runtime, onPick } = props;
+  const theme = props.theme ?? 'light';
+  const colors = SCENE_COLORS[theme];
+  const beaconText = useBeaconText(scene, runtime);
   const ground = useMemo(() => {
     const all = scene.buildings.flatMap((b) => b.footprint);
     const r = all.length ? footprintBounds(all) : { x0: -50, y0: -50, x1: 50, y1: 50 };
@@ -119,38 +159,49 @@ export default function TwinCanvas(props: TwinCanvasProps) {
         gl.localClippingEnabled = true;
       }}
       onPointerMissed={() => onPick(null)}
-      style={{ background: SCENE_COLORS.background }}
+      style={{ background: colors.background }}
       data-testid="twin-canvas"
+      data-theme={theme}
     >
-      <ambientLight intensity={1.7} />
-      <directionalLight position={[120, 260, 180]} intensity={2.2} />
-      <directionalLight position={[-200, 120, -80]} intensity={0.5} />
-      <mesh
-        name="ground"
-        rotation={[-Math.PI / 2, 0, 0]}
-        position={[ground.cx, -0.05, ground.cz]}
-        onPointerMove={() => runtime.setHover(null)}
-      >
-        <planeGeometry args={[ground.w, ground.d]} />
-        <meshLambertMaterial color={SCENE_COLORS.ground} />
-      </mesh>
-      <BuildingsLayer
-        buildings={scene.buildings}
-        runtime={runtime}
-        focusBuildingId={props.focusBuildingId}
-        cut={props.cut}
-        onPick={onPick}
-      />
-      <BuildingModels buildings={scene.buildings} onPick={onPick} />
-      <Suspense fallback={<ModelLayers {...props} />}>
-        <LoadedModelLayers {...props} />
-      </Suspense>
-      {props.devices ?? <DevicesLayer store={runtime.devices} onHover={hoverDevice} onPick={pickDevice} />}
-      {props.show.heat && <HeatStrip cells={props.cells} buildings={scene.buildings} onPick={onPick} />}
-      {props.trajectory && <TrajectoryReplay points={props.trajectory} />}
-      <Highlight runtime={runtime} />
-      <CameraRig buildings={scene.buildings} runtime={runtime} />
-      {props.children}
+      <SceneThemeContext.Provider value={theme}>
+        {/* Dark: less ambient light, so roofs (lit from above) stand out from the walls. */}
+        <ambientLight intensity={theme === 'dark' ? 1.1 : 1.7} />
+        <directionalLight position={[120, 260, 180]} intensity={theme === 'dark' ? 2.6 : 2.2} />
+        <directionalLight position={[-200, 120, -80]} intensity={0.5} />
+        <mesh
+          name="ground"
+          rotation={[-Math.PI / 2, 0, 0]}
+          position={[ground.cx, -0.05, ground.cz]}
+          onPointerMove={() => runtime.setHover(null)}
+        >
+          <planeGeometry args={[ground.w, ground.d]} />
+          <meshLambertMaterial color={colors.ground} />
+        </mesh>
+        <BuildingsLayer
+          buildings={scene.buildings}
+          runtime={runtime}
+          focusBuildingId={props.focusBuildingId}
+          cut={props.cut}
+          onPick={onPick}
+        />
+        <BuildingModels buildings={scene.buildings} onPick={onPick} />
+        <Suspense fallback={<ModelLayers {...props} />}>
+          <LoadedModelLayers {...props} />
+        </Suspense>
+        {props.devices ?? <DevicesLayer store={runtime.devices} onHover={hoverDevice} onPick={pickDevice} />}
+        {props.show.heat && <HeatStrip cells={props.cells} buildings={scene.buildings} onPick={onPick} />}
+        {props.trajectory && <TrajectoryReplay points={props.trajectory} />}
+        <BeaconsLayer
+          store={runtime.devices}
+          describe={beaconText}
+          onPick={pickDevice}
+          pulse={props.beaconPulse ?? props.frameloop !== 'always'}
+        />
+        <FloorBand buildings={scene.buildings} floor={props.floor ?? null} />
+        <Highlight runtime={runtime} />
+        <CameraRig buildings={scene.buildings} runtime={runtime} />
+        {props.children}
+      </SceneThemeContext.Provider>
     </Canvas>
   );
 }

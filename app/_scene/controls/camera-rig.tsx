@@ -11,7 +11,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { Box3, type PerspectiveCamera, Sphere, Spherical, Vector3 } from 'three';
 import type { TwinBuilding } from '~/server/queries/twin-scene';
-import { buildingHeight, floorMid, footprintBounds, toWorld } from '../geometry';
+import { buildingHeight, footprintBounds, toWorld, unitWidth } from '../geometry';
 import type { CameraTarget, TwinRuntime } from '../runtime';
 import { type CameraTour, FRAME_MS, type Orbit, orbitPose, type Pose, TOUR_TIMING, type TourRig } from './tour';
 
@@ -40,6 +40,39 @@ function lookAtBox(cc: CameraControls, box: Box3, azimuth: number, polar: number
 }
 
 /** The orbit that frames a box as lookAtBox does: same distance, same look point. */
+/**
+ * The distance at which a sphere of `radius` fills `margin` of the narrower of
+ * the view's two angles (a portrait or wide canvas alike): what "fly to" uses
+ * so the whole target and a little of its surroundings are in view, never a
+ * roof or a label filling the screen.
+ */
+export function fitDistance(radius: number, fovDeg: number, aspect: number, margin = 1.1): number {
+  const v = (fovDeg * Math.PI) / 180;
+  const h = 2 * Math.atan(Math.tan(v / 2) * aspect);
+  return (radius * margin) / Math.sin(Math.min(v, h) / 2);
+}
+
+/** Looks at a box's centre from the given angles, at the distance that frames its bounding sphere. */
+function frameBox(
+  cc: CameraControls,
+  box: Box3,
+  azimuth: number,
+  polar: number,
+  margin: number,
+  animate: boolean,
+  minEyeY = 0,
+): [number, number, number] {
+  box.getBoundingSphere(sphere);
+  box.getCenter(centre);
+  const camera = cc.camera as PerspectiveCamera;
+  const distance = fitDistance(sphere.radius, camera.fov, camera.aspect || 1, margin);
+  // Steeper when the eye would stand lower than `minEyeY` (inside or behind the building in front).
+  const lowest = Math.acos(Math.min(1, Math.max(0, (minEyeY - centre.y) / distance)));
+  eye.setFromSpherical(offset.set(distance, Math.min(polar, lowest), azimuth)).add(centre);
+  void cc.setLookAt(eye.x, eye.y, eye.z, centre.x, centre.y, centre.z, animate);
+  return [centre.x, centre.y, centre.z];
+}
+
 function boxOrbit(box: Box3, polar: number, zoom: number, fovDeg: number): Orbit {
   box.getBoundingSphere(sphere);
   box.getCenter(centre);
@@ -152,39 +185,54 @@ function ControlsRig({ buildings, runtime }: { buildings: TwinBuilding[]; runtim
     camera.far = Math.max(camera.far, homeDistance * 3);
     camera.updateProjectionMatrix();
 
+    // Close-ups look over the roofs, not through the building in front.
+    const overRoofs = Math.max(0, ...buildings.map(buildingHeight)) + 4;
     const fly = (target: CameraTarget, animate = true) => {
-      switch (target.kind) {
-        // Not fitToBox: it snaps the view to the nearest axis, flattening it to a side elevation.
-        case 'home':
-          lookAtBox(cc, home, HOME_AZIMUTH, HOME_POLAR, 0.86, animate);
-          break;
-        case 'building': {
-          const b = byId.get(target.buildingId);
-          if (!b) return;
-          lookAtBox(cc, buildingBox(b), HOME_AZIMUTH, 1.0, 1.05, animate);
-          break;
+      const at = ((): [number, number, number] | null => {
+        switch (target.kind) {
+          // Not fitToBox: it snaps the view to the nearest axis, flattening it to a side elevation.
+          case 'home':
+            lookAtBox(cc, home, HOME_AZIMUTH, HOME_POLAR, 0.86, animate);
+            return [centre.x, centre.y * 0.5, centre.z];
+          case 'building': {
+            const b = byId.get(target.buildingId);
+            if (!b) return null;
+            return frameBox(cc, buildingBox(b), HOME_AZIMUTH, 1.0, 1.1, animate);
+          }
+          case 'unit': {
+            // The unit's share of the south façade, ground to roof, from the south.
+            const hit = units.get(target.unitId);
+            if (!hit) return null;
+            const [x, , z] = toWorld(hit.u.stairX, hit.u.stairY);
+            const w = Math.max(unitWidth(hit.b) / 2, 6);
+            const box = new Box3(new Vector3(x - w, 0, z - 6), new Vector3(x + w, buildingHeight(hit.b), z + 2));
+            return frameBox(cc, box, 0.12, 1.25, 1.1, animate, overRoofs);
+          }
+          case 'floor': {
+            // The floor's slab and a storey either side, from above and south, so a cut floor shows its plan.
+            const b = byId.get(target.buildingId);
+            if (!b) return null;
+            const r = footprintBounds(b.footprint);
+            const y0 = Math.max(0, (target.floor - 2) * b.floorHeight);
+            const box = new Box3(
+              new Vector3(r.x0, y0, -r.y1),
+              new Vector3(r.x1, (target.floor + 1) * b.floorHeight, -r.y0),
+            );
+            return frameBox(cc, box, HOME_AZIMUTH * 0.5, 0.85, 1.0, animate, overRoofs);
+          }
+          case 'point': {
+            // A device: its flat and the neighbouring ones, about 20 m across, seen steeply from the south (34° off
+            // the vertical): low enough to see a façade, high enough that the building in front does not hide it.
+            const box = new Box3(
+              new Vector3(target.x - 10, Math.max(0, target.y - 6), target.z - 8),
+              new Vector3(target.x + 10, target.y + 6, target.z + 8),
+            );
+            frameBox(cc, box, HOME_AZIMUTH * 0.5, 0.65, 1.1, animate);
+            return [target.x, target.y, target.z];
+          }
         }
-        case 'unit': {
-          const hit = units.get(target.unitId);
-          if (!hit) return;
-          const [x, , z] = toWorld(hit.u.stairX, hit.u.stairY);
-          const h = buildingHeight(hit.b);
-          void cc.setLookAt(x + 8, h * 0.55, z + Math.max(28, h * 1.3), x, h * 0.45, z, animate);
-          break;
-        }
-        case 'floor': {
-          const b = byId.get(target.buildingId);
-          if (!b) return;
-          const r = footprintBounds(b.footprint);
-          const [x, y, z] = toWorld((r.x0 + r.x1) / 2, r.y0, floorMid(b, target.floor));
-          // From above and south, so a cut floor shows its plan.
-          void cc.setLookAt(x + 6, y + 26, z + 34, x, y, z - (r.y1 - r.y0) / 2, animate);
-          break;
-        }
-        case 'point':
-          void cc.setLookAt(target.x + 10, target.y + 14, target.z + 22, target.x, target.y, target.z, animate);
-          break;
-      }
+      })();
+      if (at) runtime.noteCameraTarget(at);
     };
     fly({ kind: 'home' }, false);
     return runtime.attachRig({ flyTo: (target) => fly(target), invalidate });

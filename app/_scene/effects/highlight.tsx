@@ -5,13 +5,14 @@
 import { useFrame } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
 import { BoxGeometry, EdgesGeometry, type LineSegments, type Mesh } from 'three';
-import { SCENE_COLORS } from '../palette';
+import { useSceneColors } from '../theme';
 import type { TwinRuntime } from '../runtime';
 
 export function Highlight({ runtime }: { runtime: TwinRuntime }) {
   const box = useRef<LineSegments>(null);
   const ring = useRef<Mesh>(null);
   const seen = useRef(-1);
+  const colors = useSceneColors();
   const edges = useMemo(() => new EdgesGeometry(new BoxGeometry(1, 1, 1)), []);
   useFrame(() => {
     if (seen.current === runtime.hoverVersion || !box.current || !ring.current) return;
@@ -30,11 +31,11 @@ export function Highlight({ runtime }: { runtime: TwinRuntime }) {
   return (
     <group name="highlight">
       <lineSegments ref={box} geometry={edges} visible={false} raycast={() => null} renderOrder={3}>
-        <lineBasicMaterial color={SCENE_COLORS.highlight} depthTest={false} transparent />
+        <lineBasicMaterial color={colors.highlight} depthTest={false} transparent />
       </lineSegments>
       <mesh ref={ring} visible={false} raycast={() => null} rotation={[-Math.PI / 2, 0, 0]} renderOrder={3}>
         <ringGeometry args={[0.9, 1.3, 12]} />
-        <meshBasicMaterial color={SCENE_COLORS.highlight} depthTest={false} transparent />
+        <meshBasicMaterial color={colors.highlight} depthTest={false} transparent />
       </mesh>
     </group>
   );

@@ -5,13 +5,20 @@
 import { BufferAttribute, BufferGeometry, Color, ExtrudeGeometry, Shape, ShapeUtils, Vector2 } from 'three';
 import type { TwinBuilding } from '~/server/queries/twin-scene';
 import { buildingHeight } from '../geometry';
-import { SCENE_COLORS } from '../palette';
+import { SCENE_COLORS, type SceneColors } from '../palette';
 
-const WALL = new Color(SCENE_COLORS.wall);
-const ROOF = new Color(SCENE_COLORS.roof);
+/** Wall and roof vertex colours of a theme's palette. */
+function shades(colors: SceneColors) {
+  return { WALL: new Color(colors.wall), ROOF: new Color(colors.roof) };
+}
 
 /** One building's extruded footprint in world space, walls and roof coloured per vertex. */
-export function extrudeBuilding(b: TwinBuilding, height = buildingHeight(b)): BufferGeometry {
+export function extrudeBuilding(
+  b: TwinBuilding,
+  height = buildingHeight(b),
+  palette: SceneColors = SCENE_COLORS.light,
+): BufferGeometry {
+  const { WALL, ROOF } = shades(palette);
   const shape = new Shape(b.footprint.map((p) => new Vector2(p.x, p.y)));
   const g = new ExtrudeGeometry(shape, { depth: height, bevelEnabled: false, steps: 1 });
   // Shape (x east, y north) extruded along +z becomes (x, up, −north).
@@ -53,7 +60,12 @@ function ring(b: TwinBuilding): Ring {
  * mergeGeometries took ~0.3–1.2 s for 1,500 buildings, this a few tens of ms.
  * The look is ExtrudeGeometry's: flat-shaded walls and roof, coloured per vertex.
  */
-export function massing(buildings: TwinBuilding[], skip: (b: TwinBuilding) => boolean): Massing | null {
+export function massing(
+  buildings: TwinBuilding[],
+  skip: (b: TwinBuilding) => boolean,
+  palette: SceneColors = SCENE_COLORS.light,
+): Massing | null {
+  const { WALL, ROOF } = shades(palette);
   const rings: Array<{ b: TwinBuilding; pts: Ring; roof: number[][] }> = [];
   let triangles = 0;
   for (const b of buildings) {

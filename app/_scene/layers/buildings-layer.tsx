@@ -8,7 +8,7 @@ import { useEffect, useMemo } from 'react';
 import { DoubleSide, MeshLambertMaterial, Plane, Vector3 } from 'three';
 import type { TwinBuilding } from '~/server/queries/twin-scene';
 import { footprintBounds } from '../geometry';
-import { SCENE_COLORS } from '../palette';
+import { useSceneColors } from '../theme';
 import type { TwinPick, TwinRuntime } from '../runtime';
 import { extrudeBuilding, floorLines, massing } from './building-geometry';
 import { LabelsLayer } from './labels-layer';
@@ -31,19 +31,23 @@ function floorAt(b: TwinBuilding, y: number): number {
 
 export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPick }: Props) {
   const invalidate = useThree((s) => s.invalidate);
+  const colors = useSceneColors();
   const byId = useMemo(() => new Map(buildings.map((b) => [b.id, b])), [buildings]);
   // Buildings with their own glTF are drawn by BuildingModels instead.
   const generated = useMemo(() => buildings.filter((b) => !b.modelUrl), [buildings]);
   const cutBuilding = cut ? byId.get(cut.buildingId) : undefined;
-  const rest = useMemo(() => massing(generated, (b) => b.id === cut?.buildingId), [generated, cut?.buildingId]);
+  const rest = useMemo(
+    () => massing(generated, (b) => b.id === cut?.buildingId, colors),
+    [generated, cut?.buildingId, colors],
+  );
   const lines = useMemo(
     () => floorLines(generated, (b) => (cut && b.id === cut.buildingId ? cut.floor : b.floors)),
     [generated, cut],
   );
   useEffect(() => () => lines.dispose(), [lines]);
   const clipped = useMemo(
-    () => (cutBuilding && !cutBuilding.modelUrl ? extrudeBuilding(cutBuilding) : null),
-    [cutBuilding],
+    () => (cutBuilding && !cutBuilding.modelUrl ? extrudeBuilding(cutBuilding, undefined, colors) : null),
+    [cutBuilding, colors],
   );
   const wallMaterial = useMemo(() => new MeshLambertMaterial({ vertexColors: true }), []);
   const clipMaterial = useMemo(
@@ -110,7 +114,7 @@ export function BuildingsLayer({ buildings, runtime, focusBuildingId, cut, onPic
         />
       )}
       <lineSegments name="buildings-floor-lines" geometry={lines} raycast={() => null}>
-        <lineBasicMaterial color={SCENE_COLORS.floorLine} />
+        <lineBasicMaterial color={colors.floorLine} />
       </lineSegments>
       <UnitsLayer buildings={buildings} runtime={runtime} onPick={onPick} />
       <LabelsLayer buildings={buildings} skipBuildingId={cut?.buildingId ?? null} />

@@ -5,9 +5,16 @@
 // device store; this component mounts the meshes and hands them over.
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
 import { useMemo } from 'react';
-import { InstancedBufferAttribute, type InstancedMesh, MeshLambertMaterial, type Points } from 'three';
+import {
+  InstancedBufferAttribute,
+  type InstancedMesh,
+  MeshBasicMaterial,
+  MeshLambertMaterial,
+  type Points,
+} from 'three';
 import { createMarkerGeometry, createPointCloud } from '../markers';
 import { SHAPES } from '../palette';
+import { useSceneTheme } from '../theme';
 import { attachMesh, attachPoints, FAR, shapeCapacity, updateLod, type DeviceStore } from '../store';
 
 export type DevicesLayerProps = {
@@ -19,7 +26,12 @@ export type DevicesLayerProps = {
 export function DevicesLayer({ store, onHover, onPick }: DevicesLayerProps) {
   const invalidate = useThree((s) => s.invalidate);
   const geometries = useMemo(() => SHAPES.map(createMarkerGeometry), []);
-  const material = useMemo(() => new MeshLambertMaterial(), []);
+  const theme = useSceneTheme();
+  // On a dark wall markers are unlit: they keep their full status colour (they glow) however far or shaded.
+  const material = useMemo(
+    () => (theme === 'dark' ? new MeshBasicMaterial({ toneMapped: false }) : new MeshLambertMaterial()),
+    [theme],
+  );
   // Stable ref callbacks: a new function each render would detach and re-attach the meshes.
   const refs = useMemo(
     () =>
@@ -33,7 +45,8 @@ export function DevicesLayer({ store, onHover, onPick }: DevicesLayerProps) {
       }),
     [store, invalidate],
   );
-  const cloud = useMemo(() => createPointCloud(store.count, 2.5), [store]);
+  // Far devices are dots of a few pixels; larger on a dark wall, read from metres away.
+  const cloud = useMemo(() => createPointCloud(store.count, theme === 'dark' ? 4 : 2.5), [store, theme]);
   const pointsRef = useMemo(
     () => (points: Points | null) => {
       attachPoints(store, points);
@@ -54,7 +67,7 @@ export function DevicesLayer({ store, onHover, onPick }: DevicesLayerProps) {
     <group name="devices">
       {SHAPES.map((shape, k) => (
         <instancedMesh
-          key={`${shape}-${store.count}`}
+          key={`${shape}-${store.count}-${theme}`}
           name={`devices-${shape}`}
           ref={refs[k]}
           args={[geometries[k], material, Math.max(1, shapeCapacity(store, k))]}
@@ -71,7 +84,7 @@ export function DevicesLayer({ store, onHover, onPick }: DevicesLayerProps) {
         />
       ))}
       <points
-        key={`far-${store.count}`}
+        key={`far-${store.count}-${theme}`}
         name="devices-far"
         ref={pointsRef}
         geometry={cloud.geometry}

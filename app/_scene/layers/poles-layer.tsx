@@ -1,19 +1,20 @@
 'use client';
 // Camera poles, one instance each; their seven cameras are device markers
 // stacked down the mast (placement.ts).
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { type BufferGeometry, type InstancedMesh, Matrix4, MeshLambertMaterial, Vector3 } from 'three';
 import type { TwinPole } from '~/server/queries/twin-scene';
 import { facadeEdge, toWorld } from '../geometry';
-import { SCENE_COLORS } from '../palette';
+import { useSceneColors } from '../theme';
 
 const m = new Matrix4();
 const scale = new Vector3();
-const material = new MeshLambertMaterial({ color: SCENE_COLORS.pole });
 
 /** `geometry`: a pole of unit height on y = 0 with its arm along −z (public/models/camera-pole.glb). */
 export function PolesLayer({ poles, geometry }: { poles: TwinPole[]; geometry: BufferGeometry }) {
   const ref = useRef<InstancedMesh>(null);
+  const colors = useSceneColors();
+  const material = useMemo(() => new MeshLambertMaterial({ color: colors.pole }), [colors]);
   useLayoutEffect(() => {
     const mesh = ref.current;
     if (!mesh) return;

@@ -10,11 +10,10 @@ import { useEffect, useMemo } from 'react';
 import { BoxGeometry, BufferAttribute, BufferGeometry, Color, MeshLambertMaterial } from 'three';
 import type { TwinBuilding, TwinUnit } from '~/server/queries/twin-scene';
 import { buildingHeight, toWorld } from '../geometry';
-import { SCENE_COLORS } from '../palette';
+import { SCENE_COLORS, type SceneColors } from '../palette';
+import { useSceneColors } from '../theme';
 import type { TwinPick, TwinRuntime } from '../runtime';
 
-const ENTRANCE = new Color(SCENE_COLORS.entrance);
-const STAIR = new Color(SCENE_COLORS.stairwell);
 // A unit cube standing on y = 0, 12 triangles.
 const CUBE = new BoxGeometry(1, 1, 1).translate(0, 0.5, 0).toNonIndexed();
 const CUBE_POS = CUBE.getAttribute('position').array as Float32Array;
@@ -25,18 +24,25 @@ const CUBE_TRIANGLES = CUBE_VERTS / 3;
 export type UnitBox = { size: [number, number, number]; at: [number, number, number]; color: Color };
 
 /** The two boxes that mark a unit: the canopy over its door and its stairwell's windows. */
-export function unitBoxes(u: Pick<TwinUnit, 'stairX' | 'stairY'>, b: Pick<TwinBuilding, 'floors' | 'floorHeight'>) {
+export function unitBoxes(
+  u: Pick<TwinUnit, 'stairX' | 'stairY'>,
+  b: Pick<TwinBuilding, 'floors' | 'floorHeight'>,
+  colors: SceneColors = SCENE_COLORS.light,
+) {
   const [x, , z] = toWorld(u.stairX, u.stairY);
   return [
     // Canopy over the door, 2.6 m wide, standing 1.4 m out.
-    { size: [2.6, 0.35, 1.4], at: [x, 2.4, z + 0.7], color: ENTRANCE },
+    { size: [2.6, 0.35, 1.4], at: [x, 2.4, z + 0.7], color: new Color(colors.entrance) },
     // The stairwell's windows, a pale strip up the wall.
-    { size: [1.3, buildingHeight(b) - 3.2, 0.12], at: [x, 3.0, z + 0.06], color: STAIR },
+    { size: [1.3, buildingHeight(b) - 3.2, 0.12], at: [x, 3.0, z + 0.06], color: new Color(colors.stairwell) },
   ] satisfies UnitBox[];
 }
 
 /** Every unit's boxes in one geometry, and the unit index of every triangle. */
-export function unitsGeometry(units: Array<{ u: TwinUnit; b: TwinBuilding }>): {
+export function unitsGeometry(
+  units: Array<{ u: TwinUnit; b: TwinBuilding }>,
+  colors: SceneColors = SCENE_COLORS.light,
+): {
   geometry: BufferGeometry;
   triangleUnit: Int32Array;
 } {
@@ -47,7 +53,7 @@ export function unitsGeometry(units: Array<{ u: TwinUnit; b: TwinBuilding }>): {
   const triangleUnit = new Int32Array(boxes * CUBE_TRIANGLES);
   let v = 0;
   units.forEach(({ u, b }, k) => {
-    for (const box of unitBoxes(u, b)) {
+    for (const box of unitBoxes(u, b, colors)) {
       for (let i = 0; i < CUBE_VERTS; i++) {
         for (let a = 0; a < 3; a++) {
           position[v + a] = (CUBE_POS[i * 3 + a] as number) * box.size[a]! + box.at[a]!;
@@ -80,7 +86,8 @@ export function UnitsLayer({
 }) {
   const invalidate = useThree((s) => s.invalidate);
   const units = useMemo(() => buildings.flatMap((b) => b.units.map((u) => ({ u, b }))), [buildings]);
-  const built = useMemo(() => unitsGeometry(units), [units]);
+  const colors = useSceneColors();
+  const built = useMemo(() => unitsGeometry(units, colors), [units, colors]);
   const material = useMemo(() => new MeshLambertMaterial({ vertexColors: true }), []);
   useEffect(() => {
     invalidate();

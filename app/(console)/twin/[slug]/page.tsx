@@ -11,7 +11,7 @@ import { NoRoleHere } from '~/app/_components/ui/no-role-here';
 
 export const generateMetadata = pageTitle('twin');
 
-type Search = { bench?: string; scale?: string; naive?: string; lod?: string; focus?: string };
+type Search = { bench?: string; scale?: string; naive?: string; lod?: string; focus?: string; theme?: string };
 
 export default async function TwinPage({
   params,
@@ -41,6 +41,8 @@ export default async function TwinPage({
   // Bench mode measures rendering alone, without a live stream.
   const m = /^(device|building):(\d{1,9})$/.exec(search.focus ?? '');
   const focus = m ? { kind: m[1] as 'device' | 'building', id: Number(m[2]) } : null;
-  const view = <TwinView slug={community.slug} name={names[locale]} bench={bench} focus={focus} />;
+  // ?theme=dark: the wall's dark scene, for a console shown on a dark wall or a dark room.
+  const theme = search.theme === 'dark' ? 'dark' : 'light';
+  const view = <TwinView slug={community.slug} name={names[locale]} bench={bench} focus={focus} theme={theme} />;
   return bench ? view : <LiveProvider slug={community.slug}>{view}</LiveProvider>;
 }

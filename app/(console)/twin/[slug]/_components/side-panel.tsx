@@ -56,6 +56,20 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
         if (pick.kind === 'floor' && d.floor[i] === pick.floor) onFloor.push(i);
       }
       const floor = pick.kind === 'floor' ? pick.floor : null;
+      // Where on the floor: its unit, and which of that unit's devices on this floor, west to east
+      // (device order: how placement.ts lays façade devices along the wall), so two 烟感 of one floor are told apart.
+      const unitName = new Map(b.units.map((u) => [u.id, u.name]));
+      const nth = new Map<number, { k: number; of: number }>();
+      const perUnit = new Map<number | null, number[]>();
+      for (const i of onFloor) perUnit.set(d.unitId[i] ?? null, [...(perUnit.get(d.unitId[i] ?? null) ?? []), i]);
+      for (const list of perUnit.values()) list.forEach((i, k) => nth.set(i, { k: k + 1, of: list.length }));
+      const placeOf = (i: number) => {
+        const unit = unitName.get(d.unitId[i] ?? -1) ?? b.name;
+        const at = nth.get(i);
+        return at && at.of > 1
+          ? t('floor.placeAt', { unit, floor: floor ?? 0, k: at.k })
+          : t('floor.place', { unit, floor: floor ?? 0 });
+      };
       content = (
         <>
           {close}
@@ -156,7 +170,8 @@ export function SidePanel({ slug, scene, pick, cut, incidents, onPick, onCut, on
                         className={styles.swatch}
                         style={{ background: STATUS_COLOR[DEVICE_STATUSES[d.status[i] ?? 0] ?? 'online'] }}
                       />{' '}
-                      {d.code[i]} · {t(`class.${DEVICE_CLASSES[d.cls[i] ?? 0] ?? 'smoke_detector'}`)}
+                      {t(`class.${DEVICE_CLASSES[d.cls[i] ?? 0] ?? 'smoke_detector'}`)} {d.code[i]}{' '}
+                      <span className={styles.place}>{placeOf(i)}</span>
                     </button>
                   </li>
                 ))}

@@ -15,11 +15,29 @@ type Props = {
   onShow: (show: Show) => void;
   onHome: () => void;
   onHit: (hit: SearchHit) => void;
+  /** Shown devices in alarm and in fault (live); null before the scene is up. */
+  beacons: { alarm: number; fault: number } | null;
+  onNextBeacon: () => void;
+  follow: boolean;
+  onFollow: (follow: boolean) => void;
 };
 
 const PERIODS = [30, 90, 365];
 
-export function TwinToolbar({ name, scene, days, onDays, show, onShow, onHome, onHit }: Props) {
+export function TwinToolbar({
+  name,
+  scene,
+  days,
+  onDays,
+  show,
+  onShow,
+  onHome,
+  onHit,
+  beacons,
+  onNextBeacon,
+  follow,
+  onFollow,
+}: Props) {
   const t = useTranslations('twin');
   const format = useFormatter();
   const [query, setQuery] = useState('');
@@ -95,6 +113,28 @@ export function TwinToolbar({ name, scene, days, onDays, show, onShow, onHome, o
       <button type="button" className={styles.box} onClick={onHome}>
         {t('home')}
       </button>
+      {beacons && (
+        <button
+          type="button"
+          className={`${styles.box} ${styles.beacons}`}
+          data-testid="twin-beacon-count"
+          data-alarm={beacons.alarm}
+          data-fault={beacons.fault}
+          disabled={beacons.alarm + beacons.fault === 0}
+          aria-label={beacons.alarm + beacons.fault === 0 ? t('beacon.none') : t('beacon.countLabel', beacons)}
+          title={beacons.alarm + beacons.fault === 0 ? t('beacon.none') : t('beacon.countLabel', beacons)}
+          onClick={onNextBeacon}
+        >
+          <span className={styles.swatch} style={{ background: 'var(--status-alarm)' }} />{' '}
+          {t('beacon.alarms', { n: beacons.alarm })}
+          {' · '}
+          <span className={styles.swatch} style={{ background: 'var(--status-fault)' }} />{' '}
+          {t('beacon.faults', { n: beacons.fault })}
+        </button>
+      )}
+      <label className={styles.box} title={t('beacon.followHint')}>
+        <input type="checkbox" checked={follow} onChange={() => onFollow(!follow)} /> {t('beacon.follow')}
+      </label>
     </div>
   );
 }
