@@ -3,6 +3,7 @@
 // project's; a community's staff set their own, stored with its alarm thresholds
 // (communities.thresholds, one key per severity) and audited like them.
 import { ALARM_SEVERITIES, type AlarmSeverity } from '~/db/vocab';
+import { clockAgainst, type ResponseClock } from '~/lib/response-clock';
 
 export type ResponseTargets = Record<AlarmSeverity, number>;
 
@@ -62,34 +63,15 @@ export function responseTargetTable(stored: Readonly<Record<string, unknown>> | 
   }));
 }
 
-export type ResponseClock = {
-  /** When someone should have taken it: opened + the severity's target. */
-  respondBy: Date;
-  /** Acknowledged (or later) after respondBy, or still unacknowledged past it. */
-  overdue: boolean;
-  /** Minutes past respondBy (at acknowledgement, or now while nobody has), 0 when not overdue. */
-  overdueMinutes: number;
-  /** Minutes left before respondBy while nobody has acknowledged it; 0 once acknowledged or past. */
-  leftMinutes: number;
-};
-
 /**
- * An alarm's age against its target at `now`: the same rule as a work order's 超期
- * (server/domain/work-order-flow.ts isOverdue), with acknowledgement as the response. The
- * desk ticks the same comparison in the browser from respondBy.
+ * An alarm's deadline by its severity's target, and where it stands against it at `now`
+ * (lib/response-clock.ts, the rule the desk ticks in the browser too).
  */
 export function responseClock(
   alarm: { severity: AlarmSeverity; openedAt: Date; acknowledgedAt: Date | null },
   targets: ResponseTargets,
   now: Date,
-): ResponseClock {
+): ResponseClock & { respondBy: Date } {
   const respondBy = new Date(alarm.openedAt.getTime() + targets[alarm.severity] * 60_000);
-  const answered = alarm.acknowledgedAt ?? now;
-  const late = answered.getTime() - respondBy.getTime();
-  return {
-    respondBy,
-    overdue: late > 0,
-    overdueMinutes: late > 0 ? Math.floor(late / 60_000) : 0,
-    leftMinutes: alarm.acknowledgedAt || late > 0 ? 0 : Math.ceil(-late / 60_000),
-  };
+  return { respondBy, ...clockAgainst(alarm, respondBy, now) };
 }
