@@ -236,7 +236,7 @@ export function AlarmDesk({
               <tr>
                 <th>{t('severity')}</th>
                 <th>{t('alarm')}</th>
-                <th>{t('age')}</th>
+                <th className={styles.num}>{t('age')}</th>
                 <th>{t('state')}</th>
                 <th>{t('assignee')}</th>
                 {!open && <th>{t('actions')}</th>}

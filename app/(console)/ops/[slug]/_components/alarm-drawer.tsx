@@ -89,7 +89,7 @@ export function AlarmDrawer({
         <dt>{t('assignee')}</dt>
         <dd data-testid="drawer-assignee">{alarm.assigneeName ?? '—'}</dd>
       </dl>
-      <div className={styles.buttons}>{actions}</div>
+      <div className={`${styles.buttons} ${styles.drawerActions}`}>{actions}</div>
       <AlarmTrail slug={slug} alarm={alarm} onChange={onChange} />
     </aside>
   );

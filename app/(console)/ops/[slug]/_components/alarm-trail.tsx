@@ -41,6 +41,7 @@ export function AlarmTrail({ slug, alarm, onChange }: Props) {
   return (
     <div>
       <strong>{t('history')}</strong>
+      {history.data?.length === 0 && <p className="muted small">{t('noTrail')}</p>}
       <ol className={styles.trail} data-testid="alarm-trail">
         {history.data?.map((e) => (
           <li key={e.id}>
