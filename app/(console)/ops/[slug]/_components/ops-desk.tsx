@@ -39,7 +39,8 @@ export function OpsDesk({
   };
   return (
     <>
-      <AlarmDesk slug={slug} device={device} onOpenOrder={openOrder} />
+      {/* A new filter is a new list, not new alarms: the desk starts its view afresh. */}
+      <AlarmDesk key={device ?? ''} slug={slug} device={device} onOpenOrder={openOrder} />
       <WorkOrders slug={slug} selected={selected} onSelect={setSelected} />
       <RatesPanel slug={slug} />
       {children}
