@@ -76,7 +76,10 @@ export function AlarmDesk({
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (alarmVersion > 0) void queryClient.invalidateQueries({ queryKey: listKey });
+    if (alarmVersion === 0) return;
+    void queryClient.invalidateQueries({ queryKey: listKey });
+    // Another console's move is on the open alarm's trail too.
+    void queryClient.invalidateQueries(trpc.alarm.history.pathFilter());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [alarmVersion]);
   // The sound, once per arrival, for the most severe alarm that arrived.
@@ -98,7 +101,14 @@ export function AlarmDesk({
   }, [revealed]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: listKey });
-  const move = useMutation(trpc.alarm.transition.mutationOptions({ onSuccess: refresh }));
+  const move = useMutation(
+    trpc.alarm.transition.mutationOptions({
+      onSuccess: (alarm) => {
+        void refresh();
+        void queryClient.invalidateQueries({ queryKey: trpc.alarm.history.queryKey({ id: alarm.id }) });
+      },
+    }),
+  );
   const toOrder = useMutation(
     trpc.workOrder.fromAlarm.mutationOptions({
       onSuccess: (order) => {
