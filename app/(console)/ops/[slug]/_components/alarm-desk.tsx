@@ -307,7 +307,11 @@ export function AlarmDesk({
                           <span className="muted">
                             {a.acknowledgedAt
                               ? t('answeredInTime')
-                              : t('leftOf', { d: duration(clock.leftMinutes), target: duration(a.targetMinutes) })}
+                              : t('leftOf', {
+                                  // Never more than the target, whichever clock ran ahead.
+                                  d: duration(Math.min(clock.leftMinutes, a.targetMinutes)),
+                                  target: duration(a.targetMinutes),
+                                })}
                           </span>
                         )}
                       </div>
