@@ -25,6 +25,8 @@ async function staffPage(
   const page = await context.newPage();
   await signInAs(page, url, 'staff@linli.local', `/ops/${SLUG}`);
   await page.getByTestId('alarm-desk').waitFor({ timeout: 60_000 });
+  // The pointer off the alarm list (it was on the sign-in button): nobody is working in the list yet.
+  await page.mouse.move(2, 2);
   return { context, page };
 }
 
@@ -267,6 +269,87 @@ describe('operations desk', () => {
       expect(screenAfter.satisfactionRate).not.toBe(screenBefore.satisfactionRate);
       await duty.context.close();
       await other.context.close();
+    },
+  );
+
+  it(
+    'holds a new alarm behind a banner while the list is worked in, opens its detail beside the list, and names people',
+    { timeout: 180_000 },
+    async () => {
+      const admin = adminClient(url, await signIn(url, 'admin@linli.local', DEMO_PASSWORD));
+      // A detector the other tests leave alone.
+      const detectors = await admin.device.list.query({ slug: SLUG, class: 'smoke_detector', limit: 1000 });
+      const detector = detectors.items[10]!;
+      const [token] = await admin.ingest.issueTokens.mutate({ slug: SLUG, codes: [detector.code] });
+      const cleared = await postEvents(url, token!.token, [
+        { id: `banner-clear-${Date.now()}`, kind: 'reading', at: Date.now() - 1000, data: { smoke: false } },
+      ]);
+      expect(cleared.status).toBe(200);
+
+      const { page, context } = await staffPage(browser, url);
+      const rows = page.locator('tr[data-testid^="alarm-"]');
+      await rows.nth(2).waitFor({ timeout: 30_000 });
+      const ids = () => rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-testid')!));
+      // The operator's pointer rests on the second row, about to click it.
+      const worked = (await rows.nth(1).getAttribute('data-testid'))!;
+      await page.getByTestId(worked).locator('td').nth(2).hover();
+      const before = { ids: await ids(), box: await page.getByTestId(worked).boundingBox() };
+
+      const raised = await postEvents(url, token!.token, [
+        { id: `banner-fire-${Date.now()}`, kind: 'reading', at: Date.now(), data: { smoke: true } },
+      ]);
+      expect(raised.status).toBe(200);
+      // Announced in a live region, not inserted: the row under the pointer has not moved.
+      const banner = page.getByTestId('alarm-banner');
+      await banner.waitFor({ timeout: 30_000 });
+      expect(await banner.textContent()).toMatch(/有 \d+ 条新告警.*查看/);
+      expect(await page.locator('[role="status"][aria-live="polite"]', { has: banner }).count()).toBe(1);
+      expect(await ids()).toEqual(before.ids);
+      expect(await page.getByTestId(worked).boundingBox()).toEqual(before.box);
+
+      // 查看 merges them in and brings the new alarm into view.
+      await banner.click();
+      const arrived = page.locator('tr[data-state="open"]').filter({ hasText: detector.name });
+      await arrived.first().waitFor({ timeout: 15_000 });
+      const newId = (await arrived.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-testid')!))).find(
+        (id) => !before.ids.includes(id),
+      );
+      expect(newId).toBeDefined();
+      const row = page.getByTestId(newId!);
+      expect(await row.isVisible()).toBe(true);
+      expect(await banner.count()).toBe(0);
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'ops-banner-merged-zh.png') });
+
+      // Detail opens beside the list, with focus in it.
+      await row.locator('button[aria-controls="alarm-drawer"]').click();
+      const drawer = page.getByRole('dialog');
+      await drawer.waitFor();
+      const list = (await page.getByTestId('alarm-list').boundingBox())!;
+      const side = (await drawer.boundingBox())!;
+      expect(side.x).toBeGreaterThanOrEqual(list.x + list.width - 1);
+      expect(side.y).toBeLessThan(list.y + list.height);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('alarm-drawer-h');
+      // Acknowledged here, the alarm is the operator's: shown by name, never an e-mail address.
+      await drawer.getByRole('button', { name: '确认', exact: true }).click();
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="drawer-assignee"]')?.textContent ?? '—') !== '—',
+        undefined,
+        { timeout: 15_000 },
+      );
+      const name = (await drawer.getByTestId('drawer-assignee').textContent())!;
+      expect(name).toBe('演示工作人员');
+      expect(await row.getByTestId('alarm-assignee').textContent()).toBe(name);
+      await drawer.getByTestId('alarm-trail').locator('li').first().waitFor({ timeout: 15_000 });
+      expect(await drawer.getByTestId('alarm-trail').textContent()).toContain(name);
+      expect(await page.getByTestId('alarm-desk').textContent()).not.toContain('@');
+      expect(await drawer.textContent()).not.toContain('@');
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'ops-drawer-zh-1440x900.png') });
+
+      // Escape closes it and focus goes back to the row that opened it.
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-controls') === 'alarm-drawer');
+      await context.close();
     },
   );
 

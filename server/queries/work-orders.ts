@@ -7,6 +7,7 @@ import { alarms, buildings, communities, grids, units, workOrderEvents, workOrde
 import { PUBLIC_AREAS, type WorkOrderSource, type WorkOrderState } from '~/db/vocab';
 import { localDay, startOfLocalMonth } from '~/lib/calendar';
 import { DomainError } from '../domain/errors';
+import { displayNames, nameOf } from './alarms';
 import {
   DUE_HOURS,
   isOverdue,
@@ -153,13 +154,18 @@ export async function workOrderDetail(db: Db, id: number, now = new Date()) {
   };
 }
 
-/** The order's trail, oldest first. */
-export function workOrderHistory(db: Db, id: number) {
-  return db
+/** The order's trail, oldest first, each actor also as the desk names them (an account's name, never its e-mail). */
+export async function workOrderHistory(db: Db, id: number) {
+  const rows = await db
     .select()
     .from(workOrderEvents)
     .where(eq(workOrderEvents.workOrderId, id))
     .orderBy(asc(workOrderEvents.at), asc(workOrderEvents.id));
+  const names = await displayNames(
+    db,
+    rows.map((r) => r.actor),
+  );
+  return rows.map((r) => ({ ...r, actorName: nameOf(names, r.actor)! }));
 }
 
 /** What a resident may see of their own report: its state, nothing else (docs/DOMAIN.md, privacy). */

@@ -18,6 +18,7 @@ import { LiveHub } from '../live/hub';
 import { appRouter, createCaller } from '../root';
 import type { Entry, Place } from './access-matrix';
 import { ONBOARD_MATRIX } from './access-matrix.onboard';
+import { OPS_MATRIX } from './access-matrix.ops';
 import { SETUP_MATRIX } from './access-matrix.setup';
 import { REGISTER_MATRIX } from './access-matrix.register';
 import { SITE_MATRIX } from './access-matrix.site';
@@ -47,6 +48,7 @@ const MATRIX: Record<string, Entry> = {
   ...REGISTER_MATRIX,
   ...SITE_MATRIX,
   ...READINGS_MATRIX,
+  ...OPS_MATRIX,
   'account.me': { tier: 'signedIn' },
   'account.list': { tier: 'admin' },
   // The matrix's accounts have no password: a change is refused once admitted.

@@ -98,7 +98,10 @@ describe.each(testEngines)('operations on %s', (engine) => {
       'alarm.history',
       'alarm.list',
       'alarm.note',
+      // The community's response targets: community settings, not the trail.
+      'alarm.responseTargets',
       'alarm.review',
+      'alarm.setResponseTargets',
       'alarm.transition',
     ]);
     // Drizzle wraps the database's error; the trigger's message is its cause.

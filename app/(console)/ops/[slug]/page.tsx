@@ -13,9 +13,18 @@ import { NoRoleHere } from '~/app/_components/ui/no-role-here';
 
 export const generateMetadata = pageTitle('ops');
 
-export default async function OpsPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const me = await signedInMember(`/ops/${slug}`);
+export default async function OpsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ device?: string | string[] }>;
+}) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  // The twin's 查看告警 links here with ?device=<code>: the desk shows that device's alarms.
+  const device =
+    typeof query.device === 'string' && query.device.trim() ? query.device.trim().toUpperCase() : undefined;
+  const me = await signedInMember(`/ops/${slug}${device ? `?device=${encodeURIComponent(device)}` : ''}`);
   const t = await getTranslations('ops');
   if (!holds(me.standing, slug, 'staff')) return <NoRoleHere need="staff" />;
   const caller = await getCaller();
@@ -29,7 +38,7 @@ export default async function OpsPage({ params }: { params: Promise<{ slug: stri
           <h1>{t('title', { name: localName(community, locale) })}</h1>
           <a href={`/report/${community.slug}`}>{t('reportLink')}</a>
         </header>
-        <OpsDesk slug={community.slug}>
+        <OpsDesk slug={community.slug} device={device}>
           <PatrolTable rows={patrol.rows} />
         </OpsDesk>
       </div>

@@ -14,7 +14,7 @@ type Props = {
     kind: string;
     reviewState: string | null;
     evidence: string[];
-    assignee: string | null;
+    assigneeName: string | null;
   };
   onChange: () => void;
 };
@@ -41,12 +41,14 @@ export function AlarmTrail({ slug, alarm, onChange }: Props) {
   return (
     <div>
       <strong>{t('history')}</strong>
+      {history.data?.length === 0 && <p className="muted small">{t('noTrail')}</p>}
       <ol className={styles.trail} data-testid="alarm-trail">
         {history.data?.map((e) => (
           <li key={e.id}>
-            {format.dateTime(e.at, 'trail')} · {e.actor} · {t(`alarmActions.${e.action}`)}
+            {format.dateTime(e.at, 'trail')} · {e.actor === 'system' ? t('systemActor') : e.actorName} ·{' '}
+            {t(`alarmActions.${e.action}`)}
             {e.toState && e.toState !== e.fromState ? ` → ${t(`states.${e.toState}`)}` : ''}
-            {e.note ? ` · ${e.note}` : ''}
+            {e.action === 'assign' ? ` · ${e.assigneeName}` : e.note ? ` · ${e.note}` : ''}
           </li>
         ))}
       </ol>
@@ -55,8 +57,12 @@ export function AlarmTrail({ slug, alarm, onChange }: Props) {
         data-testid="alarm-assign"
         onSubmit={(ev) => {
           ev.preventDefault();
-          if (assignee.trim())
-            assign.mutate({ id: alarm.id, assignee: assignee.trim() }, { onSuccess: () => setAssignee('') });
+          // An account is chosen by its name and stored by its e-mail (its one stable identity);
+          // anything else is a free-text name (a guard without an account).
+          const typed = assignee.trim();
+          const accounts = assignees.data?.accounts.filter((a) => a.name === typed || a.email === typed) ?? [];
+          const value = accounts.length === 1 ? accounts[0]!.email : typed;
+          if (value) assign.mutate({ id: alarm.id, assignee: value }, { onSuccess: () => setAssignee('') });
         }}
       >
         <label className="grow">
@@ -66,15 +72,13 @@ export function AlarmTrail({ slug, alarm, onChange }: Props) {
             onChange={(ev) => setAssignee(ev.target.value)}
             maxLength={100}
             list={`assignees-${alarm.id}`}
-            placeholder={alarm.assignee ?? ''}
+            placeholder={alarm.assigneeName ?? ''}
             name="assignee"
           />
         </label>
         <datalist id={`assignees-${alarm.id}`}>
           {assignees.data?.accounts.map((a) => (
-            <option key={a.email} value={a.email}>
-              {a.name}
-            </option>
+            <option key={a.email} value={a.name} />
           ))}
           {assignees.data?.names.map((n) => (
             <option key={n} value={n} />

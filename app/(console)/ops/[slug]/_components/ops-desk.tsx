@@ -10,7 +10,16 @@ import { AlarmDesk } from './alarm-desk';
 import { RatesPanel } from './rates-panel';
 import { WorkOrders } from './work-orders';
 
-export function OpsDesk({ slug, children }: { slug: string; children?: React.ReactNode }) {
+export function OpsDesk({
+  slug,
+  device,
+  children,
+}: {
+  slug: string;
+  /** ?device=<code>: the alarm list shows only that device's alarms. */
+  device?: string;
+  children?: React.ReactNode;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const version = useWorkOrderVersion();
@@ -30,7 +39,8 @@ export function OpsDesk({ slug, children }: { slug: string; children?: React.Rea
   };
   return (
     <>
-      <AlarmDesk slug={slug} onOpenOrder={openOrder} />
+      {/* A new filter is a new list, not new alarms: the desk starts its view afresh. */}
+      <AlarmDesk key={device ?? ''} slug={slug} device={device} onOpenOrder={openOrder} />
       <WorkOrders slug={slug} selected={selected} onSelect={setSelected} />
       <RatesPanel slug={slug} />
       {children}

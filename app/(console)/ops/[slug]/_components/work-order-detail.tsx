@@ -178,7 +178,8 @@ export function WorkOrderDetail({ id, onClose }: { id: number; onClose: () => vo
       <ol className={styles.trail} data-testid="wo-trail">
         {history.data?.map((e) => (
           <li key={e.id}>
-            {dateTime(e.at)} · {e.actor} · {t(`moves.${e.action}`)} → {t(`woStates.${e.toState}`)}
+            {dateTime(e.at)} · {e.actor === 'system' ? t('systemActor') : e.actorName} · {t(`moves.${e.action}`)} →{' '}
+            {t(`woStates.${e.toState}`)}
             {e.note ? ` · ${e.note}` : ''}
           </li>
         ))}
