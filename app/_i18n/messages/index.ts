@@ -21,6 +21,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./setup.zh.json'),
     () => import('./setup-register.zh.json'),
     () => import('./setup-site.zh.json'),
+    () => import('./map.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -37,6 +38,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./setup.en.json'),
     () => import('./setup-register.en.json'),
     () => import('./setup-site.en.json'),
+    () => import('./map.en.json'),
   ],
 };
 
