@@ -330,7 +330,8 @@ export function DistrictFeatures({
         </Marker>
       ))}
       <ScaleControl position="bottom-left" unit="metric" />
-      <NavigationControl position="bottom-right" showCompass={false} />
+      {/* Zoom buttons for a pointer; a wall screen has none. */}
+      {theme === 'light' ? <NavigationControl position="bottom-right" showCompass={false} /> : null}
     </>
   );
 }

@@ -171,12 +171,15 @@ export function boundariesGeoJson(
   };
 }
 
-/** Where a community's marker stands: the middle of its boundary's extent (its anchor when it has no building). */
+/**
+ * Where a community's marker stands: the top middle of its boundary's extent, so its label
+ * (drawn above the point) sits over the boundary's northern edge rather than over the buildings.
+ */
 export function markerPoint(boundary: Feature<Polygon>): [number, number] {
   const ring = boundary.geometry.coordinates[0] ?? [];
   const lngs = ring.map((p) => p[0]!),
     lats = ring.map((p) => p[1]!);
-  return [(Math.min(...lngs) + Math.max(...lngs)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+  return [(Math.min(...lngs) + Math.max(...lngs)) / 2, Math.max(...lats)];
 }
 
 export function pointsGeoJson(
