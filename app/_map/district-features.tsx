@@ -228,8 +228,10 @@ export function DistrictFeatures({
     if (!map) return;
     map.on('idle', refresh);
     map.on('moveend', refresh);
-    refresh();
+    // Once now (on the next frame), in case the map went idle before these listeners were there.
+    const first = requestAnimationFrame(refresh);
     return () => {
+      cancelAnimationFrame(first);
       map.off('idle', refresh);
       map.off('moveend', refresh);
     };
