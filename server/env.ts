@@ -87,8 +87,16 @@ const schema = z.object({
   // District map (docs/ARCHITECTURE.md § Map). Unset: MapLibre on a local style, no network.
   /** A Mapbox access token switches the map to mapbox-gl and a Mapbox base style (mapbox-gl blanks without one). */
   MAPBOX_TOKEN: z.string().min(1).optional(),
-  /** A raster base-map tile URL with {z}/{x}/{y}, e.g. 天地图 tiles with their tk parameter. */
-  MAP_TILE_URL: z.string().url().optional(),
+  /**
+   * An XYZ raster base-map tile template with {z}, {x} and {y}, e.g. 天地图's
+   * `https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=<token>`. Drawn under the
+   * map's own layers (MapLibre); ignored when MAPBOX_TOKEN is set.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .url()
+    .refine((u) => ['{z}', '{x}', '{y}'].every((k) => u.includes(k)), 'MAP_TILE_URL needs {z}, {x} and {y}')
+    .optional(),
 });
 
 /** A switch left unset is on in development (`npm run dev`) only. */

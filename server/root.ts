@@ -9,6 +9,7 @@ import { incidentRouter } from './routers/incident';
 import { ingestRouter } from './routers/ingest';
 import { kioskRouter } from './routers/kiosk';
 import { liveRouter } from './routers/live';
+import { mapRouter } from './routers/map';
 import { onboardRouter } from './routers/onboard';
 import { patrolRouter } from './routers/patrol';
 import { plannerRouter } from './routers/planner';
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   ingest: ingestRouter,
   kiosk: kioskRouter,
   live: liveRouter,
+  map: mapRouter,
   onboard: onboardRouter,
   patrol: patrolRouter,
   planner: plannerRouter,

@@ -10,3 +10,4 @@ export * from './plan';
 export * from './live';
 export * from './ops';
 export * from './kiosk';
+export * from './map';

@@ -17,6 +17,7 @@ import { layoutRows, type Slab } from './geometry';
 import { insertGrids, type Grids } from './grids';
 import type { Seeder } from './insert';
 import { Rng } from './prng';
+import { DEMO_DISTRICT, DEMO_STREET } from './street';
 import { insertRetrofitMeetings } from './retrofit-meetings';
 import { insertRetrofit, SUBSIDY_FIXED, SUBSIDY_PERCENT, type CaseScript } from './retrofit';
 
@@ -25,8 +26,8 @@ export const CAIFU: CommunityInfo = {
   name: '财富星苑',
   nameEn: 'Caifu Xingyuan',
   neighbourhood: '保全社区',
-  street: '建中街街道',
-  district: '江汉区',
+  street: DEMO_STREET,
+  district: DEMO_DISTRICT,
   anchorLng: 114.2712,
   anchorLat: 30.5986,
   contactPhone: '027-8560 2135',

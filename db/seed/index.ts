@@ -10,6 +10,7 @@ import type { SeededDevice } from './devices';
 import { seedCaifuHistory, seedJinghuHistory, seedXingyiHistory } from './history';
 import type { Seeder } from './insert';
 import { seedJinghu } from './jinghu';
+import { seedStreet } from './street';
 import { seedXingyi } from './xingyi-huayuan';
 
 export type CommunitySummary = {
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db, opts: { today: string }): Promise<SeedSum
     const caifu: CaifuSeed = await seedCaifu(seeder, clock);
     const jinghu = await seedJinghu(seeder, clock);
     const xingyi = await seedXingyi(seeder, clock);
+    await seedStreet(seeder);
     await seedCaifuHistory(seeder, clock, caifu);
     await seedJinghuHistory(seeder, clock, jinghu);
     await seedXingyiHistory(seeder, clock, xingyi);

@@ -1,4 +1,4 @@
-// 荆胡智慧社区 (荆胡社区, 人和路街道): a village-to-residential (村改居) estate
+// 荆胡智慧社区 (荆胡社区, 建中街街道): a village-to-residential (村改居) estate
 // of 6-, 11- and 18-storey buildings, every one watched by a camera pole 5–6 m
 // away carrying 1 surveillance and 6 throwing cameras, 11,786 sensors of 16
 // classes in all, and 570 patrol points.
@@ -20,16 +20,18 @@ import { insertIds, type Seeder } from './insert';
 import { jinghuDeviceDrafts, type Pole } from './jinghu-devices';
 import { seedPatrol } from './patrol';
 import { round, Rng } from './prng';
+import { DEMO_DISTRICT, DEMO_STREET } from './street';
 
 export const JINGHU: CommunityInfo = {
   slug: 'jinghu',
   name: '荆胡智慧社区',
   nameEn: 'Jinghu Smart Community',
   neighbourhood: '荆胡社区',
-  street: '人和路街道',
-  district: '硚口区',
-  anchorLng: 114.2203,
-  anchorLat: 30.6127,
+  street: DEMO_STREET,
+  district: DEMO_DISTRICT,
+  // 470 m east of 财富星苑 along the street (db/seed/street.ts).
+  anchorLng: 114.2761,
+  anchorLat: 30.599,
   contactPhone: '027-8331 7406',
   contactAddress: '荆胡社区党群服务中心一楼',
   officeHours: '周一至周五 8:30–12:00，14:00–17:30',

@@ -33,8 +33,8 @@ describe.each(testEngines)('demo seed on %s', (engine) => {
     );
     expect(list).toEqual([
       { slug: 'caifu-xingyuan', name: '财富星苑', neighbourhood: '保全社区', street: '建中街街道' },
-      { slug: 'jinghu', name: '荆胡智慧社区', neighbourhood: '荆胡社区', street: '人和路街道' },
-      { slug: 'xingyi-huayuan', name: '星怡花园', neighbourhood: '星怡社区', street: '竹行街道' },
+      { slug: 'jinghu', name: '荆胡智慧社区', neighbourhood: '荆胡社区', street: '建中街街道' },
+      { slug: 'xingyi-huayuan', name: '星怡花园', neighbourhood: '星怡社区', street: '建中街街道' },
     ]);
   });
 

@@ -1,4 +1,4 @@
-// 星怡花园 (星怡社区, 竹行街道): walk-ups and 18-storey towers in two phases,
+// 星怡花园 (星怡社区, 建中街街道): walk-ups and 18-storey towers in two phases,
 // 23 lobby cameras against e-bike parking in the towers, 7 garage plate
 // readers, four merged grids (第一…第四综合网格), 273 residents aged 80+, and
 // patrol rounds of the lobbies, garages and gates (db/seed/patrol.ts).
@@ -20,16 +20,18 @@ import type { Seeder } from './insert';
 import { chineseOrdinal } from './names';
 import { seedXingyiPatrol } from './patrol';
 import { round, Rng } from './prng';
+import { DEMO_DISTRICT, DEMO_STREET } from './street';
 
 export const XINGYI: CommunityInfo = {
   slug: 'xingyi-huayuan',
   name: '星怡花园',
   nameEn: 'Xingyi Garden',
   neighbourhood: '星怡社区',
-  street: '竹行街道',
-  district: '经济技术开发区',
-  anchorLng: 114.1587,
-  anchorLat: 30.4962,
+  street: DEMO_STREET,
+  district: DEMO_DISTRICT,
+  // 330 m west and 450 m north of 财富星苑 (db/seed/street.ts).
+  anchorLng: 114.2678,
+  anchorLat: 30.6026,
   contactPhone: '027-8790 5521',
   contactAddress: '星怡花园 1 栋一楼社区服务站',
   officeHours: '周一至周五 8:30–12:00，14:00–17:30',

@@ -23,6 +23,7 @@ import { SETUP_MATRIX } from './access-matrix.setup';
 import { REGISTER_MATRIX } from './access-matrix.register';
 import { SITE_MATRIX } from './access-matrix.site';
 import { READINGS_MATRIX } from './access-matrix.readings';
+import { MAP_MATRIX } from './access-matrix.map';
 
 const slug = (p: Place) => ({ slug: p.slug });
 const range = { from: '2026-08-01', to: '2026-11-22' };
@@ -49,6 +50,7 @@ const MATRIX: Record<string, Entry> = {
   ...SITE_MATRIX,
   ...READINGS_MATRIX,
   ...OPS_MATRIX,
+  ...MAP_MATRIX,
   'account.me': { tier: 'signedIn' },
   'account.list': { tier: 'admin' },
   // The matrix's accounts have no password: a change is refused once admitted.
@@ -267,6 +269,9 @@ describe.each(testEngines)('authorization matrix on %s', (engine) => {
     database = await createTestDatabase(engine);
     const db = database.db;
     await seedDemo(db, { today: '2026-11-22' });
+    // The demo's communities share one street; the other place is moved to a street of its own,
+    // so a district role of the own street is refused there as on any other street.
+    await db.update(communities).set({ street: '矩阵另一街道' }).where(eq(communities.slug, 'jinghu'));
     own = await place('caifu-xingyuan');
     other = await place('jinghu');
     // The alarms named already have their work orders; every community has refused input on record.

@@ -22,6 +22,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./setup-register.zh.json'),
     () => import('./setup-site.zh.json'),
     () => import('./device.zh.json'),
+    () => import('./map.zh.json'),
   ],
   en: [
     () => import('./en.json'),
@@ -39,6 +40,7 @@ const FEATURES: Record<Locale, Array<() => Promise<{ default: Messages }>>> = {
     () => import('./setup-register.en.json'),
     () => import('./setup-site.en.json'),
     () => import('./device.en.json'),
+    () => import('./map.en.json'),
   ],
 };
 
