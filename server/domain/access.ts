@@ -55,12 +55,5 @@ export type Standing = {
   }>;
 };
 
-/** Whether `standing` holds `tier` in the community `slug` (admins hold every tier everywhere). */
-export function holds(standing: Standing, slug: string, tier: CommunityTier): boolean {
-  return standing.admin || !!standing.communities.find((c) => c.slug === slug)?.tiers.includes(tier);
-}
-
-/** Whether `standing` holds `tier` in at least one community. */
-export function reachesAny(standing: Standing, tier: CommunityTier): boolean {
-  return standing.admin || standing.communities.some((c) => c.tiers.includes(tier));
-}
+// holds and reachesAny live in lib/standing.ts, so the browser's panels ask the same question.
+export { holds, reachesAny } from '~/lib/standing';

@@ -12,7 +12,7 @@ import { serverErrorMessage } from '~/app/_components/ui/server-error';
 import { useTRPC } from '~/app/_trpc/client';
 import type { DeviceClass, DeviceStatus, PublicArea } from '~/db/vocab';
 import { DEVICE_ACTION_TIER, type DeviceAction } from '~/lib/device-actions';
-import { holds } from '~/server/domain/access';
+import { holds } from '~/lib/standing';
 import styles from './device-panel.module.css';
 
 export type ActionDevice = {

@@ -6,7 +6,7 @@
 // demo's telemetry is held to the same catalog in server/routers/device-history.test.ts.
 import { createFormatter, createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { deviceWords } from '~/app/(console)/twin/[slug]/_components/device-words';
+import { deviceWords } from './device-words';
 import en from '~/app/_i18n/messages/device.en.json';
 import zh from '~/app/_i18n/messages/device.zh.json';
 import { DEVICE_CLASSES, type DeviceClass } from '~/db/vocab';
@@ -23,7 +23,7 @@ import {
   telemetryEntries,
   TELEMETRY_FIELDS,
   UNITS,
-} from './telemetry-fields';
+} from '~/lib/telemetry-fields';
 
 /** A small deterministic generator (mulberry32), so the traffic is the same on every run. */
 function seeded(seed: number) {
