@@ -21,6 +21,7 @@ import { ONBOARD_MATRIX } from './access-matrix.onboard';
 import { SETUP_MATRIX } from './access-matrix.setup';
 import { REGISTER_MATRIX } from './access-matrix.register';
 import { SITE_MATRIX } from './access-matrix.site';
+import { SCREEN_MATRIX } from './access-matrix.screen';
 
 const slug = (p: Place) => ({ slug: p.slug });
 const range = { from: '2026-08-01', to: '2026-11-22' };
@@ -45,6 +46,7 @@ const MATRIX: Record<string, Entry> = {
   ...SETUP_MATRIX,
   ...REGISTER_MATRIX,
   ...SITE_MATRIX,
+  ...SCREEN_MATRIX,
   'account.me': { tier: 'signedIn' },
   'account.list': { tier: 'admin' },
   // The matrix's accounts have no password: a change is refused once admitted.
