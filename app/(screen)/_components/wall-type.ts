@@ -3,14 +3,14 @@
 // custom properties set on the shell (layout.tsx); the charts turn the same numbers into
 // pixels (wallPx), so axis labels and titles scale together. No hooks here: the
 // server layout reads WALL_VARS.
-/** In vw. At 1920 px: titles and ticker 28.8 px, axis labels 23 px, KPI figures 65 px, 紧急/重要 96 px. */
+/** In vw. At 1920 px: titles and ticker 28.8 px, axis labels 23 px, KPI figures 56 px, 紧急/重要 96 px. */
 export const WALL_VW = {
   heading: 2,
   title: 1.5,
   ticker: 1.5,
   label: 1.25,
   axis: 1.2,
-  kpi: 3.4,
+  kpi: 2.9,
   urgent: 5,
 } as const;
 
