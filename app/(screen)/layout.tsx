@@ -5,12 +5,15 @@ import { NextIntlClientProvider } from 'next-intl';
 import { TRPCReactProvider } from '~/app/_trpc/client';
 import { SCREEN_TRPC_ENDPOINT } from '~/server/kiosk/links';
 import styles from './_components/screen.module.css';
+import { WALL_VARS } from './_components/wall-type';
 
 export default function ScreenLayout({ children }: { children: React.ReactNode }) {
   return (
     <NextIntlClientProvider>
       <TRPCReactProvider url={SCREEN_TRPC_ENDPOINT} unattended>
-        <div className={styles.shell}>{children}</div>
+        <div className={styles.shell} style={WALL_VARS}>
+          {children}
+        </div>
       </TRPCReactProvider>
     </NextIntlClientProvider>
   );

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { selectRows, type Db } from '~/db/client';
 import { ALARM_SEVERITIES, RETROFIT_STAGES_ALL } from '~/db/vocab';
+import { DEVICE_GROUP_ORDER, deviceGroupOf, type DeviceGroup } from '../domain/device-groups';
 import { LOCAL_ZONE } from './local-zone';
 
 const ACTIVE_ALARM = sql`('open', 'acknowledged', 'in_progress')`;
@@ -14,8 +15,21 @@ const ACTIVE_ALARM = sql`('open', 'acknowledged', 'in_progress')`;
 const BANDS = ['1-6', '7-12', '13-18', '19+'] as const;
 const BAND = sql`case when f <= 6 then '1-6' when f <= 12 then '7-12' when f <= 18 then '13-18' else '19+' end`;
 
+/** Devices of a class or group by status; `total` counts every status. */
+export type DeviceCounts = {
+  total: number;
+  online: number;
+  alarm: number;
+  fault: number;
+  offline: number;
+  maintenance: number;
+};
+const COUNT_FIELDS = ['total', 'online', 'alarm', 'fault', 'offline', 'maintenance'] as const;
+
 export type ScreenPanels = {
   devicesByClass: Array<{ class: string; total: number; online: number }>;
+  /** The groups leadership asks about (电梯, 监控, 门禁, 消防, then the rest: server/domain/device-groups.ts); groups with no device left out. */
+  deviceHealth: Array<DeviceCounts & { group: DeviceGroup }>;
   alarmsBySeverity: Array<{ severity: string; count: number }>;
   throwing: {
     thisMonth: number;
@@ -48,7 +62,7 @@ type Orders = {
 };
 /** Every panel's rows, one or more per community. */
 type PanelRows = {
-  devices: Array<Cid & { class: string; total: number; online: number }>;
+  devices: Array<Cid & DeviceCounts & { class: string }>;
   alarms: Array<Cid & { severity: string; count: number }>;
   bands: Array<Cid & { band: string; thisMonth: number; lastMonth: number }>;
   ebike: Array<Cid & { thisMonth: number; lastMonth: number }>;
@@ -73,7 +87,10 @@ async function panelRows(db: Db, communityIds: number[]): Promise<PanelRows> {
     selectRows<PanelRows['devices'][number]>(
       db,
       sql`
-      select community_id as cid, class, count(*)::int as total, count(*) filter (where status = 'online')::int as online
+      select community_id as cid, class, count(*)::int as total,
+        count(*) filter (where status = 'online')::int as online, count(*) filter (where status = 'alarm')::int as alarm,
+        count(*) filter (where status = 'fault')::int as fault, count(*) filter (where status = 'offline')::int as offline,
+        count(*) filter (where status = 'maintenance')::int as maintenance
       from devices where community_id in (${ids}) group by community_id, class`,
     ),
     selectRows<PanelRows['alarms'][number]>(
@@ -173,8 +190,13 @@ function assemble(all: PanelRows, include: (cid: number) => boolean): ScreenPane
   const pick = <R extends Cid>(rows: R[]) => rows.filter((r) => include(r.cid));
   const devicesByClass = [...sumBy(pick(all.devices), (r) => r.class, ['total', 'online'] as const)]
     .map(([cls, v]) => ({ class: cls, total: v.total, online: v.online }))
-    // Largest classes first (the panel shows the top six); ties by name, so the order is stable.
+    // Largest classes first; ties by name, so the order is stable.
     .sort((a, b) => b.total - a.total || (a.class < b.class ? -1 : a.class > b.class ? 1 : 0));
+  const groups = sumBy(pick(all.devices), (r) => deviceGroupOf(r.class), COUNT_FIELDS);
+  const deviceHealth = DEVICE_GROUP_ORDER.flatMap((group) => {
+    const v = groups.get(group);
+    return v && v.total > 0 ? [{ group, ...v }] : [];
+  });
   const alarmsBySeverity = [...sumBy(pick(all.alarms), (r) => r.severity, ['count'] as const)]
     .map(([severity, v]) => ({ severity, count: v.count }))
     .sort((a, b) => ALARM_SEVERITIES.indexOf(a.severity as never) - ALARM_SEVERITIES.indexOf(b.severity as never));
@@ -209,6 +231,7 @@ function assemble(all: PanelRows, include: (cid: number) => boolean): ScreenPane
     .sort((a, b) => RETROFIT_STAGES_ALL.indexOf(a.stage as never) - RETROFIT_STAGES_ALL.indexOf(b.stage as never));
   return {
     devicesByClass,
+    deviceHealth,
     alarmsBySeverity,
     throwing: {
       thisMonth: byBand.reduce((s, b) => s + b.thisMonth, 0),

@@ -5,6 +5,7 @@ import type { Db } from '~/db/client';
 import { buildings, communities } from '~/db/schema';
 import type { Community } from './communities';
 import type { Reach } from '../domain/access';
+import { districtScope } from '../domain/district-scope';
 import { inReach } from './access';
 import { districtPanels, screenPanels } from './screen-panels';
 
@@ -59,5 +60,6 @@ export async function districtScreen(db: Db, reach: Reach, now = new Date()) {
       }),
     };
   });
-  return { communities: perCommunity, panels, at: now.toISOString() };
+  // 街道 or 区级, from the place's own name (server/domain/district-scope.ts).
+  return { communities: perCommunity, panels, scope: districtScope(list), at: now.toISOString() };
 }

@@ -24,6 +24,7 @@ import { REGISTER_MATRIX } from './access-matrix.register';
 import { SITE_MATRIX } from './access-matrix.site';
 import { READINGS_MATRIX } from './access-matrix.readings';
 import { MAP_MATRIX } from './access-matrix.map';
+import { SCREEN_MATRIX } from './access-matrix.screen';
 
 const slug = (p: Place) => ({ slug: p.slug });
 const range = { from: '2026-08-01', to: '2026-11-22' };
@@ -51,6 +52,7 @@ const MATRIX: Record<string, Entry> = {
   ...READINGS_MATRIX,
   ...OPS_MATRIX,
   ...MAP_MATRIX,
+  ...SCREEN_MATRIX,
   'account.me': { tier: 'signedIn' },
   'account.list': { tier: 'admin' },
   // The matrix's accounts have no password: a change is refused once admitted.

@@ -8,6 +8,7 @@ import type { Database, Db } from '~/db/client';
 import { alarms, communities, devices, workOrders } from '~/db/schema';
 import { callerAs, createSeededDatabase, type Caller } from '~/test/callers';
 import { testEngines } from '~/test/db';
+import { DEVICE_GROUP_ORDER } from '../domain/device-groups';
 import { districtPanels, screenPanels } from '../queries/screen-panels';
 
 /** The database handle with its raw `execute` calls counted (the panel queries go through it). */
@@ -111,5 +112,45 @@ describe.each(testEngines)('screen procedures on %s', (engine) => {
     await districtPanels(all.db, ids);
     expect(one.calls()).toBeGreaterThan(0);
     expect(all.calls()).toBe(one.calls());
+  });
+  it('sums device health by group (电梯, 监控, 门禁, 消防, other) to the same totals as by class', async () => {
+    const { panels } = await planner.screen.community({ slug: 'jinghu' });
+    const groups = panels.deviceHealth.map((g) => g.group);
+    expect(groups).toEqual(DEVICE_GROUP_ORDER.filter((g) => groups.includes(g)));
+    expect(groups).toEqual(expect.arrayContaining(['elevator', 'surveillance', 'access', 'fire']));
+    expect(panels.deviceHealth.reduce((s, g) => s + g.total, 0)).toBe(
+      panels.devicesByClass.reduce((s, c) => s + c.total, 0),
+    );
+    for (const g of panels.deviceHealth)
+      expect(g.online + g.alarm + g.fault + g.offline + g.maintenance, g.group).toBe(g.total);
+  });
+
+  it('names the place of every ticker line, only of the communities asked about, and nothing personal', async () => {
+    const own = await planner.screen.ticker({ slug: 'jinghu' });
+    expect(own.length).toBeGreaterThan(0);
+    for (const row of own) {
+      expect(row.community.name).toBe('荆胡智慧社区');
+      expect(Object.keys(row).sort()).toEqual([
+        'at',
+        'building',
+        'community',
+        'deviceClass',
+        'event',
+        'key',
+        'severity',
+      ]);
+    }
+    // Newest first.
+    expect(own.map((r) => r.at)).toEqual([...own.map((r) => r.at)].sort().reverse());
+    const district = await planner.screen.districtTicker();
+    expect(district.length).toBeGreaterThan(0);
+    expect(district.every((r) => ['财富星苑', '荆胡智慧社区', '星怡花园'].includes(r.community.name))).toBe(true);
+    // A viewer of one community sees its lines only, also on the district's ticker.
+    const caifu = await callerAs(database.db, 'viewer', {
+      email: 'viewer-caifu@test.local',
+      communities: ['caifu-xingyuan'],
+    });
+    const lines = await caifu.screen.districtTicker();
+    expect(lines.every((r) => r.community.name === '财富星苑')).toBe(true);
   });
 });

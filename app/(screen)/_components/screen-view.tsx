@@ -26,10 +26,15 @@ function Clock() {
 
 function Frame({
   title,
+  tickerTitle,
+  slug,
   panels,
   centre,
 }: {
   title: string;
+  tickerTitle: string;
+  /** The community's slug; null on the district screen. */
+  slug: string | null;
   panels: React.ComponentProps<typeof LeftPanels>['p'] | undefined;
   centre: React.ReactNode;
 }) {
@@ -52,7 +57,7 @@ function Frame({
         {centre}
       </div>
       <div className={styles.ticker}>
-        <Ticker />
+        <Ticker slug={slug} title={tickerTitle} />
       </div>
       {panels ? <RightPanels p={panels} /> : <div className={styles.right} />}
     </main>
@@ -64,16 +69,29 @@ export function CommunityScreen({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.screen.community.queryOptions({ slug }), refetchInterval: REFRESH_MS });
   const name = q.data ? q.data.community.name : slug;
-  return <Frame title={t('title', { name })} panels={q.data?.panels} centre={<TwinStage slug={slug} />} />;
+  return (
+    <Frame
+      title={t('title', { name })}
+      tickerTitle={t('ticker')}
+      slug={slug}
+      panels={q.data?.panels}
+      centre={<TwinStage slug={slug} />}
+    />
+  );
 }
 
 export function DistrictScreen({ map }: { map: MapSettings }) {
   const t = useTranslations('screen');
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.screen.district.queryOptions(), refetchInterval: REFRESH_MS });
+  // 街道 or 区级, from the place's own name (server/domain/district-scope.ts); 区级 until it is known.
+  const level = q.data?.scope.level ?? 'district';
+  const name = q.data?.scope.name ?? null;
   return (
     <Frame
-      title={t('districtTitle')}
+      title={name ? t('districtTitleNamed', { level, name }) : t('districtTitle', { level })}
+      tickerTitle={t('districtTicker', { level })}
+      slug={null}
       panels={q.data?.panels}
       centre={
         q.data ? (

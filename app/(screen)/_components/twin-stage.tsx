@@ -48,7 +48,7 @@ export function TwinStage({ slug }: { slug: string }) {
       data-testid="screen-twin"
       data-tour-target={tour?.target}
       data-tour-paused={tour?.paused ?? false}
-      style={{ position: 'absolute', inset: 0 }}
+      className={styles.twin}
     >
       {scene.data && runtime ? (
         <TwinCanvas
@@ -60,6 +60,8 @@ export function TwinStage({ slug }: { slug: string }) {
           cut={null}
           show={SHOW}
           onPick={() => {}}
+          // The wall is dark: the scene's dark theme (dark ground and buildings, glowing status markers).
+          theme="dark"
           // 4K: a DPR of 1 keeps the drawing buffer within 4096×4096 (and SwiftShader's budget). Read in the
           // browser only: a runtime exists only there (useTwinRuntime builds it in an effect).
           dpr={window.innerWidth >= 3000 ? [1, 1] : [1, 2]}
