@@ -24,9 +24,9 @@ export const STATUS_COLOR: Record<DeviceStatus, string> = {
  */
 export const SEVERITY_COLOR: Record<AlarmSeverity, { fill: string; ink: string }> = {
   critical: { fill: '#b42318', ink: '#ffffff' },
-  major: { fill: '#e5322d', ink: '#ffffff' },
+  major: { fill: '#d92d20', ink: '#ffffff' },
   minor: { fill: '#fecdca', ink: '#7a271a' },
-  warning: { fill: '#6172f3', ink: '#ffffff' },
+  warning: { fill: '#444ce7', ink: '#ffffff' },
 };
 
 /** Severity as one colour, for chart series and map markers on a dark ground. */
