@@ -7,13 +7,12 @@
 // twin's box, written directly with no React render. One key listener and
 // one store subscription, both removed on unmount.
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { LiveStore } from '~/app/_live/live-store';
+import { watchCriticalAlarms } from '~/app/_scene/controls/critical-alarms';
 import type { TourView } from '~/app/_scene/controls/tour';
 import type { TwinRuntime } from '~/app/_scene/runtime';
 
-// In an alarm storm the camera would never settle: fly to at most one new alarm per this.
-const MIN_ALARM_FLIGHT_MS = 10_000;
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown']);
 const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 // Presenter remotes send PageUp/PageDown for their arrows and "b" or "." for the blank-screen button.
@@ -34,8 +33,6 @@ export function useTour(
     () => tour?.getView() ?? null,
     () => null,
   );
-  const seen = useRef(new Set<number>());
-
   useEffect(() => {
     if (!runtime || !tour) return;
     // The alarm's device is ringed while the camera holds on it.
@@ -69,30 +66,20 @@ export function useTour(
     };
     window.addEventListener('keydown', onKey);
 
-    // Alarms opened before the screen started are not news, including those in the first snapshot.
-    const startedAt = Date.now() - 5_000;
-    let lastFlight = 0;
-    const critical = () => [...(store?.alarms.values() ?? [])].filter((a) => a.severity === 'critical');
-    const unsubscribe = store?.subscribe(() => {
-      for (const a of critical()) {
-        if (seen.current.has(a.id)) continue;
-        seen.current.add(a.id);
-        if (Date.parse(a.openedAt) < startedAt) continue;
-        if (Date.now() - lastFlight < MIN_ALARM_FLIGHT_MS) continue;
-        const i = a.deviceId === null ? undefined : runtime.devices.indexById.get(a.deviceId);
-        if (i === undefined) continue;
-        const p = runtime.devices.pos;
-        const at: [number, number, number] = [p[i * 3] as number, p[i * 3 + 1] as number, p[i * 3 + 2] as number];
-        // "烟感报警 · 3号楼": the alarm's kind in the screen's language, and where.
-        const building = tour.stops.find((s) => s.key === `building:${runtime.devices.building[i]}`)?.label;
-        runtime.tourAlarm(`alarm:${a.id}`, [alarmKind(a.kind), building].filter(Boolean).join(' · '), at);
-        runtime.setHover({ kind: 'point', at: [at[0], at[1] + 0.9, at[2]] });
-        ringed = true;
-        lastFlight = Date.now();
-      }
-      // Alarms that closed leave the seen set, which so stays as small as the open list.
-      if (seen.current.size > 1000) seen.current = new Set(critical().map((a) => a.id));
-    });
+    // New critical alarms, by the rule the console's twin follows too (app/_scene/controls/critical-alarms.ts).
+    const unsubscribe = store
+      ? watchCriticalAlarms(store, (a) => {
+          const i = a.deviceId === null ? undefined : runtime.devices.indexById.get(a.deviceId);
+          if (i === undefined) return false;
+          const p = runtime.devices.pos;
+          const at: [number, number, number] = [p[i * 3] as number, p[i * 3 + 1] as number, p[i * 3 + 2] as number];
+          // "烟感报警 · 3号楼": the alarm's kind in the screen's language, and where.
+          const building = tour.stops.find((s) => s.key === `building:${runtime.devices.building[i]}`)?.label;
+          runtime.tourAlarm(`alarm:${a.id}`, [alarmKind(a.kind), building].filter(Boolean).join(' · '), at);
+          runtime.setHover({ kind: 'point', at: [at[0], at[1] + 0.9, at[2]] });
+          ringed = true;
+        })
+      : undefined;
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe?.();

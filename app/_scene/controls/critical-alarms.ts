@@ -1,5 +1,5 @@
-// New 紧急 (critical) alarms from a page's live store, the rule the big
-// screen's tour follows (app/(screen)/_components/use-tour.ts): alarms opened
+// New 紧急 (critical) alarms from a page's live store, the one rule the big
+// screen's tour (app/(screen)/_components/use-tour.ts) and the console's twin follow: alarms opened
 // before the page started (the first snapshot included) are not news; each
 // alarm is reported once; in an alarm storm at most one per `minGapMs`, so the
 // camera can settle. The console's twin flies to and selects what this reports.
